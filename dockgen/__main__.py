@@ -1,0 +1,5 @@
+import sys
+
+from dockgen.cli import main
+
+sys.exit(main())

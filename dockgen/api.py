@@ -1,0 +1,52 @@
+"""The library entry points: lint text or files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dockgen.engine import Settings, lint
+from dockgen.findings import Finding
+from dockgen.model import Dockerfile, ParseProblem
+from dockgen.parse import parse_text
+from dockgen.source import decode
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # an I/O problem: the file was not linted
+
+
+def lint_text(text: str, settings: Settings | None = None, path: str | None = None) -> list[Finding]:
+    """Findings for Dockerfile text."""
+    return lint(parse_text(text), settings or Settings(), path)
+
+
+def lint_bytes(data: bytes, settings: Settings | None = None, path: str | None = None) -> list[Finding]:
+    """Findings for a file's raw bytes; undecodable or binary content is a DG001 finding."""
+    decoded = decode(data)
+    if decoded.problem is not None:
+        unreadable = Dockerfile(source="", lines=(), instructions=(), comments=(), pragmas=(), stages=(),
+                                problems=(ParseProblem(decoded.problem_line, decoded.problem),))
+        return lint(unreadable, settings or Settings(), path)
+    return lint_text(decoded.text, settings, path)
+
+
+def lint_paths(paths: Iterable[str | Path], settings: Settings | Callable[[Path], Settings] | None = None
+               ) -> list[FileResult]:
+    """Lint files, in order. ``settings`` may be one Settings or a function of the file's path (as the CLI does
+    for configuration discovery). A file that cannot be read gives a result with ``error`` set."""
+    results = []
+    for raw in paths:
+        path = Path(raw)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            results.append(FileResult(str(raw), error=f"{raw}: {error.strerror or error}"))
+            continue
+        chosen = settings(path) if callable(settings) else settings
+        results.append(FileResult(str(raw), lint_bytes(data, chosen, str(raw))))
+    return results

@@ -1,0 +1,17 @@
+"""DG102: a base image that is no longer maintained."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.knowledge import images
+from dockgen.model import Dockerfile
+
+CODE = "DG102"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        found = images.deprecation(stage.image)
+        if found:
+            yield Hit(stage.from_instruction.line,
+                      f"`{stage.image.raw}` is no longer maintained: {found.reason}. Use {found.replacement}.")

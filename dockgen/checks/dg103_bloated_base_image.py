@@ -1,0 +1,19 @@
+"""DG103: a base image with a much smaller variant that does the same job."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, shipped_stages
+from dockgen.knowledge import images
+from dockgen.model import Dockerfile
+
+CODE = "DG103"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    shipped = shipped_stages(dockerfile)
+    for stage in dockerfile.stages:
+        found = images.bloat(stage.image, final_stage=stage.index in shipped)
+        if found:
+            yield Hit(stage.from_instruction.line,
+                      f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
+                      f"{found.why}.")

@@ -1,0 +1,37 @@
+"""DG301: a conda, mamba or micromamba command that would stop at a confirmation prompt."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.checks import _conda
+from dockgen.checks._base import Context, Hit, inherited_env, runs, stage_of
+from dockgen.model import Command, Dockerfile
+
+CODE = "DG301"
+_ALWAYS_YES = re.compile(r"^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)", re.IGNORECASE)
+_TRUTHY = frozenset({"1", "true", "yes", "on"})
+
+
+def _configures_yes(command: Command) -> bool:
+    return _conda.subcommand(command) == "config" and "always_yes" in command.args
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    configured = False
+    for run in runs(dockerfile, onbuild=True):
+        stage = stage_of(dockerfile, run)
+        env = inherited_env(dockerfile, stage, run.line) if stage else {}
+        if any(env.get(name, "").lower() in _TRUTHY for name in ("CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES")):
+            continue
+        prompting = []
+        for command in run.commands:
+            configured = configured or _configures_yes(command)
+            if configured or any(_ALWAYS_YES.match(a) for a in command.assignments):
+                continue
+            sub = _conda.subcommand(command)
+            if sub in _conda.CHANGES and not command.has_flag("y", "yes"):
+                prompting.append(f"{command.name} {sub}")
+        if prompting:
+            yield Hit(run.line, f"`{prompting[0]}` without `-y` stops at a confirmation prompt: `docker build` gets "
+                      "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
+                      "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")

@@ -1,0 +1,44 @@
+"""DG303: a conda install that can reach Anaconda's ``defaults`` channel."""
+
+from collections.abc import Iterator
+
+from dockgen.checks import _conda
+from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
+from dockgen.knowledge import images
+from dockgen.model import Command, Dockerfile, Stage
+
+CODE = "DG303"
+
+
+def _base_is_conda_forge_only(dockerfile: Dockerfile, stage: Stage | None) -> bool:
+    while stage is not None:
+        if images.conda_forge_only(stage.image):
+            return True
+        stage = parent_stage(dockerfile, stage)
+    return False
+
+
+def _removes_defaults(command: Command) -> bool:
+    return _conda.subcommand(command) == "config" and command.has_arg("--remove") and command.has_arg("defaults")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    defaults = images.defaults_channels()
+    removed = False
+    for run in runs(dockerfile, onbuild=True):
+        safe_base = _base_is_conda_forge_only(dockerfile, stage_of(dockerfile, run))
+        for command in run.commands:
+            removed = removed or _removes_defaults(command)
+            if _conda.subcommand(command) not in _conda.INSTALLS or not _conda.packages(command):
+                continue
+            explicit = [c for c in _conda.channels(command) if c in defaults]
+            implicit = not (command.has_flag("override-channels") or command.name == "micromamba"
+                            or safe_base or removed)
+            if explicit or implicit:
+                via = (f"it names `{explicit[0]}`" if explicit
+                       else "the base image's channel list includes it and nothing overrides that")
+                yield Hit(run.line, f"`{command.name} {_conda.subcommand(command)}` can take packages from "
+                          f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
+                          "and stops non-interactive builds on its terms of service. Add `--override-channels -c "
+                          "conda-forge`, or use a conda-forge-only base such as condaforge/miniforge3.")
+                break

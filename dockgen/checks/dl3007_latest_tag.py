@@ -1,0 +1,16 @@
+"""DL3007: FROM ...:latest."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+from dockgen.parse import image_ref
+
+CODE = "DL3007"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        image = image_ref(stage.image.raw, {})
+        if image.tag == "latest" and image.digest is None:
+            yield Hit(stage.from_instruction.line)

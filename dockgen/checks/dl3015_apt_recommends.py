@@ -1,0 +1,16 @@
+"""DL3015: ``apt-get install`` without ``--no-install-recommends``."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._apt import is_apt_get_install
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.model import Dockerfile
+
+CODE = "DL3015"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        if any(is_apt_get_install(c) and not c.has_flag("no-install-recommends")
+               and not c.has_arg("APT::Install-Recommends=false") for c in run.commands):
+            yield Hit(run.line)

@@ -1,0 +1,24 @@
+"""DL3020: ADD used for local files and folders, where COPY says what is meant."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile, Instruction
+from dockgen.parse import words
+
+CODE = "DL3020"
+ARCHIVE_SUFFIXES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",
+                    ".tpz", ".txz", ".xz")
+
+
+def sources(instruction: Instruction) -> list[str]:
+    parts = list(instruction.json_args) if instruction.json_args is not None else words(instruction.args)
+    return parts[:-1]
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for add in (i for i in dockerfile.instructions if i.keyword == "ADD"):
+        local = [s for s in sources(add) if not s.endswith(ARCHIVE_SUFFIXES)
+                 and not s.startswith(("http://", "https://"))]
+        if local:
+            yield Hit(add.line)

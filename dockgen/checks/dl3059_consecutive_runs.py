@@ -1,0 +1,22 @@
+"""DL3059: consecutive RUNs that could be one layer."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile, Instruction
+
+CODE = "DL3059"
+
+
+def _is_single(run: Instruction) -> bool:
+    # hadolint counts each command twice and allows two entries, so in effect: at most one command.
+    return len(run.commands) <= 1
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    previous: Instruction | None = None
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "RUN" and previous is not None and previous.keyword == "RUN" \
+                and previous.flags == instruction.flags and _is_single(previous) and _is_single(instruction):
+            yield Hit(instruction.line)
+        previous = instruction

@@ -1,0 +1,114 @@
+"""``dockgen lint``: find Dockerfiles, lint each with its configuration, report, set the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from dockgen.api import FileResult, lint_bytes
+from dockgen.config import CliOverrides, load
+from dockgen.discovery import find_dockerfiles
+from dockgen.errors import DockgenError
+from dockgen.findings import Severity
+from dockgen.formats import NAMES, formatter
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-f", "--format", "output_format", type=click.Choice(NAMES), default="tty", show_default=True,
+              help="Output format.")
+@click.option("--select", help="Comma-separated rule codes, prefixes or names to check instead of the defaults.")
+@click.option("--extend-select", help="Comma-separated rules to check on top of the selection.")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip (repeatable, or comma-separated).")
+@click.option("-t", "--failure-threshold", type=click.Choice([s.label for s in Severity]),
+              help="Lowest level that makes the exit code 1 (default: info).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read this configuration file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--no-fail", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--today", metavar="YYYY-MM-DD", help="The date end-of-life checks compare with.")
+@click.option("--disable-ignore-pragma", is_flag=True, help="Ignore inline `# dockgen`/`# hadolint` suppressions.")
+@click.option("--stdin-filename", help="The name to report (and to find configuration from) for `-`.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def lint_command(paths: tuple[str, ...], output_format: str, select: str | None, extend_select: str | None,
+                 ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
+                 no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
+                 color: str) -> int:
+    """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
+    if not paths:
+        raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
+    if config_file is not None and not config_file.is_file():
+        raise DockgenError(f"{config_file}: configuration file not found")
+    overrides = CliOverrides(
+        select=_split((select,)) if select else None, extend_select=_split((extend_select,)) if extend_select else (),
+        ignore=_split(ignore), failure_threshold=failure_threshold, today=today,
+        disable_pragmas=disable_ignore_pragma)
+    results: list[FileResult] = []
+    thresholds: list[Severity] = []
+    for target in _targets(paths, results):
+        display = stdin_filename if target == "-" and stdin_filename else target
+        loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
+                      else Path(display))
+        for warning in loaded.warnings:
+            click.echo(f"dockgen: warning: {warning}", err=True)
+        thresholds.append(loaded.settings.failure_threshold)
+        results.append(_lint_one(target, display, loaded.settings))
+    for result in results:
+        if result.error:
+            click.echo(f"dockgen: error: {result.error}", err=True)
+    click.echo(formatter(output_format)(results, _use_colour(color)), nl=False)
+    if any(result.error for result in results):
+        return EXIT_ERROR
+    threshold = min(thresholds, default=Severity.INFO)
+    failing = any(f.level >= threshold for result in results for f in result.findings)
+    return EXIT_FINDINGS if failing and not no_fail else EXIT_CLEAN
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _targets(paths: tuple[str, ...], results: list[FileResult]) -> list[str]:
+    """Files to lint in command-line order; folders expand to the Dockerfiles inside; missing paths are errors."""
+    targets: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            targets.append(raw)
+        elif os.path.isdir(raw):
+            found = find_dockerfiles(Path(raw))
+            if not found:
+                click.echo(f"dockgen: warning: {raw}: no Dockerfiles found in this folder", err=True)
+            targets.extend(str(path) for path in found)
+        elif os.path.lexists(raw) or not os.path.exists(raw):
+            targets.append(raw)  # reading reports missing, unreadable or special files
+    return targets
+
+
+def _lint_one(target: str, display: str, settings: object) -> FileResult:
+    from dockgen.engine import Settings
+
+    assert isinstance(settings, Settings)
+    try:
+        if target == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(target, "rb") as handle:
+                data = handle.read()
+    except OSError as error:
+        return FileResult(display, error=f"{display}: {error.strerror or error}")
+    return FileResult(display, lint_bytes(data, settings, display))
+
+
+def _use_colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()

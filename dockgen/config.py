@@ -1,0 +1,230 @@
+"""Configuration: ``.dockgen.toml``, ``[tool.dockgen]`` in ``pyproject.toml``, or hadolint's ``.hadolint.yaml``.
+
+The nearest configuration walking up from the linted file wins; in one folder dockgen's own files come before
+hadolint's. Command-line options are applied on top. Unknown keys and unknown rule codes are errors that name the
+file and suggest the closest valid spelling.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from dockgen.engine import Settings
+from dockgen.errors import DockgenError
+from dockgen.findings import Severity
+from dockgen.rules import all_rules, resolve_code
+
+DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today")
+HADOLINT_KEYS = ("ignored", "override", "failure-threshold")
+# hadolint keys dockgen reads but whose rules it does not have yet: warned about, not fatal.
+HADOLINT_PENDING_KEYS = ("trustedRegistries", "label-schema", "strict-labels")
+# hadolint keys about its own output that have no meaning for dockgen's settings.
+HADOLINT_OUTPUT_KEYS = ("no-fail", "no-color", "format", "formats", "verbose", "disable-ignore-pragma")
+_HADOLINT_NAMES = (".hadolint.yaml", ".hadolint.yml")
+
+
+@dataclass(frozen=True)
+class CliOverrides:
+    """Options from the command line; None means 'not given'."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    failure_threshold: str | None = None
+    today: str | None = None
+    disable_pragmas: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    settings: Settings
+    source: Path | None
+    warnings: tuple[str, ...] = ()
+
+
+def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Path | None) -> Loaded:
+    """Settings for a file at ``start`` (a Dockerfile path or a folder)."""
+    if isolated:
+        loaded = Loaded(Settings(), None)
+    elif config_file is not None:
+        loaded = read_config(config_file.resolve())
+    else:
+        found = discover((start or Path.cwd()).resolve())
+        loaded = read_config(found) if found else Loaded(Settings(), None)
+    return replace(loaded, settings=apply_cli(loaded.settings, cli))
+
+
+def discover(start: Path) -> Path | None:
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder, *folder.parents):
+        found = _config_in(directory)
+        if found:
+            return found
+    return None
+
+
+@functools.cache
+def _config_in(directory: Path) -> Path | None:
+    candidate = directory / ".dockgen.toml"
+    if candidate.is_file():
+        return candidate
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file() and _has_dockgen_table(pyproject):
+        return pyproject
+    for name in _HADOLINT_NAMES:
+        if (directory / name).is_file():
+            return directory / name
+    return None
+
+
+def _has_dockgen_table(pyproject: Path) -> bool:
+    try:
+        return "dockgen" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+@functools.cache
+def read_config(path: Path) -> Loaded:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DockgenError(f"{path}: cannot read configuration: {error}") from error
+    if path.name in _HADOLINT_NAMES:
+        return _from_hadolint(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DockgenError(f"{path}: not valid TOML: {error}") from error
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("dockgen", {})
+    return Loaded(_settings_from(data, path), path)
+
+
+def _settings_from(data: Mapping[str, Any], path: Path) -> Settings:
+    _check_keys(data, DOCKGEN_KEYS, path)
+    select = _codes(data["select"], path, "select") if "select" in data else None
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise DockgenError(f"{path}: per-file-ignores must be a table of glob = [codes]")
+    return Settings(
+        select=select,
+        extend_select=_codes(data.get("extend-select", []), path, "extend-select"),
+        ignore=_codes(data.get("ignore", []), path, "ignore"),
+        per_file_ignores=tuple((glob, _codes(codes, path, f"per-file-ignores.{glob}"))
+                               for glob, codes in per_file.items()),
+        overrides=_overrides(data.get("override", {}), path),
+        failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
+        today=_date(data["today"], path) if "today" in data else None,
+    )
+
+
+def _from_hadolint(path: Path, text: str) -> Loaded:
+    import yaml  # only when a .hadolint.yaml exists: keeps startup light
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise DockgenError(f"{path}: not valid YAML: {' '.join(str(error).split())}") from error
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise DockgenError(f"{path}: expected a mapping of hadolint settings")
+    _check_keys(data, HADOLINT_KEYS + HADOLINT_PENDING_KEYS + HADOLINT_OUTPUT_KEYS, path)
+    warnings = tuple(f"{path}: `{key}` is not supported by dockgen yet and is ignored"
+                     for key in HADOLINT_PENDING_KEYS if key in data)
+    overrides = data.get("override") or {}
+    if not isinstance(overrides, dict):
+        raise DockgenError(f"{path}: override must map levels (error, warning, info, style) to lists of codes")
+    by_code: list[tuple[str, Severity]] = []
+    for level in ("style", "info", "warning", "error"):  # as in hadolint, the most severe listed level wins
+        for code in _codes(overrides.get(level) or [], path, f"override.{level}"):
+            by_code.append((code, Severity.from_label(level)))
+    settings = Settings(
+        ignore=_codes(data.get("ignored") or [], path, "ignored"),
+        overrides=tuple(by_code),
+        failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
+        disable_pragmas=bool(data.get("disable-ignore-pragma", False)),
+    )
+    return Loaded(settings, path, warnings)
+
+
+def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
+    where = Path("command line")
+    changes: dict[str, Any] = {}
+    if cli.select is not None:
+        changes["select"] = _codes(list(cli.select), where, "--select")
+    if cli.extend_select:
+        changes["extend_select"] = settings.extend_select + _codes(list(cli.extend_select), where, "--extend-select")
+    if cli.ignore:
+        changes["ignore"] = settings.ignore + _codes(list(cli.ignore), where, "--ignore")
+    if cli.failure_threshold is not None:
+        changes["failure_threshold"] = _level(cli.failure_threshold, where, "--failure-threshold")
+    if cli.today is not None:
+        changes["today"] = _date(cli.today, where)
+    if cli.disable_pragmas:
+        changes["disable_pragmas"] = True
+    return replace(settings, **changes)
+
+
+def _check_keys(data: Mapping[str, Any], allowed: Iterable[str], path: Path) -> None:
+    allowed = tuple(allowed)
+    for key in data:
+        if key not in allowed:
+            raise DockgenError(f"{path}: unknown setting {key!r}{_suggest(str(key), allowed)}")
+
+
+def _codes(value: object, path: Path, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise DockgenError(f"{path}: {key} must be a list of rule codes")
+    codes = []
+    known = list(all_rules())
+    for item in value:
+        item = item.strip()
+        if item.upper() == "ALL" or resolve_code(item) or any(code.startswith(item.upper()) for code in known):
+            codes.append(resolve_code(item) or item.upper())
+        elif item.upper().startswith("SC") and item[2:].isdigit():
+            codes.append(item.upper())  # ShellCheck codes: accepted for hadolint compatibility
+        else:
+            names = known + [rule.name for rule in all_rules().values()]
+            raise DockgenError(f"{path}: {key}: unknown rule {item!r}{_suggest(item, names)}")
+    return tuple(codes)
+
+
+def _overrides(value: object, path: Path) -> tuple[tuple[str, Severity], ...]:
+    if not isinstance(value, dict):
+        raise DockgenError(f"{path}: override must be a table of CODE = \"level\"")
+    return tuple((_codes([code], path, "override")[0], _level(level, path, f"override.{code}"))
+                 for code, level in value.items())
+
+
+def _level(value: object, path: Path, key: str) -> Severity:
+    try:
+        return Severity.from_label(str(value))
+    except ValueError as error:
+        raise DockgenError(f"{path}: {key}: {error}{_suggest(str(value), [s.label for s in Severity])}") from None
+
+
+def _date(value: object, path: Path) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise DockgenError(f"{path}: today must be a date written YYYY-MM-DD, not {value!r}") from None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(word.upper(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

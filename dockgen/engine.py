@@ -1,0 +1,124 @@
+"""Run the selected checks on a parsed Dockerfile and turn hits into findings: levels, pragmas, ignores."""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+from dataclasses import dataclass
+
+from dockgen.checks import all_checks
+from dockgen.checks._base import Context
+from dockgen.findings import Finding, Severity
+from dockgen.model import Dockerfile, Pragma
+from dockgen.rules import Rule, all_rules, resolve_code
+
+PARSE_ERROR = "DG001"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how to report it; built by ``config.py`` or by library callers."""
+
+    select: tuple[str, ...] | None = None  # None: every rule that is on by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
+    overrides: tuple[tuple[str, Severity], ...] = ()
+    failure_threshold: Severity = Severity.INFO
+    today: datetime.date | None = None
+    disable_pragmas: bool = False
+
+    def enabled_codes(self, path: str | None = None) -> frozenset[str]:
+        rules = all_rules()
+        if self.select is None:
+            enabled = {code for code, rule in rules.items() if rule.default}
+        else:
+            enabled = set(expand_selectors(self.select))
+        enabled |= set(expand_selectors(self.extend_select))
+        enabled -= set(expand_selectors(self.ignore))
+        if path is not None:
+            for pattern, codes in self.per_file_ignores:
+                if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern):
+                    enabled -= set(expand_selectors(codes))
+        return frozenset(enabled)
+
+
+def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
+    """Codes from codes, code prefixes (``DL30``), rule names, aliases or ``ALL``; unknown ones are skipped."""
+    rules = all_rules()
+    codes: list[str] = []
+    for selector in selectors:
+        if selector.upper() == "ALL":
+            codes.extend(rules)
+            continue
+        code = resolve_code(selector)
+        if code:
+            codes.append(code)
+        else:
+            codes.extend(c for c in rules if c.startswith(selector.upper()))
+    return codes
+
+
+def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None) -> list[Finding]:
+    rules = all_rules()
+    enabled = settings.enabled_codes(path)
+    levels = dict(settings.overrides)
+    if dockerfile.problems:
+        if PARSE_ERROR not in enabled:
+            return []
+        rule = rules[PARSE_ERROR]
+        return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), f"cannot parse: {p.message}", p.line,
+                        p.line, name=rule.name) for p in dockerfile.problems]
+    context = Context(today=settings.today or datetime.date.today())
+    suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
+    findings = []
+    for code, check in all_checks().items():
+        if code not in enabled or code == PARSE_ERROR:
+            continue
+        rule = rules[code]
+        for hit in check(dockerfile, context):
+            if suppressed is not None and suppressed.covers(rule, hit.line):
+                continue
+            findings.append(Finding(code, levels.get(code, rule.level), hit.message or rule.summary, hit.line,
+                                    hit.end_line or hit.line, name=rule.name))
+    return sorted(findings, key=Finding.sort_key)
+
+
+class _Suppressions:
+    """Which codes the file's pragmas silence on which lines.
+
+    ``ignore=`` covers the instruction right below its comment block (stacked pragma comments all count, a blank
+    line breaks the block); ``global ignore=`` covers the file; ``stage ignore=`` above a FROM covers that stage,
+    elsewhere the rest of the stage it stands in."""
+
+    def __init__(self, dockerfile: Dockerfile) -> None:
+        self.global_codes: set[str] = set()
+        self.ranges: list[tuple[int, int, frozenset[str]]] = []
+        pragmas = {p.line: p for p in dockerfile.pragmas if p.scope != "shell"}
+        if not pragmas:
+            return
+        comment_lines = {c.line for c in dockerfile.comments}
+        stage_starts = [s.from_instruction.line for s in dockerfile.stages] + [len(dockerfile.lines) + 1]
+        for pragma in pragmas.values():
+            if pragma.scope == "global":
+                self.global_codes |= _resolved(pragma)
+        for instruction in dockerfile.instructions:
+            line = instruction.line - 1
+            while line in comment_lines:
+                above = pragmas.get(line)
+                if above is not None and above.scope in ("next", "stage"):
+                    end = instruction.end_line
+                    if above.scope == "stage":
+                        end = next(s for s in stage_starts if s > instruction.line) - 1
+                    self.ranges.append((instruction.line, end, _resolved(above)))
+                line -= 1
+
+    def covers(self, rule: Rule, line: int) -> bool:
+        names = {rule.code}
+        if rule.code in self.global_codes:
+            return True
+        return any(start <= line <= end and not names.isdisjoint(codes) for start, end, codes in self.ranges)
+
+
+def _resolved(pragma: Pragma) -> frozenset[str]:
+    return frozenset(resolve_code(code) or code for code in pragma.codes)

@@ -1,0 +1,30 @@
+"""Human-readable lines, ``path:line:column: CODE [level] message``, coloured only when asked to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dockgen.api import FileResult
+from dockgen.findings import Severity
+
+_COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[32m",
+            Severity.STYLE: "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def render(results: Sequence[FileResult], colour: bool) -> str:
+    lines = []
+    counts: dict[Severity, int] = {}
+    for result in results:
+        for finding in result.findings:
+            counts[finding.level] = counts.get(finding.level, 0) + 1
+            code, level = finding.code, f"[{finding.level.label}]"
+            if colour:
+                code, level = f"{_BOLD}{code}{_RESET}", f"{_COLOURS[finding.level]}{level}{_RESET}"
+            lines.append(f"{result.path}:{finding.line}:{finding.column}: {code} {level} {finding.message}")
+    if counts:
+        total = sum(counts.values())
+        parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+                          for s in sorted(counts, reverse=True))
+        lines.append(f"Found {total} finding{'s' if total != 1 else ''} ({parts}).")
+    return "\n".join(lines) + ("\n" if lines else "")

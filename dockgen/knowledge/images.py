@@ -1,0 +1,174 @@
+"""Base-image facts from ``templates/knowledge/*.toml``: releases and their end of life, deprecated and bloated
+images, conda channel configuration. Shared by the lint rules and the generator."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from dockgen._resources import data_dir
+from dockgen.errors import DockgenError
+from dockgen.model import ImageRef
+
+_PYTHON_TAG = re.compile(r"^(\d+)\.(\d+)")
+_DEBIAN_VARIANTS = ("trixie", "bookworm", "bullseye", "buster", "stretch", "jessie")
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    family: str
+    version: str
+    codename: str | None
+    eol: datetime.date
+    note: str
+
+    @property
+    def title(self) -> str:
+        family = {"centos": "CentOS", "rockylinux": "Rocky Linux"}.get(self.family, self.family.capitalize())
+        return f"{family} {self.version}" + (f" ({self.codename})" if self.codename else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Deprecation:
+    image: str
+    reason: str
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bloat:
+    image: str
+    suggestion: str
+    size: str
+    smaller_size: str
+    why: str
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for name in ("lifecycle", "images"):
+        path = data_dir("templates") / "knowledge" / f"{name}.toml"
+        try:
+            merged[name] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise DockgenError(f"{path}: cannot read image knowledge: {error}") from error
+    return merged
+
+
+@functools.cache
+def _releases() -> tuple[Release, ...]:
+    return tuple(Release(r["family"], r["version"], r.get("codename"), r["eol"], r.get("note", ""))
+                 for r in _data()["lifecycle"]["release"])
+
+
+@functools.cache
+def _release_words() -> dict[str, Release]:
+    """Words that name a release inside a tag: codenames, ``alpine3.20``, ``ubuntu22.04``, ``centos7``."""
+    table: dict[str, Release] = {}
+    for release in _releases():
+        table[f"{release.family}{release.version}"] = release
+        if release.codename:
+            table[release.codename] = release
+    return table
+
+
+def python_eol(version: str) -> datetime.date | None:
+    value = _data()["lifecycle"]["python"].get(version)
+    return value if isinstance(value, datetime.date) else None
+
+
+def recommended_python() -> str:
+    return str(_data()["images"]["recommended-python"])
+
+
+def python_version(image: ImageRef) -> str | None:
+    """``3.7`` for ``python:3.7.7-slim-stretch``; None when the tag names no version."""
+    if image.short_name not in _data()["images"]["python-images"] or not image.tag:
+        return None
+    match = _PYTHON_TAG.match(image.tag)
+    return f"{match.group(1)}.{match.group(2)}" if match else None
+
+
+def release_of(image: ImageRef) -> Release | None:
+    """The distribution release an image's tag pins, when it names one."""
+    if not image.tag:
+        return None
+    family = _data()["images"]["distro-images"].get(image.short_name)
+    if family:
+        found = _release_from_distro_tag(family, image.tag)
+        if found:
+            return found
+    for word in re.split(r"[-_]", image.tag.lower()):
+        if word in _release_words():
+            return _release_words()[word]
+    return None
+
+
+def _release_from_distro_tag(family: str, tag: str) -> Release | None:
+    first = re.split(r"[-_]", tag.lower())[0].removeprefix(family)
+    for release in _releases():
+        if release.family != family:
+            continue
+        if first == release.codename or first == release.version or first.startswith(release.version + "."):
+            return release
+    return None
+
+
+def deprecation(image: ImageRef) -> Deprecation | None:
+    for entry in _data()["images"]["deprecated"]:
+        if entry["image"] == image.short_name:
+            return Deprecation(entry["image"], " ".join(entry["reason"].split()), entry["replacement"])
+    return None
+
+
+def bloat(image: ImageRef, final_stage: bool) -> Bloat | None:
+    for entry in _data()["images"]["bloated"]:
+        if entry["image"] != image.short_name:
+            continue
+        suggestion = _smaller(entry, image, final_stage)
+        if suggestion:
+            return Bloat(entry["image"], suggestion, entry["size"], entry["smaller-size"], entry["why"])
+    return None
+
+
+def _smaller(entry: dict[str, Any], image: ImageRef, final_stage: bool) -> str | None:
+    kind = entry["kind"]
+    tag = image.tag or "latest"
+    if entry.get("final-stage-only") and not final_stage:
+        return None
+    if kind == "replace":
+        return str(entry["replacement"])
+    if kind == "cuda-runtime":
+        return f"{image.name}:{tag.replace('-devel-', '-runtime-')}" if "-devel-" in tag else None
+    # "slim": only the full Debian variants have a slim twin.
+    parts = tag.split("-")
+    if tag == "latest":
+        return f"{image.name}:slim"
+    version = parts[0] if _PYTHON_TAG.match(parts[0]) or parts[0].isdigit() else None
+    rest = parts[1:] if version else parts
+    if len(rest) > 1 or (rest and rest[0] not in _DEBIAN_VARIANTS):
+        return None
+    return f"{image.name}:" + "-".join(p for p in (version, "slim", *rest) if p)
+
+
+def eol_replacement(image: ImageRef, release: Release | None) -> str:
+    """A supported base to move to from an end-of-life one."""
+    table = _data()["images"]["eol-replacement"]
+    if python_version(image) is not None:
+        key = "python-alpine" if "alpine" in (image.tag or "") else "python"
+    else:
+        key = release.family if release else ""
+    return str(table.get(key, "a supported release")).format(python=recommended_python())
+
+
+def conda_forge_only(image: ImageRef) -> bool:
+    return image.short_name in _data()["images"]["conda"]["conda-forge-only-images"]
+
+
+def defaults_channels() -> frozenset[str]:
+    return frozenset(_data()["images"]["conda"]["defaults-channels"])

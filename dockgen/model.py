@@ -1,0 +1,180 @@
+"""The immutable Dockerfile model every check reads.
+
+Lines are 1-based and inclusive. ``Instruction.text`` is the logical text after the keyword: continuation
+lines joined, comment and blank lines inside the continuation dropped, heredoc bodies kept apart in
+``heredocs``. Nothing here parses; see ``parse.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Heredoc:
+    name: str
+    body: str  # as written; with ``strip_tabs`` (``<<-``) the build removes leading tabs
+    strip_tabs: bool
+    quoted: bool
+    start_line: int  # first body line
+    end_line: int  # the terminator line
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A leading ``--name[=value]`` option of FROM, RUN, COPY, ADD or HEALTHCHECK."""
+
+    name: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One simple shell command from a RUN script.
+
+    ``name`` is the effective program: path stripped and wrappers such as ``sudo`` or ``env`` looked through;
+    ``wrappers`` keeps what was looked through. ``args`` are the words after the name with quotes removed.
+    """
+
+    name: str
+    args: tuple[str, ...]
+    wrappers: tuple[str, ...] = ()
+    assignments: tuple[str, ...] = ()
+
+    @property
+    def flags(self) -> frozenset[str]:
+        return _flags_of(self.args)
+
+    def has_arg(self, *values: str) -> bool:
+        return any(arg in values for arg in self.args)
+
+    def has_flag(self, *names: str) -> bool:
+        return not self.flags.isdisjoint(names)
+
+    def positional(self, drop_values_of: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """Argument words that are not flags; a flag in ``drop_values_of`` written without ``=`` also takes
+        the next word as its value."""
+        words: list[str] = []
+        skip_next = False
+        for arg in self.args:
+            if skip_next:
+                skip_next = False
+                continue
+            if _is_flag_word(arg):
+                if "=" not in arg and not _flags_of((arg,)).isdisjoint(drop_values_of):
+                    skip_next = True
+                continue
+            words.append(arg)
+        return tuple(words)
+
+
+def _is_flag_word(word: str) -> bool:
+    return word.startswith("-") and word not in ("-", "--")
+
+
+def _flags_of(args: tuple[str, ...]) -> frozenset[str]:
+    names: set[str] = set()
+    for arg in args:
+        if not _is_flag_word(arg):
+            continue
+        if arg.startswith("--"):
+            names.add(arg[2:].split("=", 1)[0])
+        else:
+            names.update(arg[1:])
+    return frozenset(names)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A FROM image reference, split the way registries read it, after ARG defaults are substituted."""
+
+    raw: str
+    registry: str | None
+    name: str
+    tag: str | None
+    digest: str | None
+
+    @property
+    def has_variable(self) -> bool:
+        return "$" in self.raw
+
+    @property
+    def short_name(self) -> str:
+        """``library/python`` and ``docker.io/python`` both become ``python``."""
+        name = self.name
+        if self.registry in (None, "docker.io", "index.docker.io", "registry-1.docker.io"):
+            name = name.removeprefix("library/")
+        return name
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    keyword: str  # upper case
+    written_keyword: str  # as written, for casing checks
+    line: int
+    end_line: int
+    text: str  # logical text after the keyword, without leading flags' removal
+    args: str  # ``text`` without the leading ``--flags``
+    flags: tuple[Flag, ...] = ()
+    heredocs: tuple[Heredoc, ...] = ()
+    json_args: tuple[str, ...] | None = None  # exec form, when ``args`` is a JSON array of strings
+    commands: tuple[Command, ...] = ()  # RUN only: every simple command, in source order
+    has_pipe: bool = False  # RUN only: the script has a pipeline
+    inner: Instruction | None = None  # ONBUILD's wrapped instruction
+    stage: int = -1  # index of the stage it belongs to, -1 before the first FROM
+
+    def flag(self, name: str) -> Flag | None:
+        return next((f for f in self.flags if f.name == name), None)
+
+    @property
+    def is_exec_form(self) -> bool:
+        return self.json_args is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    line: int
+    text: str  # after the ``#``, stripped
+
+
+@dataclass(frozen=True, slots=True)
+class Pragma:
+    """An inline suppression or directive comment, from ``# dockgen ...`` or ``# hadolint ...``."""
+
+    line: int
+    scope: str  # "next" | "global" | "stage" | "shell"
+    codes: frozenset[str] = frozenset()
+    value: str = ""  # for ``shell=``
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    index: int
+    from_instruction: Instruction
+    image: ImageRef
+    alias: str | None
+    instructions: tuple[Instruction, ...]  # FROM first
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dockerfile:
+    source: str  # decoded text, BOM removed, line endings as in the file
+    lines: tuple[str, ...]  # physical lines without their line ending
+    instructions: tuple[Instruction, ...]
+    comments: tuple[Comment, ...]
+    pragmas: tuple[Pragma, ...]
+    stages: tuple[Stage, ...]
+    directives: dict[str, str] = field(default_factory=dict)
+    escape: str = "\\"
+    problems: tuple[ParseProblem, ...] = ()  # anything that makes the file unbuildable
+    global_args: dict[str, str | None] = field(default_factory=dict)  # ARGs before the first FROM
+
+    @property
+    def final_stage(self) -> Stage | None:
+        return self.stages[-1] if self.stages else None

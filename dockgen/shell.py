@@ -1,0 +1,343 @@
+"""RUN script text to a flat list of simple commands.
+
+This is not a shell: it tokenises POSIX/bash syntax well enough to find every simple command (in ``&&``/``||``/``;``
+chains, pipelines, subshells, ``if``/``for``/``while``/``case`` bodies and command substitutions), its program name and
+its argument words with quotes removed. Expansions (``$X``, ``${X}``, ``$(...)``) stay as written in the words.
+Malformed input never raises: an unterminated quote or substitution simply runs to the end of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dockgen.model import Command
+
+_OPERATORS = ("&&", "||", ";;", ";&", "|&", "&>>", "&>", ">>", ">|", ">&", "<&", "<<<", "<<-", "<<", "<>",
+              ";", "|", "&", "(", ")", "<", ">", "\n")
+_REDIRECTIONS = frozenset({"&>>", "&>", ">>", ">|", ">&", "<&", "<<<", "<<-", "<<", "<>", "<", ">"})
+_SEPARATORS = frozenset({"&&", "||", ";;", ";&", "|&", ";", "|", "&", "(", ")", "\n"})
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=")
+_SKIPPED_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}",
+                               "esac", "time"})
+_WORD_END = frozenset(" \t\n;&|()<>")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str  # dequoted word, or the operator itself
+    is_operator: bool
+    substitutions: tuple[str, ...] = ()  # inner scripts of $(...), `...`, <(...), >(...)
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    commands: tuple[Command, ...]  # outer commands before the ones nested in their arguments
+    has_pipe: bool  # a ``|`` or ``|&`` pipeline anywhere (not ``||``, not a ``case`` pattern)
+
+
+def parse_script(script: str) -> Script:
+    commands: list[Command] = []
+    pipes: list[bool] = []
+    _collect(script, commands, pipes, depth=0)
+    return Script(tuple(commands), bool(pipes))
+
+
+def split_commands(script: str) -> tuple[Command, ...]:
+    """Every simple command in ``script``, outer commands before the ones nested in their arguments."""
+    return parse_script(script).commands
+
+
+def _collect(script: str, out: list[Command], pipes: list[bool], depth: int) -> None:
+    if depth > 20:
+        return
+    words: list[_Token] = []
+    state = _State()
+    tokens = _tokenize(script)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token.is_operator and token.text in _REDIRECTIONS:
+            if index < len(tokens) and not tokens[index].is_operator:
+                for inner in tokens[index].substitutions:
+                    _collect(inner, out, pipes, depth + 1)
+                index += 1  # the redirection target is not an argument
+            continue
+        if token.is_operator:
+            if token.text in ("|", "|&") and not state.case_pattern:
+                pipes.append(True)
+            _flush(words, out, pipes, depth, state)
+            state.after_operator(token.text)
+            continue
+        if not words and state.skip_word(token.text):
+            continue
+        if not words and index < len(tokens) - 1 and tokens[index].text == "(" and tokens[index + 1].text == ")":
+            index += 2  # ``name() { ... }`` defines a function
+            continue
+        words.append(token)
+    _flush(words, out, pipes, depth, state)
+
+
+class _State:
+    """Tracks the reserved words that are not commands: ``for x in ...``, ``case ... in pattern)``."""
+
+    def __init__(self) -> None:
+        self.skipping_header = False  # inside ``for``/``select``/``case`` header words
+        self.in_case = 0
+        self.case_pattern = False
+
+    def skip_word(self, word: str) -> bool:
+        if self.case_pattern:
+            return True
+        if self.skipping_header:
+            if word == "in" and self.in_case:
+                self.skipping_header = False
+                self.case_pattern = True
+            elif word == "do":
+                self.skipping_header = False
+            return True
+        if word in ("for", "select", "function"):
+            self.skipping_header = word != "function"
+            return True
+        if word == "case":
+            self.in_case += 1
+            self.skipping_header = True
+            return True
+        if word == "esac":
+            self.in_case = max(0, self.in_case - 1)
+            return True
+        return word in _SKIPPED_KEYWORDS
+
+    def after_operator(self, operator: str) -> None:
+        if self.case_pattern and operator == ")":
+            self.case_pattern = False
+        elif self.in_case and operator in (";;", ";&"):
+            self.case_pattern = True
+        elif self.skipping_header and operator in (";", "\n") and not self.in_case:
+            self.skipping_header = False
+
+
+def _flush(words: list[_Token], out: list[Command], pipes: list[bool], depth: int, state: _State) -> None:
+    if not words:
+        return
+    texts = [w.text for w in words]
+    assignments: list[str] = []
+    while texts and _ASSIGNMENT.match(texts[0]):
+        assignments.append(texts.pop(0))
+    if texts:
+        out.append(_resolve(texts, tuple(assignments)))
+    for word in words:
+        for inner in word.substitutions:
+            _collect(inner, out, pipes, depth + 1)
+    words.clear()
+
+
+# Programs that run their arguments as a command, with the options that take a value.
+_WRAPPERS: dict[str, frozenset[str]] = {
+    "sudo": frozenset({"-u", "-g", "-h", "-p", "-C", "-r", "-t", "-U", "-D", "-T", "--user", "--group"}),
+    "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir"}),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "nohup": frozenset(),
+    "exec": frozenset({"-a"}),
+    "builtin": frozenset(),
+    "command": frozenset(),
+    "busybox": frozenset(),
+    "time": frozenset({"-o", "-f"}),
+}
+
+
+def _resolve(words: list[str], assignments: tuple[str, ...]) -> Command:
+    wrappers: list[str] = []
+    extra_assignments = list(assignments)
+    while True:
+        name = _program_name(words[0])
+        options = _WRAPPERS.get(name)
+        if options is None or len(words) == 1:
+            break
+        if name == "command" and words[1] in ("-v", "-V"):
+            break  # ``command -v x`` asks about x, it does not run it
+        rest = words[1:]
+        while rest:
+            word = rest[0]
+            if word == "--":
+                rest = rest[1:]
+                break
+            if word.startswith("-") and word != "-":
+                rest = rest[2:] if word in options else rest[1:]
+            elif name in ("env", "sudo") and _ASSIGNMENT.match(word):
+                extra_assignments.append(word)
+                rest = rest[1:]
+            elif name == "nice" and word.lstrip("-").isdigit():
+                rest = rest[1:]
+            else:
+                break
+        if not rest:
+            break
+        wrappers.append(name)
+        words = rest
+    return Command(name=_program_name(words[0]), args=tuple(words[1:]), wrappers=tuple(wrappers),
+                   assignments=tuple(extra_assignments))
+
+
+def _program_name(word: str) -> str:
+    return word.rsplit("/", 1)[-1] if "/" in word and not word.endswith("/") else word
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    length = len(text)
+    pos = 0
+    while pos < length:
+        char = text[pos]
+        if char in " \t":
+            pos += 1
+            continue
+        if char == "\\" and text.startswith("\n", pos + 1):
+            pos += 2
+            continue
+        if char == "#":
+            pos = _line_end(text, pos)
+            continue
+        if char in "<>" and text.startswith("(", pos + 1):
+            end = _balanced(text, pos + 2, "(", ")")
+            tokens.append(_Token(text[pos:end], False, (text[pos + 2:end - 1],)))
+            pos = end
+            continue
+        operator = _operator_at(text, pos)
+        if operator:
+            tokens.append(_Token(operator, True))
+            pos += len(operator)
+            continue
+        word, substitutions, pos = _read_word(text, pos)
+        if pos < length and text[pos] in "<>" and word.isdigit():
+            continue  # ``2>`` : the fd number belongs to the redirection that follows
+        tokens.append(_Token(word, False, substitutions))
+    return tokens
+
+
+def _operator_at(text: str, pos: int) -> str | None:
+    for operator in _OPERATORS:
+        if text.startswith(operator, pos):
+            return operator
+    return None
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _read_word(text: str, pos: int) -> tuple[str, tuple[str, ...], int]:
+    parts: list[str] = []
+    substitutions: list[str] = []
+    length = len(text)
+    while pos < length:
+        char = text[pos]
+        if char in _WORD_END:
+            break
+        if char == "\\":
+            if pos + 1 < length and text[pos + 1] != "\n":
+                parts.append(text[pos + 1])
+            pos += 2
+        elif char == "'":
+            end = text.find("'", pos + 1)
+            end = length if end < 0 else end
+            parts.append(text[pos + 1:end])
+            pos = end + 1
+        elif char == '"':
+            pos = _read_double_quoted(text, pos + 1, parts, substitutions)
+        elif char == "$" and text.startswith("$'", pos):
+            end = text.find("'", pos + 2)
+            end = length if end < 0 else end
+            parts.append(text[pos + 2:end])
+            pos = end + 1
+        elif char == "$" or char == "`":
+            pos = _read_expansion(text, pos, parts, substitutions)
+        else:
+            parts.append(char)
+            pos += 1
+    return "".join(parts), tuple(substitutions), pos
+
+
+def _read_double_quoted(text: str, pos: int, parts: list[str], substitutions: list[str]) -> int:
+    length = len(text)
+    while pos < length:
+        char = text[pos]
+        if char == '"':
+            return pos + 1
+        if char == "\\" and pos + 1 < length and text[pos + 1] in '"\\$`\n':
+            if text[pos + 1] != "\n":
+                parts.append(text[pos + 1])
+            pos += 2
+        elif char == "$" or char == "`":
+            pos = _read_expansion(text, pos, parts, substitutions)
+        else:
+            parts.append(char)
+            pos += 1
+    return pos
+
+
+def _read_expansion(text: str, pos: int, parts: list[str], substitutions: list[str]) -> int:
+    """``$(...)``, ``$((...))``, ``${...}``, backticks or ``$name``: kept as written, inner scripts recorded."""
+    if text.startswith("$((", pos):
+        end = _balanced(text, pos + 2, "(", ")")  # arithmetic: no commands inside
+    elif text.startswith("$(", pos):
+        end = _balanced(text, pos + 2, "(", ")")
+        substitutions.append(text[pos + 2:end - 1])
+    elif text.startswith("${", pos):
+        end = _balanced(text, pos + 2, "{", "}")
+    elif text[pos] == "`":
+        close = text.find("`", pos + 1)
+        end = len(text) if close < 0 else close + 1
+        substitutions.append(text[pos + 1:end - 1])
+    else:
+        end = pos + 1
+        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        if end == pos + 1 and end < len(text) and text[end] in "@*#?$!-0123456789":
+            end += 1
+    parts.append(text[pos:end])
+    return end
+
+
+def _balanced(text: str, pos: int, opening: str, closing: str) -> int:
+    """Index just past the ``closing`` that matches an ``opening`` already consumed before ``pos``."""
+    depth = 1
+    length = len(text)
+    while pos < length:
+        char = text[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == "'" and opening == "(":
+            close = text.find("'", pos + 1)
+            pos = length if close < 0 else close + 1
+            continue
+        if char == '"':
+            pos = _skip_double_quoted(text, pos + 1)
+            continue
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return pos + 1
+        pos += 1
+    return length
+
+
+def _skip_double_quoted(text: str, pos: int) -> int:
+    length = len(text)
+    while pos < length:
+        char = text[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == '"':
+            return pos + 1
+        if text.startswith("$(", pos):
+            pos = _balanced(text, pos + 2, "(", ")")
+            continue
+        pos += 1
+    return length

@@ -1,0 +1,41 @@
+"""Bytes to text, the way BuildKit reads a Dockerfile: UTF-8, an optional BOM, UTF-16/32 when a BOM says so."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    problem: str | None = None  # why the bytes are not a Dockerfile
+    problem_line: int = 1
+    encoding: str = "utf-8"
+    bom: bool = False
+
+
+def decode(data: bytes) -> Decoded:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), encoding=encoding, bom=True)
+            except UnicodeDecodeError as error:
+                return _undecodable(data, error)
+    if b"\x00" in data[:8192]:
+        return Decoded("", "binary content (NUL bytes): not a Dockerfile", data[:data.index(b"\x00")].count(b"\n") + 1)
+    try:
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return _undecodable(data, error)
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError) -> Decoded:
+    line = data[:error.start].count(b"\n") + 1
+    byte = data[error.start:error.start + 1].hex()
+    return Decoded("", f"not valid {error.encoding.upper()}: byte 0x{byte} on line {line}", line)

@@ -1,0 +1,45 @@
+"""Invariants between rule data, checks and shipped files."""
+
+from __future__ import annotations
+
+import re
+
+from dockgen._resources import data_dir
+from dockgen.checks import all_checks
+from dockgen.rules import all_rules
+
+
+def test_every_rule_has_a_check_and_every_check_a_rule() -> None:
+    checks = set(all_checks())
+    rules = set(all_rules())
+    assert checks == rules - {"DG001"}  # DG001 comes from the parser, not a check
+
+
+def test_codes_and_names_are_unique_and_well_formed() -> None:
+    names = [rule.name for rule in all_rules().values()]
+    assert len(names) == len(set(names))
+    for code, rule in all_rules().items():
+        assert re.fullmatch(r"(DL\d{4}|DG\d{3})", code)
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
+        assert rule.summary and not rule.summary.endswith(".")
+        assert rule.rationale
+
+
+def test_every_rule_has_bad_and_good_examples() -> None:
+    for rule in all_rules().values():
+        kinds = {example.kind for example in rule.examples}
+        assert kinds == {"bad", "good"}, rule.code
+        assert all(example.lines for example in rule.examples if example.kind == "bad"), rule.code
+
+
+def test_dl_rules_name_their_hadolint_code() -> None:
+    for code, rule in all_rules().items():
+        if code.startswith("DL"):
+            assert rule.hadolint == (code,)
+
+
+def test_shipped_data_has_only_expected_file_types() -> None:
+    for name in ("rules", "templates"):
+        for path in data_dir(name).rglob("*"):
+            if path.is_file():
+                assert path.suffix in (".toml", ".j2", ".md"), path
