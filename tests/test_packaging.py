@@ -1,0 +1,46 @@
+"""The built wheel carries its data and works from anywhere; the lint path stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_lint_does_not_import_the_generator_stack(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nMAINTAINER x\n")
+    code = ("import sys\nfrom dockgen.cli import main\ncode = main(['lint', 'Dockerfile'])\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe', 'yaml')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)], check=True,
+                   capture_output=True, timeout=600)
+    wheel = next(dist.glob("dockgen-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "dockgen/_data/rules/DG101.toml" in names
+    assert "dockgen/_data/templates/knowledge/lifecycle.toml" in names
+    assert "dockgen/py.typed" in names
+    assert not [n for n in names if n.startswith("tests/")]
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True,
+                   capture_output=True, timeout=600)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "Dockerfile").write_text("FROM conda/miniconda3\nRUN conda install -c conda-forge spacy\n")
+    result = subprocess.run([str(venv / "bin" / "dockgen"), "lint", "Dockerfile"], cwd=elsewhere,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1, result.stderr
+    for code in ("DG102", "DL3006", "DG301", "DG302", "DG303", "DG305"):
+        assert code in result.stdout
