@@ -194,14 +194,24 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
     stage_members: list[list[Instruction]] = []
     global_args: dict[str, str | None] = {}
     stage = -1
+    shell: tuple[str, ...] | None = None  # the SHELL in effect; None is /bin/sh -c
+    shell_by_alias: dict[str, tuple[str, ...] | None] = {}
     for raw in raws:
-        if raw.logical.split(None, 1)[0].upper() == "FROM":
+        words_ = raw.logical.split(None, 3)
+        if words_[0].upper() == "FROM":
             stage += 1
             stage_members.append([])
-        instruction = _build(raw.logical, raw.line, raw.end_line, raw.heredocs, stage, problems)
+            image = next((w for w in words_[1:] if not w.startswith("--")), "")
+            shell = shell_by_alias.get(image)  # a stage built FROM another keeps its SHELL
+        instruction = _build(raw.logical, raw.line, raw.end_line, raw.heredocs, stage, shell, problems)
         instructions.append(instruction)
+        if instruction.keyword == "SHELL" and instruction.json_args:
+            shell = instruction.json_args
         if stage >= 0:
             stage_members[stage].append(instruction)
+            alias = _stage_alias(stage_members[stage][0])
+            if alias:
+                shell_by_alias[alias] = shell
         elif instruction.keyword == "ARG":
             global_args.update(arg_pairs(instruction.args))
     stages = tuple(_stage(index, tuple(members), global_args) for index, members in enumerate(stage_members))
@@ -209,15 +219,15 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
 
 
 def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...], stage: int,
-           problems: list[ParseProblem]) -> Instruction:
+           shell: tuple[str, ...] | None, problems: list[ParseProblem]) -> Instruction:
     written, text = _split_first_word(logical)
     keyword = written.upper()
     if keyword not in KNOWN_INSTRUCTIONS:
         problems.append(ParseProblem(line, f"unknown instruction {written!r}"))
     inner = None
     if keyword == "ONBUILD":
-        if text:
-            inner = _build(text, line, end_line, heredocs, stage, problems)
+        if text:  # the trigger runs in a later build whose SHELL is unknown here
+            inner = _build(text, line, end_line, heredocs, stage, None, problems)
         else:
             problems.append(ParseProblem(line, "ONBUILD needs an instruction after it"))
     flags, args = _leading_flags(text) if keyword in _FLAGGED_INSTRUCTIONS else ((), text)
@@ -226,10 +236,25 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
     else:
         args_for_json = args
     json_args = _json_array(args_for_json) if keyword in _JSON_INSTRUCTIONS else None
-    script = _run_script(args, json_args, heredocs) if keyword == "RUN" else Script((), False)
+    posix = json_args is not None or is_posix_shell(shell)
+    script = _run_script(args, json_args, heredocs) if keyword == "RUN" and posix else Script((), False)
     return Instruction(keyword=keyword, written_keyword=written, line=line, end_line=end_line, text=text, args=args,
                        flags=flags, heredocs=heredocs if inner is None else (), json_args=json_args,
-                       commands=script.commands, has_pipe=script.has_pipe, inner=inner, stage=stage)
+                       commands=script.commands, has_pipe=script.has_pipe, inner=inner, stage=stage,
+                       shell=shell)
+
+
+def is_posix_shell(shell: tuple[str, ...] | None) -> bool:
+    """False for PowerShell and cmd, whose scripts the POSIX splitter cannot read."""
+    if not shell:
+        return True
+    program = shell[0].replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return not program.startswith(("pwsh", "powershell", "cmd"))
+
+
+def _stage_alias(from_instruction: Instruction) -> str | None:
+    parts = words(from_instruction.args)
+    return parts[2] if len(parts) >= 3 and parts[1].lower() == "as" else None
 
 
 def _split_first_word(text: str) -> tuple[str, str]:
@@ -295,7 +320,7 @@ def arg_pairs(text: str) -> dict[str, str | None]:
 def _stage(index: int, members: tuple[Instruction, ...], global_args: dict[str, str | None]) -> Stage:
     from_instruction = members[0]
     parts = words(from_instruction.args)
-    alias = parts[2] if len(parts) >= 3 and parts[1].lower() == "as" else None
+    alias = _stage_alias(from_instruction)
     image_text = parts[0] if parts else ""
     return Stage(index=index, from_instruction=from_instruction,
                  image=image_ref(image_text, {k: v for k, v in global_args.items() if v is not None}),

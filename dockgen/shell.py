@@ -88,6 +88,10 @@ class _State:
         self.case_pattern = False
 
     def skip_word(self, word: str) -> bool:
+        if word == "esac" and self.in_case:
+            self.in_case -= 1
+            self.case_pattern = False
+            return True
         if self.case_pattern:
             return True
         if self.skipping_header:
@@ -103,9 +107,6 @@ class _State:
         if word == "case":
             self.in_case += 1
             self.skipping_header = True
-            return True
-        if word == "esac":
-            self.in_case = max(0, self.in_case - 1)
             return True
         return word in _SKIPPED_KEYWORDS
 

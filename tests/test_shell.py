@@ -20,6 +20,8 @@ def names(script: str) -> list[str]:
     ("for f in a b c; do rm $f; done", ["rm"]),
     ("while read l; do echo $l; done < file", ["read", "echo"]),
     ("case $x in a|b) ls;; *) cat;; esac", ["ls", "cat"]),
+    ("case $a in x) u=1 ;; *) exit 1 ;; esac; wget -O f; b | c", ["exit", "wget", "b", "c"]),
+    ("case $a in x) u=1;; esac && make", ["make"]),
     ("f() { echo hi; }; f", ["echo", "f"]),
     ("echo $(which python) `date`", ["echo", "which", "date"]),
     ('echo "$(id -u)"', ["echo", "id"]),

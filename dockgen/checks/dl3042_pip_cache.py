@@ -43,7 +43,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         elif inner is not None and inner.keyword == "RUN":
             if _offending(inner) and not _env_disables_cache(onbuild_envs):
                 yield Hit(inner.line)
-        elif instruction.keyword == "RUN" and instruction.stage >= 0 and _offending(instruction):
-            stage = dockerfile.stages[instruction.stage]
-            if not _env_disables_cache(_stage_envs(dockerfile, stage, instruction.line)):
+        elif instruction.keyword == "RUN" and _offending(instruction):
+            if instruction.stage >= 0:
+                envs = _stage_envs(dockerfile, dockerfile.stages[instruction.stage], instruction.line)
+            else:  # a fragment with no FROM (yet): the ENVs above it
+                envs = [i for i in dockerfile.instructions if i.keyword == "ENV" and i.line < instruction.line]
+            if not _env_disables_cache(envs):
                 yield Hit(instruction.line)

@@ -4,13 +4,15 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile, Instruction
+from dockgen.parse import is_posix_shell
 
 CODE = "DL3059"
 
 
 def _is_single(run: Instruction) -> bool:
     # hadolint counts each command twice and allows two entries, so in effect: at most one command.
-    return len(run.commands) <= 1
+    # PowerShell and cmd scripts are not split, so their commands cannot be counted.
+    return len(run.commands) <= 1 and (run.is_exec_form or is_posix_shell(run.shell))
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
