@@ -1,5 +1,6 @@
 """DG103: a base image with a much smaller variant that does the same job."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, shipped_stages
@@ -9,9 +10,16 @@ from dockgen.model import Dockerfile
 CODE = "DG103"
 
 
+# A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,
+# even when it is last: multi-target files build it with ``--target``.
+_TOOLCHAIN_STAGE = re.compile(r"dev|build", re.IGNORECASE)
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     shipped = shipped_stages(dockerfile)
     for stage in dockerfile.stages:
+        if stage.alias and _TOOLCHAIN_STAGE.search(stage.alias):
+            continue
         found = images.bloat(stage.image, final_stage=stage.index in shipped)
         if found:
             yield Hit(stage.from_instruction.line,

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks import _conda
 from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
 from dockgen.knowledge import images
-from dockgen.model import Command, Dockerfile, Stage
+from dockgen.model import Command, Dockerfile, Instruction, Stage
 
 CODE = "DG303"
 
@@ -22,18 +22,30 @@ def _removes_defaults(command: Command) -> bool:
     return _conda.subcommand(command) == "config" and command.has_arg("--remove") and command.has_arg("defaults")
 
 
+def _sets_up_conda_forge(instruction: Instruction) -> bool:
+    """Copies or writes its own .condarc, or installs conda from a conda-forge-only installer."""
+    if instruction.keyword in ("COPY", "ADD"):
+        return "condarc" in instruction.args
+    if instruction.keyword == "RUN":
+        text = instruction.args.lower()
+        return "condarc" in text or any(name in text for name in images.conda_forge_installers())
+    return False
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     defaults = images.defaults_channels()
     removed = False
+    configured_lines = [i.line for i in dockerfile.instructions if _sets_up_conda_forge(i)]
     for run in runs(dockerfile, onbuild=True):
         safe_base = _base_is_conda_forge_only(dockerfile, stage_of(dockerfile, run))
+        configured = any(line <= run.line for line in configured_lines)
         for command in run.commands:
             removed = removed or _removes_defaults(command)
             if _conda.subcommand(command) not in _conda.INSTALLS or not _conda.packages(command):
                 continue
             explicit = [c for c in _conda.channels(command) if c in defaults]
             implicit = not (command.has_flag("override-channels") or command.name == "micromamba"
-                            or safe_base or removed)
+                            or safe_base or removed or configured)
             if explicit or implicit:
                 via = (f"it names `{explicit[0]}`" if explicit
                        else "the base image's channel list includes it and nothing overrides that")

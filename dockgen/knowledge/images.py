@@ -170,5 +170,9 @@ def conda_forge_only(image: ImageRef) -> bool:
     return image.short_name in _data()["images"]["conda"]["conda-forge-only-images"]
 
 
+def conda_forge_installers() -> tuple[str, ...]:
+    return tuple(_data()["images"]["conda"]["conda-forge-installers"])
+
+
 def defaults_channels() -> frozenset[str]:
     return frozenset(_data()["images"]["conda"]["defaults-channels"])
