@@ -1,0 +1,172 @@
+"""The generator's data: base images (``templates/bases.toml``) and packages (``templates/packages/*.toml``),
+loaded into frozen records and validated, so templates never see raw dictionaries."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from dockgen._resources import data_dir
+from dockgen.errors import DockgenError
+
+# What may appear in a Dockerfile as a package name or version: nothing a shell or Dockerfile would interpret.
+PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+VERSION = re.compile(r"[0-9][0-9A-Za-z.+!_-]*")
+_SYSTEM_PACKAGE = re.compile(r"[a-z0-9][a-z0-9.+-]*")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ENV_VALUE = re.compile(r"[A-Za-z0-9_./:-]+")  # rendered unquoted in ENV
+
+
+@dataclass(frozen=True)
+class Base:
+    name: str
+    image: str  # with {python} / {release} placeholders
+    family: str  # debian | ubuntu | alpine
+    releases: tuple[str, ...]
+    pythons: tuple[str, ...]
+    python_from: str  # image | apt | conda
+    apt_python: dict[str, str]
+    user: str
+    managers: tuple[str, ...]
+    size: str
+    gpu: bool = False
+    caveat: str = ""
+    default_for: str = ""
+
+    def reference(self, python: str, release: str) -> str:
+        return self.image.format(python=python, release=release)
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    pip: str
+    conda: str
+
+
+@dataclass(frozen=True)
+class Package:
+    name: str
+    summary: str
+    pip: str
+    conda: str
+    import_name: str
+    version: str
+    conda_version: str
+    python: SpecifierSet
+    musl_wheels: bool
+    wheels: bool
+    smoke_test: str
+    notes: tuple[str, ...] = ()
+    conda_channels: tuple[str, ...] = ("conda-forge",)
+    pip_spec: str = ""  # overrides name==version (GDAL matches the system library)
+    gpu_pip: str = ""
+    cpu_index: str = ""
+    conda_extra: tuple[str, ...] = ()
+    expose: int | None = None
+    cmd: tuple[str, ...] = ()
+    runtime: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> system packages
+    build: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    known: bool = True  # False for a package dockgen has no entry for
+
+
+@dataclass(frozen=True)
+class Catalog:
+    bases: dict[str, Base]
+    packages: dict[str, Package]
+    default_python: str
+
+    def default_base(self, manager: str) -> Base:
+        return next(base for base in self.bases.values() if base.default_for == manager)
+
+    def package(self, name: str) -> Package | None:
+        key = normalize(name)
+        for package in self.packages.values():
+            if key in (normalize(package.name), normalize(package.pip), normalize(package.conda)):
+                return package
+        return None
+
+
+def normalize(name: str) -> str:
+    """PEP 503 name normalisation."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@functools.cache
+def load() -> Catalog:
+    root = data_dir("templates")
+    bases_data = _read(root / "bases.toml")
+    bases = {entry["name"]: _base(entry, root / "bases.toml") for entry in bases_data["base"]}
+    packages = {}
+    for path in sorted((root / "packages").glob("*.toml")):
+        package = _package(_read(path), path)
+        packages[package.name] = package
+    return Catalog(bases=bases, packages=packages, default_python=str(bases_data["default-python"]))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DockgenError(f"{path}: broken generator data: {error}") from error
+
+
+def _base(entry: dict[str, Any], path: Path) -> Base:
+    try:
+        return Base(name=entry["name"], image=entry["image"], family=entry["family"],
+                    releases=tuple(entry["releases"]), pythons=tuple(entry.get("pythons", ())),
+                    python_from=entry["python-from"], apt_python=dict(entry.get("apt-python", {})),
+                    user=str(entry["user"]), managers=tuple(entry["managers"]), size=entry["size"],
+                    gpu=bool(entry.get("gpu", False)), caveat=entry.get("caveat", ""),
+                    default_for=entry.get("default-for", ""))
+    except KeyError as error:
+        raise DockgenError(f"{path}: base {entry.get('name')!r} lacks {error}") from error
+
+
+def _package(data: dict[str, Any], path: Path) -> Package:
+    try:
+        system = data.get("system", {})
+        package = Package(
+            name=data["name"], summary=data["summary"], pip=data["pip"], conda=data["conda"],
+            import_name=data["import"], version=data["version"], conda_version=data["conda-version"],
+            python=SpecifierSet(data["python"]), musl_wheels=data["musl-wheels"], wheels=data["wheels"],
+            smoke_test=data["smoke-test"], notes=tuple(data.get("notes", ())),
+            conda_channels=tuple(data.get("conda-channels", ("conda-forge",))), pip_spec=data.get("pip-spec", ""),
+            gpu_pip=data.get("gpu-pip", ""), cpu_index=data.get("cpu-index", ""),
+            conda_extra=tuple(data.get("conda-extra", ())), expose=data.get("expose"),
+            cmd=tuple(data.get("cmd", ())),
+            runtime={"debian": tuple(system.get("debian-runtime", ())),
+                     "ubuntu": tuple(system.get("debian-runtime", ())),
+                     "alpine": tuple(system.get("alpine-runtime", ()))},
+            build={"debian": tuple(system.get("debian-build", ())), "ubuntu": tuple(system.get("debian-build", ()))},
+            env={str(k): str(v) for k, v in data.get("env", {}).items()},
+            models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
+        )
+    except (KeyError, InvalidSpecifier, TypeError) as error:
+        raise DockgenError(f"{path}: broken package data: {error}") from error
+    _validate(package, path)
+    return package
+
+
+def _validate(package: Package, path: Path) -> None:
+    """Catalog data is rendered into Dockerfiles, so it is held to the same rules as user input."""
+    names = (package.name, package.pip, package.conda, *package.runtime.get("debian", ()))
+    if not all(PACKAGE_NAME.fullmatch(name) for name in names):
+        raise DockgenError(f"{path}: a package name has characters dockgen will not render")
+    if package.version != "system" and not VERSION.fullmatch(package.version):
+        raise DockgenError(f"{path}: version {package.version!r} is not a plain version")
+    for packages in (*package.runtime.values(), *package.build.values()):
+        if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in packages):
+            raise DockgenError(f"{path}: a system package name has characters dockgen will not render")
+    if "'" in package.smoke_test or "\n" in package.smoke_test:
+        raise DockgenError(f"{path}: write the smoke test on one line with double quotes, so it quotes cleanly")
+    if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value) for key, value in package.env.items()):
+        raise DockgenError(f"{path}: an environment variable name or value has characters dockgen will not render")

@@ -1,0 +1,98 @@
+"""``dockgen new`` and ``dockgen catalog``: thin wrappers over the generator (imported only when used)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from dockgen.errors import DockgenError
+
+
+@click.command("new")
+@click.argument("packages", nargs=-1)
+@click.option("--manager", type=click.Choice(["pip", "conda"]), default="pip", show_default=True,
+              help="Install Python packages with pip (in a python image) or conda (conda-forge only).")
+@click.option("--base", help="A base from `dockgen catalog`, or one of its image references.")
+@click.option("--python", "python_version", metavar="X.Y", help="CPython version (default 3.12).")
+@click.option("--gpu", is_flag=True, help="CUDA builds of packages that have them (torch, tensorflow, xgboost).")
+@click.option("-r", "--requirements", type=click.Path(path_type=Path, dir_okay=False),
+              help="A requirements.txt to copy and install (pip).")
+@click.option("--env", "environment", type=click.Path(path_type=Path, dir_okay=False),
+              help="An environment.yml to copy and install (conda).")
+@click.option("--copy", "copies", multiple=True, metavar="SRC:DEST", help="Copy a file or folder into the image.")
+@click.option("--cmd", help="The command the container runs, as you would type it.")
+@click.option("--model", help="A model to bake in, such as en_core_web_sm for spacy.")
+@click.option("--from", "source", type=click.Path(path_type=Path, dir_okay=False),
+              help="Modernise an existing Dockerfile: what it installs, copies and runs.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
+@click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
+@click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
+def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
+                requirements: Path | None, environment: Path | None, copies: tuple[str, ...], cmd: str | None,
+                model: str | None, source: Path | None, output: Path | None, force: bool,
+                dockerignore: bool) -> int:
+    """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
+    from dockgen.convert import request_from_dockerfile
+    from dockgen.generate import generate
+    from dockgen.inputs import read_environment, read_requirements
+    from dockgen.recipe import Request
+
+    request = Request(packages=packages, manager=manager, base=base, python=python_version, gpu=gpu,
+                      requirements=read_requirements(requirements) if requirements else None,
+                      environment=read_environment(environment) if environment else None,
+                      copies=copies, cmd=cmd, model=model)
+    if source is not None:
+        request = request_from_dockerfile(source, request)
+    text = generate(request)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(output, text, force)
+    if dockerignore:
+        _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
+    return 0
+
+
+def _write(path: Path, text: str, force: bool) -> None:
+    if path.exists() and not force:
+        raise DockgenError(f"{path} exists; pass --force to overwrite it")
+    temporary = path.with_name(f".{path.name}.dockgen-tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DockgenError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+_DOCKERIGNORE = """\
+# Keep the build context small and secrets out of the image.
+.git
+.venv
+venv
+__pycache__
+*.pyc
+.ipynb_checkpoints
+.env
+*.pem
+*.key
+.DS_Store
+"""
+
+
+@click.command("catalog")
+def catalog_command() -> int:
+    """List the packages and base images `dockgen new` knows."""
+    from dockgen.catalog import load
+
+    catalog = load()
+    for package in catalog.packages.values():
+        pin = package.version if package.version != "system" else "system GDAL"
+        click.echo(f"{package.name:14} {pin:12} pip {package.pip}, conda {package.conda}: {package.summary}")
+    click.echo("")
+    for base in catalog.bases.values():
+        default = f" (default for {base.default_for})" if base.default_for else ""
+        click.echo(f"base {base.name:12} {base.image}  [{', '.join(base.managers)}]{default}: {base.size}")
+    return 0

@@ -1,0 +1,318 @@
+"""What the user asked for, checked against the catalog and resolved into a ``Recipe`` the templates render.
+
+Every value that reaches a template is either catalog data (validated when loaded) or user input validated here:
+package names and versions must be plain (PEP 508 names, PEP 440-ish versions), paths and commands must not carry
+newlines or Dockerfile variables, and everything is shell- or JSON-quoted by the templates on top of that.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from packaging.specifiers import SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from dockgen.catalog import PACKAGE_NAME, VERSION, Base, Catalog, Package
+from dockgen.errors import DockgenError
+from dockgen.inputs import EnvironmentFile, RequirementsFile
+
+CONTAINER_UID = "10001"
+_COPY_PATH = re.compile(r"[A-Za-z0-9._/@+ -]+")
+_SPEC = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:(?P<op>==|=)(?P<version>[^=].*))?")
+_ANY_PYTHON = SpecifierSet(">=3")
+
+
+@dataclass(frozen=True)
+class Request:
+    packages: tuple[str, ...] = ()
+    manager: str = "pip"
+    base: str | None = None
+    python: str | None = None
+    gpu: bool = False
+    requirements: RequirementsFile | None = None
+    environment: EnvironmentFile | None = None
+    copies: tuple[str, ...] = ()  # SRC:DEST
+    cmd: str | None = None
+    model: str | None = None
+    origin: tuple[str, ...] = ()  # notes about the Dockerfile this one replaces (--from)
+
+
+@dataclass(frozen=True)
+class Install:
+    package: Package
+    version: str  # the version to pin; "" for an unknown package given without one
+
+
+@dataclass(frozen=True)
+class Recipe:
+    manager: str
+    base: Base
+    image: str
+    python: str
+    release: str
+    installs: tuple[Install, ...]
+    pip_specs: tuple[str, ...]  # pinned and shell-quoted, for one `pip install`
+    index_specs: tuple[tuple[str, tuple[str, ...]], ...]  # (index URL, specs) installed first
+    conda_specs: tuple[str, ...]  # pinned and shell-quoted
+    conda_channels: tuple[str, ...]
+    runtime_packages: tuple[str, ...]
+    build_packages: tuple[str, ...]
+    compile: bool  # a build stage with a venv is needed
+    env: tuple[tuple[str, str], ...]
+    smoke_tests: tuple[str, ...]
+    copies: tuple[tuple[str, str], ...]
+    cmd: tuple[str, ...]
+    expose: tuple[int, ...]
+    notes: tuple[str, ...]
+    unpinned: tuple[str, ...]  # unknown packages without a version (rendered with a pragma)
+    requirements: str | None = None  # file name in the build context
+    environment: str | None = None
+    gpu: bool = False
+    command_line: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def uid(self) -> str:
+        return self.base.user if self.base.user != "root" else CONTAINER_UID
+
+    @property
+    def venv(self) -> bool:
+        return self.compile or self.base.python_from == "apt"
+
+
+def resolve(request: Request, catalog: Catalog) -> Recipe:
+    if request.manager not in ("pip", "conda"):
+        raise DockgenError(f"unknown manager {request.manager!r}: choose pip or conda")
+    base = _base(request, catalog)
+    release, image_python = _release_and_python(request, base, catalog)
+    installs = [_install(spec, catalog) for spec in request.packages]
+    files = _file_packages(request, catalog)
+    if request.manager == "pip" and request.environment is not None:
+        raise DockgenError("--env environment.yml goes with --manager conda; with pip use -r requirements.txt")
+    if request.manager == "conda" and request.requirements is not None:
+        raise DockgenError("-r requirements.txt goes with --manager pip; with conda use --env environment.yml")
+    if not installs and request.requirements is None and request.environment is None:
+        raise DockgenError("name at least one package, or give -r requirements.txt / --env environment.yml")
+    known = [i.package for i in installs if i.package.known] + files
+    _check_constraints(known, base, image_python, request)
+    model_specs = _model(request, known)
+    notes = [*request.origin, *(note for package in _unique(known) for note in package.notes)]
+    if base.caveat:
+        notes.append(f"{base.name}: {base.caveat}.")
+    unpinned = tuple(i.package.name for i in installs if not i.version)
+    if unpinned:
+        notes.append(f"dockgen has no data on {', '.join(unpinned)}: it is installed unpinned and without system "
+                     "libraries or a smoke test; pin it with NAME==VERSION.")
+    pip_specs, index_specs = _pip_specs(installs, request.gpu, model_specs)
+    compile_needed = request.manager == "pip" and any(not p.wheels for p in known)
+    family = base.family
+    return Recipe(
+        manager=request.manager, base=base, image=base.reference(image_python, release), python=image_python,
+        release=release, installs=tuple(installs), pip_specs=pip_specs, index_specs=index_specs,
+        conda_specs=_conda_specs(installs, request.gpu, image_python, model_specs) if request.manager == "conda" else (),
+        conda_channels=_channels(known) if request.manager == "conda" else (),
+        runtime_packages=_unique_strings(p for package in known for p in package.runtime.get(family, ()))
+        if request.manager == "pip" else (),
+        build_packages=_unique_strings(p for package in known if not package.wheels
+                                       for p in package.build.get(family, ())),
+        compile=compile_needed,
+        env=tuple(sorted({k: v for package in known for k, v in package.env.items()}.items())),
+        smoke_tests=_unique_strings(package.smoke_test for package in known),
+        copies=tuple(_copy(text) for text in request.copies),
+        cmd=_cmd(request, known), expose=tuple(sorted({p.expose for p in known if p.expose})),
+        notes=_unique_strings(notes), unpinned=unpinned,
+        requirements=request.requirements.name if request.requirements else None,
+        environment=request.environment.name if request.environment else None,
+        gpu=request.gpu, command_line=_command_line(request),
+    )
+
+
+def _base(request: Request, catalog: Catalog) -> Base:
+    if request.base is None:
+        return catalog.default_base(request.manager)
+    chosen = catalog.bases.get(request.base)
+    if chosen is None:
+        chosen = next((b for b in catalog.bases.values() if _image_match(b, request.base)), None)
+    if chosen is None:
+        known = ", ".join(catalog.bases)
+        raise DockgenError(f"unknown base {request.base!r}: choose one of {known} (see `dockgen catalog`)")
+    if request.manager not in chosen.managers:
+        raise DockgenError(f"base {chosen.name} does not serve --manager {request.manager}")
+    return chosen
+
+
+def _image_match(base: Base, reference: str) -> re.Match[str] | None:
+    """Whether a full image reference is one of this base's images, with its Python and release."""
+    pattern = re.escape(base.image).replace(r"\{python\}", r"(?P<python>[0-9.]+)").replace(
+        r"\{release\}", r"(?P<release>[a-z0-9.]+)")
+    return re.fullmatch(pattern, reference)
+
+
+def _release_and_python(request: Request, base: Base, catalog: Catalog) -> tuple[str, str]:
+    release = base.releases[0]
+    if request.base and request.base != base.name:  # a full image reference picks the release and Python
+        match = _image_match(base, request.base)
+        if match and "release" in match.groupdict() and match.group("release") in base.releases:
+            release = match.group("release")
+        if match and "python" in match.groupdict():
+            request = Request(**{**request.__dict__, "python": request.python or match.group("python")})
+    python = request.python or catalog.default_python
+    if not re.fullmatch(r"3\.\d{1,2}", python):
+        raise DockgenError(f"--python takes a version such as 3.12, not {python!r}")
+    if base.python_from == "image" and python not in base.pythons:
+        raise DockgenError(f"{base.name} offers Python {', '.join(base.pythons)}, not {python}")
+    if base.python_from == "apt":
+        provided = base.apt_python[release]
+        if request.python and request.python != provided:
+            raise DockgenError(f"{base.name} ({release}) provides Python {provided} from its packages; for Python "
+                               f"{request.python} use --base python-slim")
+        python = provided
+    return release, python
+
+
+def _install(spec: str, catalog: Catalog) -> Install:
+    match = _SPEC.fullmatch(spec.strip())
+    if match is None or not PACKAGE_NAME.fullmatch(match.group("name")):
+        raise DockgenError(f"cannot read package {spec!r}: write NAME or NAME==VERSION")
+    name, version = match.group("name"), match.group("version") or ""
+    if version:
+        if not VERSION.fullmatch(version):
+            raise DockgenError(f"cannot read the version in {spec!r}: write NAME==VERSION, such as spacy==3.8.7")
+        try:
+            Version(version)
+        except InvalidVersion:
+            raise DockgenError(f"{version!r} in {spec!r} is not a valid version") from None
+    package = catalog.package(name)
+    if package is None:
+        package = Package(name=name, summary="", pip=name, conda=name, import_name=name.replace("-", "_"),
+                          version=version, conda_version=version, python=_ANY_PYTHON, musl_wheels=True,
+                          wheels=True, smoke_test="", known=False)
+        return Install(package, version)
+    return Install(package, version or package.version)
+
+
+def _file_packages(request: Request, catalog: Catalog) -> list[Package]:
+    names = request.requirements.names if request.requirements else ()
+    names += request.environment.names if request.environment else ()
+    return [package for name in names if (package := catalog.package(name)) is not None]
+
+
+def _check_constraints(packages: list[Package], base: Base, python: str, request: Request) -> None:
+    for package in packages:
+        if python not in package.python:
+            raise DockgenError(f"{package.name} {package.version} needs Python {package.python}; choose another "
+                               f"--python (this base gives {python})")
+        if base.family == "alpine" and not package.musl_wheels:
+            raise DockgenError(f"{package.name} has no musllinux wheels, so on {base.name} pip would compile it "
+                               "from source (often for tens of minutes); use --base python-slim")
+        if request.manager == "pip" and not package.wheels and base.family == "alpine":
+            raise DockgenError(f"{package.name} must be compiled; dockgen builds it only on Debian-based images")
+
+
+def _model(request: Request, packages: list[Package]) -> tuple[str, str] | None:
+    if request.model is None:
+        return None
+    for package in packages:
+        if request.model in package.models:
+            model = package.models[request.model]
+            return model.pip, model.conda
+    offered = sorted(m for p in packages for m in p.models)
+    raise DockgenError(f"unknown model {request.model!r}" + (f": choose one of {', '.join(offered)}" if offered
+                                                             else ": no package on the command line has models"))
+
+
+def _pip_specs(installs: list[Install], gpu: bool, model: tuple[str, str] | None
+               ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    specs: list[str] = []
+    indexed: dict[str, list[str]] = {}
+    for install in installs:
+        package = install.package
+        if package.pip_spec:  # catalog data that is shell on purpose (GDAL asks gdal-config for its version)
+            specs.append(package.pip_spec)
+            continue
+        name = package.gpu_pip if gpu and package.gpu_pip else package.pip
+        spec = shlex.quote(f"{name}=={install.version}" if install.version else name)
+        if package.cpu_index and not gpu:
+            indexed.setdefault(package.cpu_index, []).append(spec)
+        else:
+            specs.append(spec)
+    if model:
+        specs.append(shlex.quote(model[0]))
+    return tuple(specs), tuple((url, tuple(s)) for url, s in indexed.items())
+
+
+def _conda_specs(installs: list[Install], gpu: bool, python: str, model: tuple[str, str] | None) -> tuple[str, ...]:
+    specs = [f"python={python}"]
+    for install in installs:
+        package = install.package
+        version = package.conda_version if package.known else install.version
+        # Packages with CPU and GPU builds (cpu-index) take the CUDA build string on conda-forge.
+        build = "=cuda*" if gpu and package.cpu_index else ""
+        specs.append(f"{package.conda}={version}{build}" if version else package.conda)
+        specs.extend(package.conda_extra)
+    if model:
+        specs.append(model[1])
+    return tuple(shlex.quote(spec) for spec in _unique_strings(specs))
+
+
+def _channels(packages: list[Package]) -> tuple[str, ...]:
+    channels = ["conda-forge"]
+    for package in packages:
+        channels.extend(c for c in package.conda_channels if c not in channels)
+    return tuple(channels)
+
+
+def _copy(text: str) -> tuple[str, str]:
+    source, colon, destination = text.partition(":")
+    if not colon or not source or not destination:
+        raise DockgenError(f"--copy takes SRC:DEST, such as script.py:/app/script.py, not {text!r}")
+    for path in (source, destination):
+        if not _COPY_PATH.fullmatch(path) or path.startswith("-") or ".." in path.split("/"):
+            raise DockgenError(f"--copy path {path!r} may use letters, digits, spaces and . _ / @ + - only, "
+                               "and no '..'")
+    return source, destination
+
+
+def _cmd(request: Request, packages: list[Package]) -> tuple[str, ...]:
+    if request.cmd is None:
+        return next((p.cmd for p in packages if p.cmd), ("python",))
+    if any(char in request.cmd for char in "\n\r\x00"):
+        raise DockgenError("--cmd must be a single line")
+    try:
+        words = tuple(shlex.split(request.cmd))
+    except ValueError as error:
+        raise DockgenError(f"cannot split --cmd {request.cmd!r}: {error}") from None
+    if not words:
+        raise DockgenError("--cmd is empty")
+    return words
+
+
+def _command_line(request: Request) -> str:
+    parts = ["dockgen", "new", *request.packages, "--manager", request.manager]
+    for flag, value in (("--base", request.base), ("--python", request.python), ("--model", request.model),
+                        ("-r", request.requirements.name if request.requirements else None),
+                        ("--env", request.environment.name if request.environment else None),
+                        ("--cmd", request.cmd)):
+        if value:
+            parts += [flag, value]
+    for copy in request.copies:
+        parts += ["--copy", copy]
+    if request.gpu:
+        parts.append("--gpu")
+    return " ".join(shlex.quote(part) for part in parts).replace("\n", " ")
+
+
+def _unique(packages: list[Package]) -> list[Package]:
+    seen: dict[str, Package] = {}
+    for package in packages:
+        seen.setdefault(package.name, package)
+    return list(seen.values())
+
+
+def _unique_strings(items: Iterable[str]) -> tuple[str, ...]:
+    """Non-empty strings, first occurrence kept, order kept."""
+    return tuple(dict.fromkeys(item for item in items if item))
+

@@ -1,0 +1,48 @@
+# syntax=docker/dockerfile:1
+# Written by dockgen 0.1.0: dockgen new gdal --manager pip
+# Note: PyPI has only the source of GDAL, and it must match the system library, so the pip image compiles it in a
+#       build stage against Debian's libgdal-dev. conda-forge's gdal is the easier path.
+
+# Build stage: compilers and headers live only here; the finished virtual environment is copied on.
+FROM python:3.12-slim-trixie AS build
+
+# System packages, without recommended extras, and apt's lists deleted in the same layer.
+# Debian and Ubuntu drop superseded package versions from their archives, so exact pins would break rebuilds;
+# the base image tag pins the release instead.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends g++ libgdal-dev \
+    && rm -rf /var/lib/apt/lists/*
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+RUN pip install --no-cache-dir GDAL=="$(gdal-config --version)"
+
+FROM python:3.12-slim-trixie
+
+# Unbuffered output so scheduler log files show progress; no .pyc writes, which fail on read-only
+# runtimes such as Apptainer; no pip self-update check.
+ENV PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# An unprivileged user with a fixed numeric UID; cluster runtimes may run the image as another UID anyway.
+RUN useradd --create-home --uid 10001 app
+
+# System packages, without recommended extras, and apt's lists deleted in the same layer.
+# Debian and Ubuntu drop superseded package versions from their archives, so exact pins would break rebuilds;
+# the base image tag pins the release instead.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gdal-bin \
+    && rm -rf /var/lib/apt/lists/*
+
+# The packages built in the build stage; PATH makes its python and pip the default without activation.
+COPY --from=build /opt/venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+# Fail the build now, not on the cluster, when something does not import.
+RUN pip check \
+    && python -c 'from osgeo import gdal; print(gdal.__version__)'
+
+WORKDIR /app
+USER 10001
+CMD ["python"]
