@@ -8,7 +8,6 @@ file and suggest the closest valid spelling.
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -224,6 +223,8 @@ def _date(value: object, path: Path) -> datetime.date:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(word.upper(), list(choices), n=1, cutoff=0.6)

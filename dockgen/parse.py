@@ -7,11 +7,12 @@ image references. Nothing in here raises on bad input: problems become ``ParsePr
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from dockerfile_parse.util import WordSplitter
+from dockerfile_parse.util import WordSplitter, extract_key_values
 
 from dockgen.model import (Comment, Dockerfile, Flag, Heredoc, ImageRef, Instruction, ParseProblem, Pragma,
                            Stage)
@@ -62,23 +63,24 @@ def _read_directives(lines: tuple[str, ...]) -> tuple[dict[str, str], int]:
     return directives, len(lines)
 
 
-@dataclass
-class _RawInstruction:
+class _RawInstruction(NamedTuple):
     line: int
     end_line: int
     logical: str
     heredocs: tuple[Heredoc, ...]
 
 
-@dataclass
 class _Scanner:
-    lines: tuple[str, ...]
-    escape: str
-    position: int
-    raw: list[_RawInstruction] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    pragmas: list[Pragma] = field(default_factory=list)
-    problems: list[ParseProblem] = field(default_factory=list)
+    """Walks the physical lines once, collecting instructions, comments, pragmas and problems."""
+
+    def __init__(self, lines: tuple[str, ...], escape: str, position: int) -> None:
+        self.lines = lines
+        self.escape = escape
+        self.position = position
+        self.raw: list[_RawInstruction] = []
+        self.comments: list[Comment] = []
+        self.pragmas: list[Pragma] = []
+        self.problems: list[ParseProblem] = []
 
     def scan(self) -> None:
         for index in range(self.position):  # directives are comments too
@@ -196,6 +198,7 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
     stage = -1
     shell: tuple[str, ...] | None = None  # the SHELL in effect; None is /bin/sh -c
     shell_by_alias: dict[str, tuple[str, ...] | None] = {}
+    alias: str | None = None
     for raw in raws:
         words_ = raw.logical.split(None, 3)
         if words_[0].upper() == "FROM":
@@ -205,11 +208,12 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
             shell = shell_by_alias.get(image)  # a stage built FROM another keeps its SHELL
         instruction = _build(raw.logical, raw.line, raw.end_line, raw.heredocs, stage, shell, problems)
         instructions.append(instruction)
+        if instruction.keyword == "FROM":
+            alias = _stage_alias(instruction)
         if instruction.keyword == "SHELL" and instruction.json_args:
             shell = instruction.json_args
         if stage >= 0:
             stage_members[stage].append(instruction)
-            alias = _stage_alias(stage_members[stage][0])
             if alias:
                 shell_by_alias[alias] = shell
         elif instruction.keyword == "ARG":
@@ -305,6 +309,17 @@ def words(text: str) -> list[str]:
         return [word for word in WordSplitter(text).split() if word is not None]
     except (ValueError, IndexError):
         return text.split()
+
+
+@functools.lru_cache(maxsize=4096)
+def key_values(text: str) -> tuple[tuple[str, str], ...]:
+    """``ENV``/``LABEL`` pairs, in either the ``k=v`` form or the legacy ``KEY value`` form. Cached, because
+    several checks read the same ENV lines for every RUN below them."""
+    try:
+        return tuple((str(k), str(v)) for k, v in extract_key_values(False, {}, {}, text))
+    except (ValueError, IndexError):
+        parts = words(text)
+        return ((parts[0], " ".join(parts[1:])),) if parts else ()
 
 
 def arg_pairs(text: str) -> dict[str, str | None]:

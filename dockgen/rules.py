@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
@@ -22,17 +25,29 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """What linting needs to know about a rule: the header of its data file."""
+
     code: str
     name: str
     level: Severity
     summary: str
-    rationale: str
     default: bool = True
     fix: str = "none"
     hadolint: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    differs_from_hadolint: tuple[str, ...] = ()
-    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    """What people read about a rule (and what the tests run): the rest of its data file."""
+
+    rationale: str
+    differs_from_hadolint: tuple[str, ...]
+    examples: tuple[Example, ...]
+
+
+# Everything linting needs stands before the rationale, so start-up parses only that part of each file.
+_HEADER_END = re.compile(r"^(?:rationale\s*=|\[\[examples\]\])", re.MULTILINE)
 
 
 @functools.cache
@@ -40,9 +55,15 @@ def all_rules() -> dict[str, Rule]:
     """Every rule by code, in code order."""
     rules = {}
     for path in sorted(data_dir("rules").glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        end = _HEADER_END.search(text)
+        data = _parse(text[:end.start()] if end else text, path)
         try:
-            rule = _rule_from(tomllib.loads(path.read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as error:
+            rule = Rule(code=str(data["code"]), name=str(data["name"]), level=Severity.from_label(str(data["level"])),
+                        summary=str(data["summary"]), default=bool(data.get("default", True)),
+                        fix=str(data.get("fix", "none")), hadolint=tuple(data.get("hadolint", ())),
+                        aliases=tuple(data.get("aliases", ())))
+        except (KeyError, ValueError, TypeError) as error:
             raise DockgenError(f"{path}: broken rule data: {error}") from error
         if rule.code != path.stem:
             raise DockgenError(f"{path}: code {rule.code} does not match the file name")
@@ -50,21 +71,27 @@ def all_rules() -> dict[str, Rule]:
     return rules
 
 
-def _rule_from(data: dict[str, object]) -> Rule:
-    examples = tuple(
-        Example(kind=str(e["kind"]), dockerfile=str(e["dockerfile"]), lines=tuple(e.get("lines", ())),
-                title=str(e.get("title", "")), config=e.get("config"))
-        for e in data.get("examples", ())  # type: ignore[attr-defined]
-    )
-    return Rule(
-        code=str(data["code"]), name=str(data["name"]), level=Severity.from_label(str(data["level"])),
-        summary=str(data["summary"]), rationale=str(data.get("rationale", "")).strip(),
-        default=bool(data.get("default", True)), fix=str(data.get("fix", "none")),
-        hadolint=tuple(data.get("hadolint", ())),  # type: ignore[arg-type]
-        aliases=tuple(data.get("aliases", ())),  # type: ignore[arg-type]
-        differs_from_hadolint=tuple(data.get("differs-from-hadolint", ())),  # type: ignore[arg-type]
-        examples=examples,
-    )
+@functools.cache
+def rule_docs(code: str) -> RuleDocs:
+    path = data_dir("rules") / f"{code}.toml"
+    data = _parse(path.read_text(encoding="utf-8"), path)
+    try:
+        examples = tuple(
+            Example(kind=str(e["kind"]), dockerfile=str(e["dockerfile"]), lines=tuple(e.get("lines", ())),
+                    title=str(e.get("title", "")), config=e.get("config"))
+            for e in data.get("examples", ())
+        )
+        return RuleDocs(rationale=str(data.get("rationale", "")).strip(),
+                        differs_from_hadolint=tuple(data.get("differs-from-hadolint", ())), examples=examples)
+    except (KeyError, TypeError) as error:
+        raise DockgenError(f"{path}: broken rule data: {error}") from error
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DockgenError(f"{path}: broken rule data: {error}") from error
 
 
 def resolve_code(text: str) -> str | None:

@@ -9,7 +9,7 @@ Malformed input never raises: an unterminated quote or substitution simply runs 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dockgen.model import Command
 
@@ -23,15 +23,13 @@ _SKIPPED_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "do", "done",
 _WORD_END = frozenset(" \t\n;&|()<>")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str  # dequoted word, or the operator itself
     is_operator: bool
     substitutions: tuple[str, ...] = ()  # inner scripts of $(...), `...`, <(...), >(...)
 
 
-@dataclass(frozen=True, slots=True)
-class Script:
+class Script(NamedTuple):
     commands: tuple[Command, ...]  # outer commands before the ones nested in their arguments
     has_pipe: bool  # a ``|`` or ``|&`` pipeline anywhere (not ``||``, not a ``case`` pattern)
 

@@ -10,7 +10,7 @@ import dockerfile
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.rules import all_rules
+from dockgen.rules import all_rules, rule_docs
 from tests.differential.generate import FAMILIES, generate
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 
@@ -80,14 +80,14 @@ def test_hadolint_parse_errors_are_valid_buildkit(
 
 @pytest.mark.parametrize("code", DL_CODES)
 def test_rule_examples_agree_with_hadolint(tmp_path: Path, code: str) -> None:
-    rule = all_rules()[code]
+    examples = rule_docs(code).examples
     paths = []
-    for index, example in enumerate(rule.examples):
+    for index, example in enumerate(examples):
         path = tmp_path / f"example-{index}.Dockerfile"
         path.write_text(example.dockerfile.lstrip("\n"))
         paths.append(path)
     found = run_hadolint(paths, tmp_path)
-    for path, example in zip(paths, rule.examples):
+    for path, example in zip(paths, examples):
         theirs = sorted(line for line, c in found[str(path)] if c == code)
         expected = list(example.lines) if example.kind == "bad" else []
         assert theirs == expected, f"hadolint disagrees with the {code} example {example.title!r}"
@@ -112,4 +112,4 @@ def test_documented_differences(tmp_path: Path, code: str) -> None:
     found = run_hadolint([path], tmp_path)[str(path)]
     assert sorted(line for line, c in found if c == code) == theirs
     assert [f.line for f in lint_text(text, Settings(select=(code,)))] == ours
-    assert all_rules()[code].differs_from_hadolint, f"{code} must list the difference in its data file"
+    assert rule_docs(code).differs_from_hadolint, f"{code} must list the difference in its data file"

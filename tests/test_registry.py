@@ -6,7 +6,9 @@ import re
 
 from dockgen._resources import data_dir
 from dockgen.checks import all_checks
-from dockgen.rules import all_rules
+import tomllib
+
+from dockgen.rules import all_rules, rule_docs
 
 
 def test_every_rule_has_a_check_and_every_check_a_rule() -> None:
@@ -22,14 +24,24 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
         assert re.fullmatch(r"(DL\d{4}|DG\d{3})", code)
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
         assert rule.summary and not rule.summary.endswith(".")
-        assert rule.rationale
+        assert rule_docs(code).rationale
 
 
 def test_every_rule_has_bad_and_good_examples() -> None:
     for rule in all_rules().values():
-        kinds = {example.kind for example in rule.examples}
+        examples = rule_docs(rule.code).examples
+        kinds = {example.kind for example in examples}
         assert kinds == {"bad", "good"}, rule.code
-        assert all(example.lines for example in rule.examples if example.kind == "bad"), rule.code
+        assert all(example.lines for example in examples if example.kind == "bad"), rule.code
+
+
+def test_lint_time_keys_stand_in_the_header() -> None:
+    """all_rules() parses only the part before the rationale: nothing it reads may come later."""
+    for code, rule in all_rules().items():
+        full = tomllib.loads((data_dir("rules") / f"{code}.toml").read_text())
+        assert (rule.name, rule.summary, rule.default, rule.fix, rule.hadolint, rule.aliases) == (
+            full["name"], full["summary"], full.get("default", True), full.get("fix", "none"),
+            tuple(full.get("hadolint", ())), tuple(full.get("aliases", ()))), code
 
 
 def test_dl_rules_name_their_hadolint_code() -> None:

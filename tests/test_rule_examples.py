@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dockgen.rules import Example, Rule, all_rules
+from dockgen.rules import Example, Rule, all_rules, rule_docs
 from tests.conftest import lines_of
 
-CASES = [(rule, example) for rule in all_rules().values() for example in rule.examples]
+CASES = [(rule, example) for rule in all_rules().values() for example in rule_docs(rule.code).examples]
 
 
 @pytest.mark.parametrize(("rule", "example"), CASES,

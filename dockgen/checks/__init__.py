@@ -1,10 +1,10 @@
-"""The registry of checks: every module here (not starting with ``_``) is one rule."""
+"""The registry of checks: every module in this folder whose name does not start with ``_`` is one rule."""
 
 from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable, Iterable
 
 from dockgen.checks._base import Context, Hit
@@ -16,9 +16,8 @@ CheckFunction = Callable[[Dockerfile, Context], Iterable[Hit]]
 @functools.cache
 def all_checks() -> dict[str, CheckFunction]:
     checks: dict[str, CheckFunction] = {}
-    for module_info in pkgutil.iter_modules(__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        checks[module.CODE] = module.check
+    for filename in sorted(os.listdir(os.path.dirname(__file__))):
+        if filename.endswith(".py") and not filename.startswith("_"):
+            module = importlib.import_module(f"{__name__}.{filename[:-3]}")
+            checks[module.CODE] = module.check
     return checks

@@ -9,15 +9,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from dockerfile_parse.util import extract_key_values
-
+from dockgen.parse import key_values
 from dockgen.model import Command, Dockerfile, Instruction, Stage
-from dockgen.parse import words
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     line: int
     message: str | None = None  # None: the rule's summary
     end_line: int | None = None
@@ -84,27 +82,24 @@ def stage_key(stage: Stage) -> str:
     return stage.alias if stage.alias else stage.image.name
 
 
-def env_pairs(instruction: Instruction) -> list[tuple[str, str]]:
-    """``ENV``/``LABEL`` pairs, in either ``k=v`` or the legacy ``KEY value`` form."""
-    try:
-        return [(str(k), str(v)) for k, v in extract_key_values(False, {}, {}, instruction.args)]
-    except (ValueError, IndexError):
-        parts = words(instruction.args)
-        return [(parts[0], " ".join(parts[1:]))] if parts else []
-
-
-def inherited_env(dockerfile: Dockerfile, stage: Stage, before_line: int) -> dict[str, str]:
-    """ENV set in this stage before ``before_line``, on top of what its parent stage set."""
+def environment_at(dockerfile: Dockerfile) -> dict[int, dict[str, str]]:
+    """The ENV in effect at each top-level instruction, by its line, in one pass: a stage starts from the ENV of
+    the stage it is built FROM (ENV before the first FROM counts only for instructions before it). Lines share
+    one dict until an ENV changes it, so the result stays linear in the file's size."""
+    at: dict[int, dict[str, str]] = {}
+    final: dict[int, dict[str, str]] = {}
     env: dict[str, str] = {}
-    parent = parent_stage(dockerfile, stage)
-    if parent is not None:
-        env.update(inherited_env(dockerfile, parent, parent.instructions[-1].end_line + 1))
-    for instruction in stage.instructions:
-        if instruction.line >= before_line:
-            break
-        if instruction.keyword == "ENV":
-            env.update(env_pairs(instruction))
-    return env
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "FROM":
+            stage = dockerfile.stages[instruction.stage]
+            parent = parent_stage(dockerfile, stage)
+            env = final.get(parent.index, {}) if parent else {}
+        elif instruction.keyword == "ENV":
+            env = {**env, **dict(key_values(instruction.args))}
+        at[instruction.line] = env
+        if instruction.stage >= 0:
+            final[instruction.stage] = env
+    return at
 
 
 def first_index(commands: Iterable[Command], predicate: Callable[[Command], bool]) -> int | None:

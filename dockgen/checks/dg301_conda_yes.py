@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks import _conda
-from dockgen.checks._base import Context, Hit, inherited_env, runs, stage_of
+from dockgen.checks._base import Context, Hit, environment_at, runs
 from dockgen.model import Command, Dockerfile
 
 CODE = "DG301"
@@ -18,9 +18,9 @@ def _configures_yes(command: Command) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     configured = False
+    environment = environment_at(dockerfile)
     for run in runs(dockerfile, onbuild=True):
-        stage = stage_of(dockerfile, run)
-        env = inherited_env(dockerfile, stage, run.line) if stage else {}
+        env = environment.get(run.line, {})
         if any(env.get(name, "").lower() in _TRUTHY for name in ("CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES")):
             continue
         prompting = []

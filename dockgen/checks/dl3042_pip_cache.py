@@ -3,28 +3,18 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, env_pairs, has_cache_mount, parent_stage
+from dockgen.checks._base import Context, Hit, environment_at, has_cache_mount
 from dockgen.checks._pip import is_pip_install, is_pip_wrapper
-from dockgen.model import Dockerfile, Instruction, Stage
+from dockgen.model import Dockerfile, Instruction
+from dockgen.parse import key_values
 
 CODE = "DL3042"
 _TRUTHY = frozenset({"1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"})
 _INLINE = re.compile(r"PIP_NO_CACHE_DIR=(?:\"|')?(1|true|True|TRUE|on|On|ON|yes|Yes|YES)\b")
 
 
-def _env_disables_cache(instructions: list[Instruction]) -> bool:
-    value = None
-    for instruction in instructions:
-        for key, item in env_pairs(instruction):
-            if key == "PIP_NO_CACHE_DIR":
-                value = item
-    return value in _TRUTHY
-
-
-def _stage_envs(dockerfile: Dockerfile, stage: Stage, before: int) -> list[Instruction]:
-    parent = parent_stage(dockerfile, stage)
-    inherited = _stage_envs(dockerfile, parent, parent.instructions[-1].line + 1) if parent else []
-    return inherited + [i for i in stage.instructions if i.keyword == "ENV" and i.line < before]
+def _disables_cache(env: dict[str, str]) -> bool:
+    return env.get("PIP_NO_CACHE_DIR") in _TRUTHY
 
 
 def _offending(run: Instruction) -> bool:
@@ -35,18 +25,15 @@ def _offending(run: Instruction) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    onbuild_envs: list[Instruction] = []
+    environment = environment_at(dockerfile)
+    onbuild_env: dict[str, str] = {}  # ONBUILD triggers see only ONBUILD ENV, as in hadolint
     for instruction in dockerfile.instructions:
         inner = instruction.inner
         if inner is not None and inner.keyword == "ENV":
-            onbuild_envs.append(inner)
+            onbuild_env.update(key_values(inner.args))
         elif inner is not None and inner.keyword == "RUN":
-            if _offending(inner) and not _env_disables_cache(onbuild_envs):
+            if _offending(inner) and not _disables_cache(onbuild_env):
                 yield Hit(inner.line)
         elif instruction.keyword == "RUN" and _offending(instruction):
-            if instruction.stage >= 0:
-                envs = _stage_envs(dockerfile, dockerfile.stages[instruction.stage], instruction.line)
-            else:  # a fragment with no FROM (yet): the ENVs above it
-                envs = [i for i in dockerfile.instructions if i.keyword == "ENV" and i.line < instruction.line]
-            if not _env_disables_cache(envs):
+            if not _disables_cache(environment[instruction.line]):
                 yield Hit(instruction.line)

@@ -11,9 +11,11 @@ import click
 from dockgen.api import FileResult, lint_bytes
 from dockgen.config import CliOverrides, load
 from dockgen.discovery import find_dockerfiles
+from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 from dockgen.formats import NAMES, formatter
+from dockgen.parallel import Job, lint_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -35,10 +37,11 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @click.option("--disable-ignore-pragma", is_flag=True, help="Ignore inline `# dockgen`/`# hadolint` suppressions.")
 @click.option("--stdin-filename", help="The name to report (and to find configuration from) for `-`.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes for many files (default: every core).")
 def lint_command(paths: tuple[str, ...], output_format: str, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
-                 color: str) -> int:
+                 color: str, jobs: int | None) -> int:
     """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
     if not paths:
         raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
@@ -48,16 +51,22 @@ def lint_command(paths: tuple[str, ...], output_format: str, select: str | None,
         select=_split((select,)) if select else None, extend_select=_split((extend_select,)) if extend_select else (),
         ignore=_split(ignore), failure_threshold=failure_threshold, today=today,
         disable_pragmas=disable_ignore_pragma)
-    results: list[FileResult] = []
     thresholds: list[Severity] = []
-    for target in _targets(paths, results):
+    work: list[Job] = []
+    warned: set[str] = set()
+    for target in _targets(paths):
         display = stdin_filename if target == "-" and stdin_filename else target
         loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
                       else Path(display))
         for warning in loaded.warnings:
-            click.echo(f"dockgen: warning: {warning}", err=True)
+            if warning not in warned:
+                warned.add(warning)
+                click.echo(f"dockgen: warning: {warning}", err=True)
         thresholds.append(loaded.settings.failure_threshold)
-        results.append(_lint_one(target, display, loaded.settings))
+        work.append((target, display, loaded.settings))
+    linted = iter(lint_files([job for job in work if job[0] != "-"], jobs))
+    results = [_lint_stdin(display, settings) if target == "-" else next(linted)
+               for target, display, settings in work]
     for result in results:
         if result.error:
             click.echo(f"dockgen: error: {result.error}", err=True)
@@ -73,7 +82,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _targets(paths: tuple[str, ...], results: list[FileResult]) -> list[str]:
+def _targets(paths: tuple[str, ...]) -> list[str]:
     """Files to lint in command-line order; folders expand to the Dockerfiles inside; missing paths are errors."""
     targets: list[str] = []
     for raw in paths:
@@ -89,16 +98,9 @@ def _targets(paths: tuple[str, ...], results: list[FileResult]) -> list[str]:
     return targets
 
 
-def _lint_one(target: str, display: str, settings: object) -> FileResult:
-    from dockgen.engine import Settings
-
-    assert isinstance(settings, Settings)
+def _lint_stdin(display: str, settings: Settings) -> FileResult:
     try:
-        if target == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(target, "rb") as handle:
-                data = handle.read()
+        data = sys.stdin.buffer.read()
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
     return FileResult(display, lint_bytes(data, settings, display))
