@@ -193,6 +193,65 @@ def pipefail_cases(rng: random.Random) -> str:
     return _pragma(rng, "DL4006", text)
 
 
+# Instruction pools for the rules about structure rather than shell: each rule's triggers and near misses.
+# (One-character and empty WORKDIRs and `COPY a b ""` crash hadolint, so they are not generated.)
+STRUCTURE: dict[str, list[str]] = {
+    "DL3000": ["WORKDIR /app", "WORKDIR app", "WORKDIR ./x", "WORKDIR $HOME/x", 'WORKDIR "/q"', "WORKDIR ~/x",
+               "WORKDIR C:\\app", "WORKDIR ab", "WORKDIR 'rel/x'", "WORKDIR ${APP}"],
+    "DL3011": ["EXPOSE 80", "EXPOSE 70000", "EXPOSE 1-65536", "EXPOSE 80/tcp 65535/udp", "EXPOSE $PORT",
+               "EXPOSE 99999/tcp", "EXPOSE 8000-8080", "EXPOSE 65536"],
+    "DL3012": ['HEALTHCHECK CMD ["true"]', "HEALTHCHECK NONE", "HEALTHCHECK --interval=5s CMD curl -f x || exit 1"],
+    "DL4003": ['CMD ["a"]', "CMD b", "CMD []"],
+    "DL4004": ['ENTRYPOINT ["a"]', "ENTRYPOINT b"],
+    "DL3021": ["COPY a b /x/", "COPY a b /x", 'COPY ["a", "b", "/x"]', 'COPY ["a", "b", "/x/"]', "COPY a /x",
+               "COPY --chown=1:1 a b c /d", "COPY a b '/x/'", "ADD a b /x"],
+    "DL3022": ["COPY --from=s0 /a /a", "COPY --from=0 /a /a", "COPY --from=5 /a /a", "COPY --from=nginx /a /a",
+               "COPY --from=nginx:1 /a /a", 'COPY --from="s0" /a /a', "COPY --from=$X /a /a", "COPY --from=s9 /a /a"],
+    "DL3023": ["COPY --from=s0 /a /a", "COPY --from=s1 /a /a", "COPY --from=s2 /a /a", "COPY --from=1 /a /a"],
+    "DL3067": ["COPY --from=s0 / /", "COPY --from=s0 /opt /", "COPY --from=s0 '/' '/'", "COPY / /"],
+    "DL3043": ["ONBUILD ONBUILD RUN x", "ONBUILD FROM alpine:3.23", "ONBUILD MAINTAINER x", "ONBUILD RUN x && y"],
+    "DL3044": ["ENV A=1 B=$A", "ENV C=${C}:x", "ENV E=1 F=${E:-x}", "ARG G\nENV G=1 H=$G", 'ENV I="$J" J=2',
+               "ENV K=1 L=${K}", "ENV M=1 N=$MX", "ENV P 1"],
+    "DL3045": ["COPY a b", "WORKDIR /w", "COPY a /abs", "COPY a $X", "COPY a ./rel/", "COPY --from=s0 a rel"],
+    "DL3048": ["LABEL a.b=1", "LABEL Ab=1", "LABEL a..b=1", "LABEL com.docker.x=1", "LABEL a-=1", "LABEL a/b=1",
+               'LABEL "q.x"=1 b--c=2', "LABEL org.opencontainers.image.title=x", "LABEL 1a=x"],
+    "DL3064": ["ARG GITHUB_TOKEN", "ENV DB_PASSWORD=x", "ARG TOKENIZERS_PARALLELISM=false", "ENV APP_HOME=/app",
+               "ARG aws_access_key_id", "ENV USERNAME=x", "ARG VERSION=1", "ONBUILD ENV MY_SECRET=1"],
+    "DL3066": ["USER app", "USER 1000", "USER $U", "USER ${U}:1", "USER 1000:app", "USER app:1000", "USER $E",
+               "USER root", "ARG W\nUSER $W"],
+}
+FROM_VARIANTS = ["FROM debian:trixie-slim", "FROM --platform=linux/amd64 debian:trixie-slim",
+                 "FROM --platform=$BUILDPLATFORM debian:trixie-slim", "FROM --platform=$TARGETPLATFORM alpine:3.23",
+                 "FROM --platform=${TARGETPLATFORM} alpine:3.23"]
+ALIASES = ["", "", " AS s{i}", " AS s0", " AS scratch", " AS context", " AS Scratch", " as s{i}"]
+
+
+def structure_cases(code: str) -> Callable[[random.Random], str]:
+    pool = STRUCTURE.get(code, [])
+
+    def make(rng: random.Random) -> str:
+        text = "ARG U=1000\n"
+        if code == "DL3061" or rng.random() < 0.1:
+            text += rng.choice(["LABEL a=b\n", "ENV X=1\n", "RUN echo && ls\n", "ARG B=1\n", "# c\n"])
+        for index in range(rng.randrange(1, 4)):
+            alias = rng.choice(ALIASES).format(i=index)
+            text += rng.choice(FROM_VARIANTS if code in ("DL3029", "DL3065") else FROM_VARIANTS[:1]) + alias + "\n"
+            lines = [rng.choice(pool) for _ in range(rng.randrange(1, 4))] if pool else []
+            lines += [rng.choice(["RUN echo && ls", "ENV Z=1", "WORKDIR /srv", "COPY x /x"])
+                      for _ in range(rng.randrange(0, 2))]
+            rng.shuffle(lines)
+            for line in lines:
+                if rng.random() < 0.1 and not line.startswith(("ONBUILD", "ARG")):
+                    line = "ONBUILD " + line
+                text += line + "\n"
+        return _pragma(rng, code, text)
+    return make
+
+
+STRUCTURE_CODES = ("DL3000", "DL3011", "DL3012", "DL4003", "DL4004", "DL3021", "DL3022", "DL3023", "DL3024",
+                   "DL3029", "DL3065", "DL3043", "DL3044", "DL3045", "DL3048", "DL3061", "DL3063", "DL3064",
+                   "DL3066", "DL3067")
+
 FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "DL3002": user_cases,
     "DL3003": cd_cases,
@@ -209,6 +268,7 @@ FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "DL3059": consecutive_cases,
     "DL4000": maintainer_cases,
     "DL4006": pipefail_cases,
+    **{code: structure_cases(code) for code in STRUCTURE_CODES},
 }
 
 

@@ -1,0 +1,14 @@
+"""DL3043: ONBUILD with ONBUILD, FROM or MAINTAINER, which Docker does not allow."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+
+CODE = "DL3043"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for instruction in dockerfile.instructions:
+        if instruction.inner is not None and instruction.inner.keyword in ("ONBUILD", "FROM", "MAINTAINER"):
+            yield Hit(instruction.line)

@@ -1,0 +1,16 @@
+"""DL3061: an instruction other than ARG before the first FROM."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+
+CODE = "DL3061"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "FROM":
+            return
+        if instruction.keyword != "ARG":
+            yield Hit(instruction.line)

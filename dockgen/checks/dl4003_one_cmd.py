@@ -1,0 +1,13 @@
+"""DL4003: more than one CMD in a stage."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks.dl3012_one_healthcheck import repeated
+from dockgen.model import Dockerfile
+
+CODE = "DL4003"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from repeated(dockerfile, "CMD")

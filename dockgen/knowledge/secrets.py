@@ -1,0 +1,19 @@
+"""Which ARG/ENV names hadolint's DL3064 takes for secrets (data in templates/knowledge/secrets.toml)."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+
+from dockgen._resources import data_dir
+
+
+@functools.cache
+def _data() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = tomllib.loads((data_dir("templates") / "knowledge" / "secrets.toml").read_text(encoding="utf-8"))
+    return frozenset(data["names"]), tuple(data["fragments"])
+
+
+def looks_secret(name: str) -> bool:
+    names, fragments = _data()
+    return name.upper() in names or any(fragment in name.lower() for fragment in fragments)
