@@ -225,7 +225,12 @@ def _date(value: object, path: Path) -> datetime.date:
 def _suggest(word: str, choices: Iterable[str]) -> str:
     import difflib  # only on the error path
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    # Letters typed for digits in a code (DL30O8, DG1O1) are the commonest typo: fix those before guessing.
+    prefix, digits = word[:2].upper(), word[2:].upper().translate(str.maketrans("OIL", "011"))
+    if prefix + digits in choices:
+        return f" (did you mean {prefix + digits!r}?)"
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
-        close = difflib.get_close_matches(word.upper(), list(choices), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(word.upper(), choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
