@@ -106,6 +106,19 @@ def first_index(commands: Iterable[Command], predicate: Callable[[Command], bool
     return next((index for index, command in enumerate(commands) if predicate(command)), None)
 
 
+def reported_runs(dockerfile: Dockerfile) -> Iterator[Instruction]:
+    """RUNs whose leftovers hadolint's cache rules (DL3009, DL3060) report: those in the final stage or in a stage
+    used as another's base, and every ONBUILD trigger (it runs in a later build's final stage)."""
+    used_as_base = {stage.image.raw for stage in dockerfile.stages}
+    reported = {stage.index for stage in dockerfile.stages
+                if stage.index == len(dockerfile.stages) - 1 or (stage.alias and stage.alias in used_as_base)}
+    for instruction in dockerfile.instructions:
+        if instruction.inner is not None and instruction.inner.keyword == "RUN":
+            yield instruction.inner
+        elif instruction.keyword == "RUN" and instruction.stage in reported:
+            yield instruction
+
+
 def shipped_stages(dockerfile: Dockerfile) -> frozenset[int]:
     """The final stage and the stages it is built FROM: their base images end up in the image."""
     shipped: set[int] = set()

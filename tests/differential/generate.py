@@ -248,6 +248,84 @@ def structure_cases(code: str) -> Callable[[random.Random], str]:
     return make
 
 
+# Command pools for the shell-based rules (bare command names only: sudo and paths are documented differences).
+SHELL: dict[str, list[str]] = {
+    "DL3001": ["service nginx start", "ssh host ls", "vim x", "ps aux", "top -b -n1", "kill 1", "mount -a", "free -m",
+               "shutdown now", "echo ps", "pkill x", "systemctl start x"],
+    "DL3004": ["sudo ls", "sudo -u x ls", "echo sudo", "sudoedit x", "ls", "sudo chown 1 /x", "sudo -E true"],
+    "DL3027": ["apt install -y x", "apt-get install -y x", "apt update", "aptitude install x", "apt-cache policy x"],
+    "DL4005": ["ln -s /bin/bash /bin/sh", "ln -sf /bin/bash /bin/sh", "ln -s /bin/sh /x", "ln -s a b"],
+    "DL3018": ["apk add curl", "apk add --no-cache curl=8.1-r0", "apk add --virtual .deps gcc", "apk add -t .d x=1",
+               "apk add ./x.apk", "apk add --repository http://x curl", "apk add 'py3-pip>=1'", "apk add x~1.2"],
+    "DL3019": ["apk add --no-cache x=1", "apk add x=1", "apk update", "apk --no-cache add x=1", "apk del x"],
+    "DL3030": ["yum install x-1", "yum install -y x-1", "yum -y install x-1", "yum groupinstall x",
+               "yum localinstall --assumeyes x.rpm", "yum update"],
+    "DL3038": ["dnf install x-1", "dnf install -y x-1", "microdnf install x-1", "microdnf -y install x-1",
+               "dnf groupinstall x", "dnf --assumeyes localinstall x.rpm"],
+    "DL3034": ["zypper install x=1", "zypper -n install x=1", "zypper in -y x=1", "zypper rm x",
+               "zypper --non-interactive patch", "zypper refresh", "zypper --no-confirm si x"],
+    "DL3035": ["zypper dist-upgrade", "zypper -n dup", "zypper update", "zypper -n in x=1"],
+    "DL3032": ["yum install -y x-1", "yum clean all", "rm -rf /var/cache/yum/*", "yum makecache", "rm -rf /tmp/x"],
+    "DL3036": ["zypper -n install x=1", "zypper clean", "zypper cc", "zypper -n in x=1", "zypper refresh"],
+    "DL3040": ["dnf install -y x-1", "dnf clean all", "microdnf install -y x-1", "microdnf clean all",
+               "rm -rf /var/cache/libdnf5*", "dnf upgrade -y", "dnf makecache"],
+    "DL3037": ["zypper -n install x", "zypper -n install x=1", "zypper -n install x.rpm", "zypper -n in y z=2",
+               "zypper -n install 'x>1'"],
+    "DL3033": ["yum install -y httpd", "yum install -y httpd-2.4", "yum install -y x-1.2-3.el7",
+               "yum install -y tar-${V}", "yum module install -y nodejs:18", "yum module install -y nodejs",
+               "yum install -y x.rpm", "yum install -y x-abc", "yum install -y x-$Y"],
+    "DL3041": ["dnf install -y httpd", "dnf install -y httpd-2.4", "microdnf install -y x-1.2-3",
+               "dnf module install -y nodejs:18", "dnf module install -y nodejs", "dnf group install -y tools",
+               "dnf install -y x.rpm", "dnf install -y tar-${V}"],
+    "DL3016": ["npm install", "npm install -g typescript", "npm install x@1", "npm install @org/pkg",
+               "npm install @org/pkg@1", "npm install git+https://x/y.git", "npm install git+https://x/y.git#v1",
+               "npm install ./local", "npm i x", "npm install --registry http://r x@1", "npm ci", "npm install x.tgz"],
+    "DL3028": ["gem install bundler", "gem install bundler:2.1", "gem install -v 2 bundler",
+               "gem install --no-document rails", "gem i rake", "gem install x --version=1", "gem list"],
+    "DL3062": ["go install x/y@latest", "go install x/y@v1", "go get x/y", "go run main.go", "go run x/y@v1",
+               "go install .", "go build ./...", "go mod download", "go install x/y@none"],
+    "DL3060": ["yarn install", "yarn cache clean", "yarn", "yarn add x", "yarn install --frozen-lockfile"],
+    "DL3046": ["useradd -u 123456789 app", "useradd -l -u 123456789 app", "useradd -u 1000 app",
+               "useradd --uid 123456789 app", "useradd --no-log-init -u 1234567 app", "useradd app"],
+    "DL3047": ["wget x", "wget -q x", "wget --progress=dot:giga x", "wget -nv x", "wget -O f x", "wget -o log x",
+               "curl -fsSL x"],
+    "DL4001": ["curl -fsSL x", "wget -q x", "echo", "curl -o f x"],
+}
+ARCHIVE_PAIRS = [("COPY app.tar.gz /tmp/", "RUN tar -xzf /tmp/app.tar.gz"),
+                 ("COPY app.tar.gz /tmp/", "RUN tar xzf /tmp/app.tar.gz"),
+                 ("COPY x.zip /tmp/", "RUN unzip /tmp/x.zip"),
+                 ("COPY a.tgz b.tgz /tmp/", "RUN tar -xf /tmp/a.tgz"),
+                 ("COPY data.tar.gz /tmp/d.tar.gz", "RUN gunzip /tmp/d.tar.gz"),
+                 ("COPY b.tgz /tmp/", "RUN tar --extract -f /tmp/b.tgz"),
+                 ("COPY --from=s0 c.tgz /tmp/", "RUN tar -xf /tmp/c.tgz"),
+                 ("COPY e.tar.xz /opt/", "RUN tar -cf /tmp/out.tar /opt"),
+                 ("COPY f.tgz /tmp/", "RUN echo f.tgz")]
+
+
+def shell_cases(code: str) -> Callable[[random.Random], str]:
+    pool = SHELL.get(code, [])
+
+    def make(rng: random.Random) -> str:
+        if code == "DL3010":
+            pairs = [rng.choice(ARCHIVE_PAIRS) for _ in range(rng.randrange(1, 3))]
+            lines = [copy for copy, _ in pairs] + ["RUN ls"] * rng.randrange(2) + [run for _, run in pairs]
+            prefix = rng.choice(["", "FROM debian:trixie-slim AS s0\n", "FROM debian:trixie-slim AS s0\nCOPY q.tgz /\n"])
+            return _pragma(rng, code, prefix + "FROM debian:trixie-slim\n" + "\n".join(lines) + "\n")
+        else:
+            runs = []
+            for _ in range(rng.randrange(1, 4)):
+                commands = [rng.choice(pool) for _ in range(rng.randrange(1, 4))]
+                if rng.random() < 0.3:
+                    commands.insert(rng.randrange(len(commands) + 1), rng.choice(["echo ok", "cd /tmp", "ls"]))
+                flags = rng.choice(["", "", "--mount=type=cache,target=/var/cache/apk ",
+                                    "--mount=type=cache,target=/root/.cache/yarn ",
+                                    "--mount=type=cache,target=/var/cache/zypp "])
+                runs.append(f"RUN {flags}" + rng.choice([" && ", " ; ", " || "]).join(commands))
+            body = "ARG V=1\n" + "\n".join(runs)
+        return _pragma(rng, code, _wrap(rng, body))
+    return make
+
+
 STRUCTURE_CODES = ("DL3000", "DL3011", "DL3012", "DL4003", "DL4004", "DL3021", "DL3022", "DL3023", "DL3024",
                    "DL3029", "DL3065", "DL3043", "DL3044", "DL3045", "DL3048", "DL3061", "DL3063", "DL3064",
                    "DL3066", "DL3067")
@@ -269,6 +347,7 @@ FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "DL4000": maintainer_cases,
     "DL4006": pipefail_cases,
     **{code: structure_cases(code) for code in STRUCTURE_CODES},
+    **{code: shell_cases(code) for code in (*SHELL, "DL3010")},
 }
 
 

@@ -1,0 +1,16 @@
+"""DL3019: apk add without --no-cache."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, has_cache_mount, runs
+from dockgen.model import Dockerfile
+
+CODE = "DL3019"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        if has_cache_mount(run, "/var/cache/apk"):
+            continue
+        if any(c.name == "apk" and c.has_arg("add") and not c.has_flag("no-cache") for c in run.commands):
+            yield Hit(run.line)

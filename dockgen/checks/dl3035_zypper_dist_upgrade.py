@@ -1,0 +1,13 @@
+"""DL3035: zypper dist-upgrade in a build."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._managers import each_run_where
+from dockgen.model import Dockerfile
+
+CODE = "DL3035"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from each_run_where(dockerfile, lambda c: c.name == "zypper" and c.has_arg("dist-upgrade", "dup"))

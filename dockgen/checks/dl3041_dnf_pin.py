@@ -1,0 +1,13 @@
+"""DL3041: dnf or microdnf install of a package or module without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks.dl3033_yum_pin import unpinned_rpm_installs
+from dockgen.model import Dockerfile
+
+CODE = "DL3041"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from unpinned_rpm_installs(dockerfile, frozenset({"dnf", "microdnf"}), skip_groups=True)
