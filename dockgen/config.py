@@ -20,10 +20,10 @@ from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 from dockgen.rules import all_rules, resolve_code
 
-DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today")
-HADOLINT_KEYS = ("ignored", "override", "failure-threshold")
-# hadolint keys dockgen reads but whose rules it does not have yet: warned about, not fatal.
-HADOLINT_PENDING_KEYS = ("trustedRegistries", "label-schema", "strict-labels")
+DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today",
+                "trusted-registries", "label-schema", "strict-labels")
+HADOLINT_KEYS = ("ignored", "override", "failure-threshold", "trustedRegistries", "label-schema", "strict-labels")
+LABEL_TYPES = ("text", "url", "semver", "hash", "rfc3339", "spdx", "email")
 # hadolint keys about its own output that have no meaning for dockgen's settings.
 HADOLINT_OUTPUT_KEYS = ("no-fail", "no-color", "format", "formats", "verbose", "disable-ignore-pragma")
 _HADOLINT_NAMES = (".hadolint.yaml", ".hadolint.yml")
@@ -39,13 +39,16 @@ class CliOverrides:
     failure_threshold: str | None = None
     today: str | None = None
     disable_pragmas: bool = False
+    levels: tuple[tuple[str, str], ...] = ()  # (code, level) from --error/--warning/--info/--style
+    trusted_registries: tuple[str, ...] = ()
+    required_labels: tuple[str, ...] = ()  # label:type
+    strict_labels: bool = False
 
 
 @dataclass(frozen=True)
 class Loaded:
     settings: Settings
     source: Path | None
-    warnings: tuple[str, ...] = ()
 
 
 def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Path | None) -> Loaded:
@@ -122,6 +125,9 @@ def _settings_from(data: Mapping[str, Any], path: Path) -> Settings:
         overrides=_overrides(data.get("override", {}), path),
         failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
         today=_date(data["today"], path) if "today" in data else None,
+        trusted_registries=_strings(data.get("trusted-registries", []), path, "trusted-registries"),
+        label_schema=_schema(data.get("label-schema", {}), path),
+        strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
     )
 
 
@@ -136,9 +142,7 @@ def _from_hadolint(path: Path, text: str) -> Loaded:
         data = {}
     if not isinstance(data, dict):
         raise DockgenError(f"{path}: expected a mapping of hadolint settings")
-    _check_keys(data, HADOLINT_KEYS + HADOLINT_PENDING_KEYS + HADOLINT_OUTPUT_KEYS, path)
-    warnings = tuple(f"{path}: `{key}` is not supported by dockgen yet and is ignored"
-                     for key in HADOLINT_PENDING_KEYS if key in data)
+    _check_keys(data, HADOLINT_KEYS + HADOLINT_OUTPUT_KEYS, path)
     overrides = data.get("override") or {}
     if not isinstance(overrides, dict):
         raise DockgenError(f"{path}: override must map levels (error, warning, info, style) to lists of codes")
@@ -151,8 +155,11 @@ def _from_hadolint(path: Path, text: str) -> Loaded:
         overrides=tuple(by_code),
         failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
         disable_pragmas=bool(data.get("disable-ignore-pragma", False)),
+        trusted_registries=_strings(data.get("trustedRegistries") or [], path, "trustedRegistries"),
+        label_schema=_schema(data.get("label-schema") or {}, path),
+        strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
     )
-    return Loaded(settings, path, warnings)
+    return Loaded(settings, path)
 
 
 def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
@@ -170,6 +177,17 @@ def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
         changes["today"] = _date(cli.today, where)
     if cli.disable_pragmas:
         changes["disable_pragmas"] = True
+    if cli.levels:
+        changes["overrides"] = settings.overrides + tuple(sorted(
+            ((_codes([code], where, f"--{level}")[0], Severity.from_label(level)) for code, level in cli.levels),
+            key=lambda pair: pair[1]))  # the most severe level wins, as in hadolint
+    if cli.trusted_registries:
+        changes["trusted_registries"] = settings.trusted_registries + cli.trusted_registries
+    if cli.required_labels:
+        pairs = dict(label.partition(":")[::2] for label in cli.required_labels)
+        changes["label_schema"] = settings.label_schema + _schema(pairs, where)
+    if cli.strict_labels:
+        changes["strict_labels"] = True
     return replace(settings, **changes)
 
 
@@ -197,6 +215,31 @@ def _codes(value: object, path: Path, key: str) -> tuple[str, ...]:
             names = known + [rule.name for rule in all_rules().values()]
             raise DockgenError(f"{path}: {key}: unknown rule {item!r}{_suggest(item, names)}")
     return tuple(codes)
+
+
+def _strings(value: object, path: Path, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise DockgenError(f"{path}: {key} must be a list of strings")
+    return tuple(value)
+
+
+def _bool(value: object, path: Path, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise DockgenError(f"{path}: {key} must be true or false")
+    return value
+
+
+def _schema(value: object, path: Path) -> tuple[tuple[str, str], ...]:
+    """label-schema: label name -> type (an empty type means text)."""
+    if not isinstance(value, dict):
+        raise DockgenError(f"{path}: label-schema must map label names to types ({', '.join(LABEL_TYPES)})")
+    schema = []
+    for name, label_type in value.items():
+        kind = str(label_type or "text")
+        if kind not in LABEL_TYPES:
+            raise DockgenError(f"{path}: label {name!r} has unknown type {kind!r}{_suggest(kind, LABEL_TYPES)}")
+        schema.append((str(name), kind))
+    return tuple(schema)
 
 
 def _overrides(value: object, path: Path) -> tuple[tuple[str, Severity], ...]:

@@ -27,6 +27,9 @@ class Settings:
     failure_threshold: Severity = Severity.INFO
     today: datetime.date | None = None
     disable_pragmas: bool = False
+    trusted_registries: tuple[str, ...] = ()
+    label_schema: tuple[tuple[str, str], ...] = ()
+    strict_labels: bool = False
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         rules = all_rules()
@@ -44,18 +47,17 @@ class Settings:
 
 
 def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
-    """Codes from codes, code prefixes (``DL30``), rule names, aliases or ``ALL``; unknown ones are skipped."""
+    """Codes from codes, rule names, aliases, code prefixes (``DL30``) or ``ALL``. Prefixes and ALL bring only rules
+    that are on by default; an off-by-default rule (DL1001, DL3057) is selected by its own code or name."""
     rules = all_rules()
     codes: list[str] = []
     for selector in selectors:
-        if selector.upper() == "ALL":
-            codes.extend(rules)
-            continue
         code = resolve_code(selector)
         if code:
             codes.append(code)
-        else:
-            codes.extend(c for c in rules if c.startswith(selector.upper()))
+            continue
+        prefix = "" if selector.upper() == "ALL" else selector.upper()
+        codes.extend(c for c, rule in rules.items() if c.startswith(prefix) and rule.default)
     return codes
 
 
@@ -69,7 +71,8 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         rule = rules[PARSE_ERROR]
         return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), f"cannot parse: {p.message}", p.line,
                         p.line, name=rule.name) for p in dockerfile.problems]
-    context = Context(today=settings.today or datetime.date.today())
+    context = Context(today=settings.today or datetime.date.today(), trusted_registries=settings.trusted_registries,
+                      label_schema=settings.label_schema, strict_labels=settings.strict_labels)
     suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
     findings = []
     for code, check in all_checks().items():

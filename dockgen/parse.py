@@ -319,6 +319,8 @@ def key_values(text: str) -> tuple[tuple[str, str], ...]:
         return tuple((str(k), str(v)) for k, v in extract_key_values(False, {}, {}, text))
     except (ValueError, IndexError):
         parts = words(text)
+        if parts and "=" in parts[0]:  # k=v pairs with a stray word: keep the pairs
+            return tuple(tuple(part.split("=", 1)) for part in parts if "=" in part)  # type: ignore[misc]
         return ((parts[0], " ".join(parts[1:])),) if parts else ()
 
 

@@ -15,3 +15,23 @@ def lint(text: str, *codes: str, today: str | None = None) -> list[Finding]:
 
 def lines_of(text: str, code: str, today: str | None = None) -> list[int]:
     return [finding.line for finding in lint(text, code, today=today)]
+
+
+def example_settings(code: str, config: dict[str, object] | None) -> Settings:
+    """Settings for a rule example: its own config (validated like a .dockgen.toml), only its rule selected."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from dockgen.config import _settings_from
+
+    return replace(_settings_from(config or {}, Path(f"rules/{code}.toml")), select=(code,))
+
+
+def hadolint_flags(config: dict[str, object] | None) -> list[str]:
+    """The hadolint command-line flags that mean the same as an example's config."""
+    config = config or {}
+    flags = [f"--trusted-registry={r}" for r in config.get("trusted-registries", [])]  # type: ignore[attr-defined]
+    flags += [f"--require-label={k}:{v}" for k, v in config.get("label-schema", {}).items()]  # type: ignore[attr-defined]
+    if config.get("strict-labels"):
+        flags.append("--strict-labels")
+    return flags

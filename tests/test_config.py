@@ -104,8 +104,22 @@ def test_broken_files_are_clear_errors(tmp_path: Path) -> None:
     assert result.returncode == 2 and "failure-threshold" in result.stderr
 
 
-def test_hadolint_keys_not_supported_yet_warn(tmp_path: Path) -> None:
-    _project(tmp_path, ".hadolint.yaml", "trustedRegistries: [docker.io]\nformat: json\n")
+def test_hadolint_label_and_registry_keys(tmp_path: Path) -> None:
+    _project(tmp_path, ".hadolint.yaml", "trustedRegistries: [ghcr.io]\nlabel-schema:\n  version: semver\n"
+                                         "strict-labels: true\nformat: json\n")
+    assert "DL3026" in codes(tmp_path) and "DL3049" in codes(tmp_path)
+
+
+def test_label_schema_errors(tmp_path: Path) -> None:
+    _project(tmp_path, ".dockgen.toml", 'label-schema = { version = "semvar" }\n')
     result = run("lint", "docker/app/Dockerfile", cwd=tmp_path)
-    assert "trustedRegistries" in result.stderr and "not supported" in result.stderr
-    assert result.returncode == 1  # the findings still count
+    assert result.returncode == 2 and "did you mean 'semver'?" in result.stderr
+
+
+def test_cli_level_flags_and_labels(tmp_path: Path) -> None:
+    _project(tmp_path, "README", "")
+    result = run("lint", "-f", "json", "--error", "DL3006", "--style", "DL3006", "--require-label", "maintainer:email",
+                 "--trusted-registry", "docker.io", "docker/app/Dockerfile", cwd=tmp_path)
+    rows = {row["code"]: row["level"] for row in json.loads(result.stdout)}
+    assert rows["DL3006"] == "error"  # the most severe of several levels wins
+    assert "DL3049" in rows and "DL3026" not in rows

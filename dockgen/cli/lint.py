@@ -38,10 +38,21 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @click.option("--stdin-filename", help="The name to report (and to find configuration from) for `-`.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes for many files (default: every core).")
+@click.option("--error", "error_codes", multiple=True, metavar="CODE", help="Report CODE as an error (repeatable).")
+@click.option("--warning", "warning_codes", multiple=True, metavar="CODE", help="Report CODE as a warning.")
+@click.option("--info", "info_codes", multiple=True, metavar="CODE", help="Report CODE as info.")
+@click.option("--style", "style_codes", multiple=True, metavar="CODE", help="Report CODE as style.")
+@click.option("--trusted-registry", multiple=True, metavar="REGISTRY",
+              help="Allow images only from these registries (DL3026; `*`, `*.suffix`, `prefix*`).")
+@click.option("--require-label", multiple=True, metavar="LABEL:TYPE",
+              help="Require a label of a type (text, url, semver, hash, rfc3339, spdx, email).")
+@click.option("--strict-labels", is_flag=True, help="Report labels that the schema does not list (DL3050).")
 def lint_command(paths: tuple[str, ...], output_format: str, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
-                 color: str, jobs: int | None) -> int:
+                 color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
+                 info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
+                 require_label: tuple[str, ...], strict_labels: bool) -> int:
     """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
     if not paths:
         raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
@@ -50,18 +61,17 @@ def lint_command(paths: tuple[str, ...], output_format: str, select: str | None,
     overrides = CliOverrides(
         select=_split((select,)) if select else None, extend_select=_split((extend_select,)) if extend_select else (),
         ignore=_split(ignore), failure_threshold=failure_threshold, today=today,
-        disable_pragmas=disable_ignore_pragma)
+        disable_pragmas=disable_ignore_pragma,
+        levels=tuple((code, level) for level, codes in (("error", error_codes), ("warning", warning_codes),
+                                                        ("info", info_codes), ("style", style_codes))
+                     for code in _split(codes)),
+        trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels)
     thresholds: list[Severity] = []
     work: list[Job] = []
-    warned: set[str] = set()
     for target in _targets(paths):
         display = stdin_filename if target == "-" and stdin_filename else target
         loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
                       else Path(display))
-        for warning in loaded.warnings:
-            if warning not in warned:
-                warned.add(warning)
-                click.echo(f"dockgen: warning: {warning}", err=True)
         thresholds.append(loaded.settings.failure_threshold)
         work.append((target, display, loaded.settings))
     linted = iter(lint_files([job for job in work if job[0] != "-"], jobs))

@@ -363,3 +363,87 @@ def generate(per_rule: int = PER_RULE, seed: int = SEED) -> dict[str, list[str]]
             attempts += 1
         cases[code] = list(seen)
     return cases
+
+
+# Rules that need configuration (or are off by default): each family comes with the hadolint flags and the dockgen
+# settings that mean the same thing.
+LABEL_SCHEMA = {"version": "semver", "repo": "url", "created": "rfc3339", "license": "spdx", "revision": "hash",
+                "maintainer": "email", "title": "text"}
+LABEL_VALUES = {
+    "version": ["1.0.0", "v1.2", "1.2.3-rc.1", "1.0", '""', "2.0.0+build.5"],
+    "repo": ["https://github.com/o/r", "github.com/o/r", "mailto:a@b.c", "ftp://x"],
+    "created": ["2026-11-25T09:00:00Z", "2026-11-25", "2026-11-25T09:00:00+01:00", "yesterday"],
+    "license": ["MIT", "Apache-2.0", "Apache2", "'MIT OR Apache-2.0'", "GPL-3.0-only"],
+    "revision": ["0123abc", "abc", "0123456789abcdef0123456789abcdef01234567", "0123ABC"],
+    "maintainer": ["someone@example.org", "someone", "a.b@c.io", "x@y"],
+    "title": ["app", '""', "'My App'"],
+    "verison": ["1"], "Other": ["x"],
+}
+
+
+def label_cases(rng: random.Random) -> str:
+    text = ""
+    for index in range(rng.randrange(1, 4)):
+        text += f"FROM debian:trixie-slim AS s{index}\n" if rng.random() < 0.7 else f"FROM s{index - 1}\n"
+        for _ in range(rng.randrange(0, 3)):
+            keys = rng.sample(sorted(LABEL_VALUES), rng.randrange(1, 4))
+            text += "LABEL " + " ".join(f"{k}={rng.choice(LABEL_VALUES[k])}" for k in keys) + "\n"
+        if rng.random() < 0.3:
+            text += f"COPY --from=s{rng.randrange(index + 1)} /a /a\n"
+    return text.replace("FROM s-1\n", "FROM debian:trixie-slim\n")
+
+
+def registry_cases(rng: random.Random) -> str:
+    images = ["debian:trixie-slim", "ghcr.io/o/app:1", "quay.io/o/x:2", "gcr.io/p/i:3", "eu.gcr.io/p/i:3",
+              "docker.io/library/debian:13", "scratch", "registry.example.com:5000/t/i:1", "localhost/x:1", "s0"]
+    text = ""
+    for index in range(rng.randrange(1, 4)):
+        text += f"FROM {rng.choice(images)} AS s{index}\n"
+        for _ in range(rng.randrange(0, 3)):
+            text += rng.choice([f"COPY --from={rng.choice(images)} /a /a\n", f"COPY --from=s{index} /a /a\n",
+                                f"RUN --mount=type=bind,from={rng.choice(images)},target=/m ls\n", "RUN ls\n"])
+    return text
+
+
+def healthcheck_cases(rng: random.Random) -> str:
+    text = ""
+    for index in range(rng.randrange(1, 4)):
+        base = rng.choice(["debian:trixie-slim", f"s{index - 1}" if index else "debian:trixie-slim"])
+        text += f"FROM {base} AS s{index}\n"
+        text += rng.choice(["", 'HEALTHCHECK CMD ["true"]\n', "HEALTHCHECK NONE\n", "RUN ls\n"])
+    return text
+
+
+def pragma_comment_cases(rng: random.Random) -> str:
+    lines = ["FROM debian:trixie-slim"]
+    for _ in range(rng.randrange(1, 5)):
+        lines.append(rng.choice(["# hadolint ignore=DL3008", "# hadolint global ignore=DL3008", "# just a comment",
+                                 "# hadolint ignore=DL3008 # why", "# hadolint shell=bash", "#hadolint ignore=DL3003",
+                                 "# hadolint ignore=dl3008"]))  # stage pragmas differ on purpose
+        lines.append(rng.choice(["RUN apt-get install -y curl", "RUN ls", "WORKDIR /x"]))
+    return "\n".join(lines) + "\n"
+
+
+CONFIGURED: dict[str, tuple[Callable[[random.Random], str], tuple[str, ...], dict[str, object]]] = {
+    "labels": (label_cases, tuple(f"--require-label={k}:{v}" for k, v in LABEL_SCHEMA.items()) + ("--strict-labels",),
+               {"label-schema": LABEL_SCHEMA, "strict-labels": True}),
+    "labels-lax": (label_cases, tuple(f"--require-label={k}:{v}" for k, v in LABEL_SCHEMA.items()),
+                   {"label-schema": LABEL_SCHEMA}),
+    "registries-hub": (registry_cases, ("--trusted-registry=docker.io",), {"trusted-registries": ["docker.io"]}),
+    "registries-patterns": (registry_cases, ("--trusted-registry=*.gcr.io", "--trusted-registry=ghcr.io",
+                                             "--trusted-registry=quay.io*"),
+                            {"trusted-registries": ["*.gcr.io", "ghcr.io", "quay.io*"]}),
+    "healthcheck": (healthcheck_cases, ("--warning=DL3057",), {"extend-select": ["DL3057"]}),
+    "pragma-comments": (pragma_comment_cases, ("--warning=DL1001",), {"extend-select": ["DL1001"]}),
+}
+
+
+def generate_configured(name: str, count: int = 50, seed: int = SEED) -> list[str]:
+    family = CONFIGURED[name][0]
+    rng = random.Random(f"{seed}-{name}")
+    seen: dict[str, None] = {}
+    for _ in range(count * 20):
+        if len(seen) >= count:
+            break
+        seen[family(rng)] = None
+    return list(seen)

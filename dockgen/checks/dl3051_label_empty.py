@@ -1,0 +1,19 @@
+"""DL3051: a schema label set to an empty value."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._labels import labels
+from dockgen.model import Dockerfile
+
+CODE = "DL3051"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    keys = {name for name, _ in context.label_schema}
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "LABEL":
+            for key, value in labels(instruction):
+                if key in keys and not value:
+                    yield Hit(instruction.line, f"Label `{key}` is empty.")
+                    break
