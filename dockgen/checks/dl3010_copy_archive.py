@@ -27,6 +27,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     if stage is None:
         return
     archives: dict[str, list[int]] = {}  # archive name -> COPY lines that bring it in
+    reported: set[int] = set()  # one finding per COPY, however many of its archives are extracted
     for instruction in stage.instructions:
         if instruction.keyword == "COPY" and instruction.flag("from") is None:
             parts = copy_parts(instruction)
@@ -40,4 +41,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 if _extracts(command):
                     for word in command.positional():
                         for line in archives.pop(_basename(word), []):
-                            yield Hit(line)
+                            if line not in reported:
+                                reported.add(line)
+                                yield Hit(line)
