@@ -175,3 +175,25 @@ def test_stage_pragma_covers_its_stage(tmp_path: Path) -> None:
         "FROM ubuntu\nRUN cd /y\n")
     assert findings(run("lint", "-f", "json", "Dockerfile", cwd=tmp_path)) == [
         ("Dockerfile", 4, "DL3006"), ("Dockerfile", 5, "DL3003")]
+
+
+def test_rules_lists_every_rule(tmp_path: Path) -> None:
+    result = run("rules", cwd=tmp_path)
+    codes = [line.split()[0] for line in result.stdout.splitlines()]
+    assert result.returncode == 0
+    assert len([c for c in codes if c.startswith("DL")]) == 71
+    assert {"DG101", "DG102", "DG103", "DG301", "DG302", "DG303", "DG305"} <= set(codes)
+    rows = json.loads(run("rules", "-f", "json", cwd=tmp_path).stdout)
+    by_code = {row["code"]: row for row in rows}
+    assert by_code["DL3057"]["default"] is False and by_code["DL3008"]["level"] == "warning"
+    assert by_code["DG302"]["name"] == "conda-without-clean"
+
+
+def test_rule_explains(tmp_path: Path) -> None:
+    result = run("rule", "conda-without-clean", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("DG302 conda-without-clean (warning, on by default")
+    assert "same RUN" in result.stdout and "Bad" in result.stdout and "Good" in result.stdout
+    assert "Differs from hadolint" in run("rule", "DL3008", cwd=tmp_path).stdout
+    missing = run("rule", "DG30l", cwd=tmp_path)
+    assert missing.returncode == 2 and "did you mean 'DG301'?" in missing.stderr

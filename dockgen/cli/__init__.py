@@ -9,6 +9,7 @@ import click
 from dockgen import __version__
 from dockgen.cli.lint import lint_command
 from dockgen.cli.new import catalog_command, new_command
+from dockgen.cli.rules import rule_command, rules_command
 from dockgen.errors import DockgenError
 
 USAGE_ERROR = 2
@@ -23,6 +24,8 @@ def cli() -> None:
 cli.add_command(lint_command)
 cli.add_command(new_command)
 cli.add_command(catalog_command)
+cli.add_command(rules_command)
+cli.add_command(rule_command)
 
 
 def main(argv: list[str] | None = None) -> int:
