@@ -35,18 +35,19 @@ def lint_bytes(data: bytes, settings: Settings | None = None, path: str | None =
     return lint_text(decoded.text, settings, path)
 
 
+def lint_file(path: str, settings: Settings | None = None, display: str | None = None) -> FileResult:
+    """Read and lint one file; a file that cannot be read gives a result with ``error`` set."""
+    display = display or path
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return FileResult(display, error=f"{display}: {error.strerror or error}")
+    return FileResult(display, lint_bytes(data, settings, display))
+
+
 def lint_paths(paths: Iterable[str | Path], settings: Settings | Callable[[Path], Settings] | None = None
                ) -> list[FileResult]:
     """Lint files, in order. ``settings`` may be one Settings or a function of the file's path (as the CLI does
-    for configuration discovery). A file that cannot be read gives a result with ``error`` set."""
-    results = []
-    for raw in paths:
-        path = Path(raw)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            results.append(FileResult(str(raw), error=f"{raw}: {error.strerror or error}"))
-            continue
-        chosen = settings(path) if callable(settings) else settings
-        results.append(FileResult(str(raw), lint_bytes(data, chosen, str(raw))))
-    return results
+    for configuration discovery)."""
+    return [lint_file(str(path), settings(Path(path)) if callable(settings) else settings) for path in paths]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
@@ -53,7 +53,6 @@ class Recipe:
     image: str
     python: str
     release: str
-    installs: tuple[Install, ...]
     pip_specs: tuple[str, ...]  # pinned and shell-quoted, for one `pip install`
     index_specs: tuple[tuple[str, tuple[str, ...]], ...]  # (index URL, specs) installed first
     conda_specs: tuple[str, ...]  # pinned and shell-quoted
@@ -72,7 +71,6 @@ class Recipe:
     environment: str | None = None
     gpu: bool = False
     command_line: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def uid(self) -> str:
@@ -111,7 +109,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
     family = base.family
     return Recipe(
         manager=request.manager, base=base, image=base.reference(image_python, release), python=image_python,
-        release=release, installs=tuple(installs), pip_specs=pip_specs, index_specs=index_specs,
+        release=release, pip_specs=pip_specs, index_specs=index_specs,
         conda_specs=_conda_specs(installs, request.gpu, image_python, model_specs) if request.manager == "conda" else (),
         conda_channels=_channels(known) if request.manager == "conda" else (),
         runtime_packages=_unique_strings(p for package in known for p in package.runtime.get(family, ()))

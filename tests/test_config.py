@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli import WORKSHOP_CONDA, findings, run
 
 
@@ -85,10 +87,15 @@ def test_unknown_key_is_an_error_with_suggestion(tmp_path: Path) -> None:
     assert ".dockgen.toml" in result.stderr
 
 
-def test_unknown_code_in_config(tmp_path: Path) -> None:
-    _project(tmp_path, ".dockgen.toml", 'ignore = ["DG999"]\n')
+@pytest.mark.parametrize(("content", "message"), [
+    ('ignore = ["DG999"]\n', "unknown rule 'DG999'"),
+    ('label-schema = { version = "semvar" }\n', "did you mean 'semver'?"),
+    ('strict-labels = "yes"\n', "strict-labels must be true or false"),
+])
+def test_bad_values_are_errors(tmp_path: Path, content: str, message: str) -> None:
+    _project(tmp_path, ".dockgen.toml", content)
     result = run("lint", "docker/app/Dockerfile", cwd=tmp_path)
-    assert result.returncode == 2 and "unknown rule 'DG999'" in result.stderr
+    assert result.returncode == 2 and message in result.stderr
 
 
 def test_broken_files_are_clear_errors(tmp_path: Path) -> None:
@@ -108,12 +115,6 @@ def test_hadolint_label_and_registry_keys(tmp_path: Path) -> None:
     _project(tmp_path, ".hadolint.yaml", "trustedRegistries: [ghcr.io]\nlabel-schema:\n  version: semver\n"
                                          "strict-labels: true\nformat: json\n")
     assert "DL3026" in codes(tmp_path) and "DL3049" in codes(tmp_path)
-
-
-def test_label_schema_errors(tmp_path: Path) -> None:
-    _project(tmp_path, ".dockgen.toml", 'label-schema = { version = "semvar" }\n')
-    result = run("lint", "docker/app/Dockerfile", cwd=tmp_path)
-    assert result.returncode == 2 and "did you mean 'semver'?" in result.stderr
 
 
 def test_cli_level_flags_and_labels(tmp_path: Path) -> None:

@@ -104,10 +104,6 @@ def environment_at(dockerfile: Dockerfile) -> dict[int, dict[str, str]]:
     return at
 
 
-def first_index(commands: Iterable[Command], predicate: Callable[[Command], bool]) -> int | None:
-    return next((index for index, command in enumerate(commands) if predicate(command)), None)
-
-
 def reported_runs(dockerfile: Dockerfile) -> Iterator[Instruction]:
     """RUNs whose leftovers hadolint's cache rules (DL3009, DL3060) report: those in the final stage or in a stage
     used as another's base, and every ONBUILD trigger (it runs in a later build's final stage)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from dockgen.checks._base import Hit, runs
+from dockgen.checks._base import Hit, environment_at, runs
 from dockgen.model import Command, Dockerfile, Instruction
+from dockgen.parse import arg_pairs, key_values
 
 Predicate = Callable[[Command], bool]
 _RPM_PART = re.compile(r"[A-Za-z0-9.~^_:+]+")
@@ -49,3 +50,33 @@ def rpm_pinned(package: str, variables: set[str]) -> bool:
         return True
     parts = package.split("-")[1:]
     return all(_RPM_PART.fullmatch(part) for part in parts) and any(part[:1].isdigit() for part in parts)
+
+
+def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_groups: bool) -> Iterator[Hit]:
+    environment = environment_at(dockerfile)
+    arguments: set[str] = set()
+    onbuild_variables: set[str] = set()  # triggers see only ONBUILD ARG/ENV, as in hadolint
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "ARG":
+            arguments.update(arg_pairs(instruction.args))
+        inner = instruction.inner
+        if inner is not None and inner.keyword in ("ARG", "ENV"):
+            onbuild_variables.update(arg_pairs(inner.args) if inner.keyword == "ARG"
+                                     else dict(key_values(inner.args)))
+        run = inner if inner is not None else instruction
+        if run.keyword != "RUN":
+            continue
+        variables = onbuild_variables if inner is not None else arguments | set(environment.get(instruction.line, {}))
+        if any(_loose(c, tools, variables, skip_groups) for c in run.commands):
+            yield Hit(run.line)
+
+
+def _loose(command: Command, tools: frozenset[str], variables: set[str], skip_groups: bool) -> bool:
+    if command.name not in tools or not command.has_arg("install"):
+        return False
+    words = [w for w in command.positional() if w not in ("install", "module")]
+    if command.has_arg("module"):
+        return any(":" not in word for word in words)
+    if skip_groups and command.has_arg("group"):
+        return False
+    return any(not rpm_pinned(word, variables) for word in words)

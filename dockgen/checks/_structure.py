@@ -1,13 +1,17 @@
-"""Helpers for rules about instruction arguments (COPY/ADD sources, paths)."""
+"""Helpers for rules about instruction arguments and repeats (COPY/ADD sources, paths, archives)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from dockgen.model import Instruction
+from dockgen.checks._base import Hit
+from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
 
 _DRIVE = re.compile(r"[A-Za-z]:")
+ARCHIVE_SUFFIXES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",
+                    ".tpz", ".txz", ".xz")
 
 
 def copy_parts(instruction: Instruction) -> list[str]:
@@ -22,3 +26,10 @@ def is_absolute(path: str) -> bool:
 
 def unquote(value: str) -> str:
     return value.strip("'\"")
+
+
+def repeated(dockerfile: Dockerfile, keyword: str) -> Iterator[Hit]:
+    """Every instruction of ``keyword`` after the first in its stage."""
+    for stage in dockerfile.stages:
+        for instruction in [i for i in stage.instructions if i.keyword == keyword][1:]:
+            yield Hit(instruction.line)

@@ -3,8 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks._structure import copy_parts, unquote
-from dockgen.checks.dl3020_add_for_files import ARCHIVE_SUFFIXES
+from dockgen.checks._structure import ARCHIVE_SUFFIXES, copy_parts, unquote
 from dockgen.model import Command, Dockerfile
 
 CODE = "DL3010"

@@ -1,18 +1,12 @@
-"""DL3012, DL4003, DL4004 share this: a second HEALTHCHECK / CMD / ENTRYPOINT in one stage overrides the first."""
+"""DL3012: more than one HEALTHCHECK in a stage."""
 
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
+from dockgen.checks._structure import repeated
 from dockgen.model import Dockerfile
 
 CODE = "DL3012"
-
-
-def repeated(dockerfile: Dockerfile, keyword: str) -> Iterator[Hit]:
-    """Every instruction of ``keyword`` after the first in its stage."""
-    for stage in dockerfile.stages:
-        for instruction in [i for i in stage.instructions if i.keyword == keyword][1:]:
-            yield Hit(instruction.line)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

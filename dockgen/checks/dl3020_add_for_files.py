@@ -3,12 +3,11 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
+from dockgen.checks._structure import ARCHIVE_SUFFIXES
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
 
 CODE = "DL3020"
-ARCHIVE_SUFFIXES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",
-                    ".tpz", ".txz", ".xz")
 
 
 def sources(instruction: Instruction) -> list[str]:

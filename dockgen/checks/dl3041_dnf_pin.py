@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks.dl3033_yum_pin import unpinned_rpm_installs
+from dockgen.checks._managers import unpinned_rpm_installs
 from dockgen.model import Dockerfile
 
 CODE = "DL3041"

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks.dl3012_one_healthcheck import repeated
+from dockgen.checks._structure import repeated
 from dockgen.model import Dockerfile
 
 CODE = "DL4004"
