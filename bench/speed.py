@@ -3,8 +3,8 @@
     python bench/speed.py [CORPUS_DIR] [--repeat N]
 
 Without a folder, a synthetic corpus of 1,000 files is generated (the differential-test generator, fixed seed).
-Measured: hadolint over all files in one process; `dockgen lint` over the same files in one process and on every
-core; both on one small file from a cold start (median of N runs); peak memory of each (maxrss of the process);
+Measured: hadolint over all files in one process; `dockgen lint` over the same files in one process, on every
+core, and with `--shellcheck` (hadolint always runs ShellCheck); both on one small file from a cold start (median of N runs); peak memory of each (maxrss of the process);
 dockgen's per-file cost by phase (decode + parse with shell split, rules); and how time grows with a file's length
 and with the number of files. Nothing here is a test: numbers depend on the machine, so only ratios are compared.
 """
@@ -121,6 +121,7 @@ def main() -> None:
     h_time, h_mem = run_measured([*hadolint, *names], work)
     d1_time, d1_mem = run_measured([*dockgen, "-j", "1", *names], work)
     dn_time, dn_mem = run_measured([*dockgen, *names], work)
+    sc_time, sc_mem = run_measured([*dockgen, "--shellcheck", "-j", "1", *names], work)
     h_cold = median_cold([*hadolint, "small.Dockerfile"], work, args.repeat)
     d_cold = median_cold([*dockgen, "small.Dockerfile"], work, args.repeat)
     parse_ms, rules_ms = phases(files)
@@ -130,6 +131,7 @@ def main() -> None:
     print(f"{'':34} {'hadolint':>10} {'dockgen':>10} {'ratio':>8}")
     print(f"{'corpus, one process (s)':34} {h_time:10.2f} {d1_time:10.2f} {h_time / d1_time:7.1f}x")
     print(f"{'corpus, all cores (s)':34} {h_time:10.2f} {dn_time:10.2f} {h_time / dn_time:7.1f}x")
+    print(f"{'with ShellCheck, one process (s)':34} {h_time:10.2f} {sc_time:10.2f} {h_time / sc_time:7.1f}x")
     print(f"{'peak memory, one process (MiB)':34} {h_mem / 1024:10.1f} {d1_mem / 1024:10.1f} "
           f"{d1_mem / h_mem:7.2f}x")
     print(f"{'cold start, one file (ms, median)':34} {h_cold * 1000:10.1f} {d_cold * 1000:10.1f} "
