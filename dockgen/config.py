@@ -1,7 +1,8 @@
 """Configuration: ``.dockgen.toml``, ``[tool.dockgen]`` in ``pyproject.toml``, or hadolint's ``.hadolint.yaml``.
 
 The nearest configuration walking up from the linted file wins; in one folder dockgen's own files come before
-hadolint's. Command-line options are applied on top. Unknown keys and unknown rule codes are errors that name the
+hadolint's. With none in the project, the user's own file is used (``~/.config/dockgen/dockgen.toml``, then
+hadolint's per-user locations). Command-line options are applied on top. Unknown keys and unknown rule codes are errors that name the
 file and suggest the closest valid spelling.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -21,11 +23,12 @@ from dockgen.findings import Severity
 from dockgen.rules import all_rules, resolve_code
 
 DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today",
-                "trusted-registries", "label-schema", "strict-labels", "shellcheck")
-HADOLINT_KEYS = ("ignored", "override", "failure-threshold", "trustedRegistries", "label-schema", "strict-labels")
+                "trusted-registries", "label-schema", "strict-labels", "shellcheck", "no-fail")
+HADOLINT_KEYS = ("ignored", "override", "failure-threshold", "trustedRegistries", "label-schema", "strict-labels",
+                 "no-fail", "disable-ignore-pragma")
 LABEL_TYPES = ("text", "url", "semver", "hash", "rfc3339", "spdx", "email")
 # hadolint keys about its own output that have no meaning for dockgen's settings.
-HADOLINT_OUTPUT_KEYS = ("no-fail", "no-color", "format", "formats", "verbose", "disable-ignore-pragma")
+HADOLINT_OUTPUT_KEYS = ("no-color", "format", "formats", "verbose")
 _HADOLINT_NAMES = (".hadolint.yaml", ".hadolint.yml")
 
 
@@ -44,6 +47,8 @@ class CliOverrides:
     required_labels: tuple[str, ...] = ()  # label:type
     strict_labels: bool = False
     shellcheck: bool = False
+    no_fail: bool = False
+    source: str = "command line"  # named in error messages
 
 
 @dataclass(frozen=True)
@@ -52,8 +57,9 @@ class Loaded:
     source: Path | None
 
 
-def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Path | None) -> Loaded:
-    """Settings for a file at ``start`` (a Dockerfile path or a folder)."""
+def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Path | None,
+         environment: CliOverrides | None = None) -> Loaded:
+    """Settings for a file at ``start`` (a Dockerfile path or a folder): file, then environment, then command line."""
     if isolated:
         loaded = Loaded(Settings(), None)
     elif config_file is not None:
@@ -61,16 +67,27 @@ def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Pat
     else:
         found = discover((start or Path.cwd()).resolve())
         loaded = read_config(found) if found else Loaded(Settings(), None)
-    return replace(loaded, settings=apply_cli(loaded.settings, cli))
+    settings = apply_cli(loaded.settings, environment) if environment is not None else loaded.settings
+    return replace(loaded, settings=apply_cli(settings, cli))
 
 
 def discover(start: Path) -> Path | None:
+    """The nearest project configuration above ``start``, else the user's own (dockgen's, then hadolint's)."""
     folder = start if start.is_dir() else start.parent
     for directory in (folder, *folder.parents):
         found = _config_in(directory)
         if found:
             return found
-    return None
+    return next((path for path in user_configs() if path.is_file()), None)
+
+
+def user_configs() -> list[Path]:
+    """Per-user configuration files in the order they are tried; hadolint's locations follow dockgen's."""
+    home = Path(os.environ.get("HOME") or Path.home())
+    xdg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    return [xdg / "dockgen" / "dockgen.toml", xdg / "hadolint.yaml", xdg / "hadolint.yml",
+            *(home / ".hadolint" / name for name in ("hadolint.yaml", "hadolint.yml", "config.yaml", "config.yml")),
+            home / ".hadolint.yaml", home / ".hadolint.yml"]
 
 
 @functools.cache
@@ -100,7 +117,7 @@ def read_config(path: Path) -> Loaded:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DockgenError(f"{path}: cannot read configuration: {error}") from error
-    if path.name in _HADOLINT_NAMES:
+    if path.suffix in (".yaml", ".yml"):
         return _from_hadolint(path, text)
     try:
         data = tomllib.loads(text)
@@ -130,6 +147,7 @@ def _settings_from(data: Mapping[str, Any], path: Path) -> Settings:
         label_schema=_schema(data.get("label-schema", {}), path),
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
         shellcheck=_bool(data.get("shellcheck", False), path, "shellcheck"),
+        no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
     )
 
 
@@ -156,16 +174,17 @@ def _from_hadolint(path: Path, text: str) -> Loaded:
         ignore=_codes(data.get("ignored") or [], path, "ignored"),
         overrides=tuple(by_code),
         failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
-        disable_pragmas=bool(data.get("disable-ignore-pragma", False)),
+        disable_pragmas=_bool(data.get("disable-ignore-pragma", False), path, "disable-ignore-pragma"),
         trusted_registries=_strings(data.get("trustedRegistries") or [], path, "trustedRegistries"),
         label_schema=_schema(data.get("label-schema") or {}, path),
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
+        no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
     )
     return Loaded(settings, path)
 
 
 def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
-    where = Path("command line")
+    where = Path(cli.source)
     changes: dict[str, Any] = {}
     if cli.select is not None:
         changes["select"] = _codes(list(cli.select), where, "--select")
@@ -192,6 +211,8 @@ def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
         changes["strict_labels"] = True
     if cli.shellcheck:
         changes["shellcheck"] = True
+    if cli.no_fail:
+        changes["no_fail"] = True
     return replace(settings, **changes)
 
 

@@ -30,7 +30,8 @@ class Settings:
     trusted_registries: tuple[str, ...] = ()
     label_schema: tuple[tuple[str, str], ...] = ()
     strict_labels: bool = False
-    shellcheck: bool = False  # SC findings from the hadolint binary
+    shellcheck: bool = False  # SC findings from ShellCheck
+    no_fail: bool = False  # findings never make the exit code 1
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         rules = all_rules()

@@ -64,6 +64,7 @@ def shellcheck_findings(dockerfile: Dockerfile) -> list[Finding]:
 
 def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:
     environment = environment_at(dockerfile)
+    shells = _shell_programs(dockerfile)
     stage_args: dict[int, set[str]] = {}
     onbuild_names: set[str] = set()  # ONBUILD triggers see only ONBUILD ARG/ENV
     scripts = []
@@ -75,8 +76,7 @@ def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:
             stage_args.setdefault(outer.stage, set()).update(arg_pairs(outer.args))
         if instruction.keyword != "RUN" or instruction.is_exec_form:
             continue
-        program = (instruction.shell or ("/bin/sh",))[0].replace("\\", "/").rsplit("/", 1)[-1].lower()
-        dialect = _DIALECTS.get(program)
+        dialect = _DIALECTS.get(shells[outer.line])
         if dialect is None:
             continue  # PowerShell, cmd, zsh, ...: not shell syntax ShellCheck reads
         if outer.inner is not None:
@@ -89,3 +89,35 @@ def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:
         exports = "".join(f"export {name}=1\n" for name in names if name.isidentifier())
         scripts.append((dialect, exports + body + "\n", instruction))
     return scripts
+
+
+def _shell_programs(dockerfile: Dockerfile) -> dict[int, str]:
+    """The shell program each instruction's RUN script is read with, by line.
+
+    The SHELL in effect, unless a ``# hadolint shell=`` (or ``# dockgen shell=``) pragma came later: one before the
+    first FROM is every stage's default, one inside a stage holds until a SHELL or the next FROM. As in hadolint,
+    the pragma changes only what ShellCheck reads, not the DL rules.
+    """
+    pragmas = sorted((p.line, p.value) for p in dockerfile.pragmas if p.scope == "shell")
+    first_from = next((i.line for i in dockerfile.instructions if i.keyword == "FROM"), 0)
+    default = next((value for line, value in reversed(pragmas) if line < first_from), None)
+    programs: dict[int, str] = {}
+    current = "/bin/sh"
+    waiting = iter(pragmas)
+    pending = next(waiting, None)
+    for instruction in dockerfile.instructions:
+        while pending is not None and pending[0] < instruction.line:
+            if pending[0] > first_from:
+                current = pending[1]
+            pending = next(waiting, None)
+        if instruction.keyword == "FROM":
+            current = default or " ".join(instruction.shell or ("/bin/sh",))
+        programs[instruction.line] = _program(current)
+        if instruction.keyword == "SHELL" and instruction.json_args:
+            current = " ".join(instruction.json_args)
+    return programs
+
+
+def _program(shell: str) -> str:
+    first = (shell.split() or ["/bin/sh"])[0]
+    return first.replace("\\", "/").rsplit("/", 1)[-1].lower()

@@ -3,8 +3,28 @@
 from __future__ import annotations
 
 import datetime
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from dockgen import Finding, Settings, lint_text
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_configuration(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Neither the developer's own hadolint/dockgen files nor HADOLINT_* variables may change what tests see."""
+    saved = dict(os.environ)
+    home = tmp_path_factory.mktemp("home")
+    os.environ.setdefault("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))
+    os.environ["HOME"] = str(home)
+    os.environ["XDG_CONFIG_HOME"] = str(home / ".config")
+    for name in [name for name in os.environ if name.startswith("HADOLINT_")]:
+        del os.environ[name]
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 def lint(text: str, *codes: str, today: str | None = None) -> list[Finding]:

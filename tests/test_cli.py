@@ -15,8 +15,9 @@ WORKSHOP_CONDA = "FROM conda/miniconda3\nRUN conda install -c conda-forge spacy\
 CLEAN = "FROM python:3.12-slim\nRUN pip install --no-cache-dir spacy==3.8.7\nUSER 1000\nCMD [\"python\"]\n"
 
 
-def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+def run(*args: str, cwd: Path, stdin: bytes | None = None,
+        env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")} | (env_extra or {})
     return subprocess.run([sys.executable, "-m", "dockgen", *args], cwd=cwd, capture_output=True,
                           input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
                           text=True, env=env, timeout=60, check=False)

