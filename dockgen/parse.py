@@ -12,12 +12,13 @@ import json
 import re
 from typing import NamedTuple
 
-from dockerfile_parse.util import WordSplitter, extract_key_values
+from dockerfile_parse.util import WordSplitter
 
 from dockgen.model import (Comment, Dockerfile, Flag, Heredoc, ImageRef, Instruction, ParseProblem, Pragma,
                            Stage)
 from dockgen.pragmas import parse_pragma
 from dockgen.shell import Script, parse_script
+from dockgen.words import dequote, split_words
 
 KNOWN_INSTRUCTIONS = frozenset({
     "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
@@ -305,23 +306,21 @@ def _run_script(args: str, json_args: tuple[str, ...] | None, heredocs: tuple[He
 
 def words(text: str) -> list[str]:
     """Dockerfile word splitting: quotes removed, escapes honoured, no variable substitution."""
-    try:
-        return [word for word in WordSplitter(text).split() if word is not None]
-    except (ValueError, IndexError):
-        return text.split()
+    return split_words(text)
 
 
 @functools.lru_cache(maxsize=4096)
 def key_values(text: str) -> tuple[tuple[str, str], ...]:
-    """``ENV``/``LABEL`` pairs, in either the ``k=v`` form or the legacy ``KEY value`` form. Cached, because
-    several checks read the same ENV lines for every RUN below them."""
-    try:
-        return tuple((str(k), str(v)) for k, v in extract_key_values(False, {}, {}, text))
-    except (ValueError, IndexError):
-        parts = words(text)
-        if parts and "=" in parts[0]:  # k=v pairs with a stray word: keep the pairs
-            return tuple(tuple(part.split("=", 1)) for part in parts if "=" in part)  # type: ignore[misc]
-        return ((parts[0], " ".join(parts[1:])),) if parts else ()
+    """``ENV``/``LABEL`` pairs, in either the ``k=v`` form or the legacy ``KEY value`` form (as dockerfile-parse
+    reads them). Cached, because several checks read the same ENV lines for every RUN below them."""
+    raw = split_words(text, dequote=False)
+    if not raw:
+        return ()
+    if "=" not in raw[0]:
+        parts = text.split(None, 1)
+        return ((dequote(parts[0]), dequote(parts[1]) if len(parts) > 1 else ""),)
+    # k=v pairs; a stray word without ``=`` is dropped
+    return tuple((dequote(key), dequote(value)) for key, value in (word.split("=", 1) for word in raw if "=" in word))
 
 
 def arg_pairs(text: str) -> dict[str, str | None]:

@@ -21,6 +21,9 @@ _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=")
 _SKIPPED_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}",
                                "esac", "time"})
 _WORD_END = frozenset(" \t\n;&|()<>")
+_OPERATOR_START = frozenset(operator[0] for operator in _OPERATORS)
+# A run of characters that stand for themselves inside a word: read in one step rather than one by one.
+_PLAIN_RUN = re.compile(r"[^ \t\n;&|()<>\\'\"$`]+")
 
 
 class _Token(NamedTuple):
@@ -216,6 +219,8 @@ def _tokenize(text: str) -> list[_Token]:
 
 
 def _operator_at(text: str, pos: int) -> str | None:
+    if text[pos] not in _OPERATOR_START:
+        return None
     for operator in _OPERATORS:
         if text.startswith(operator, pos):
             return operator
@@ -254,8 +259,10 @@ def _read_word(text: str, pos: int) -> tuple[str, tuple[str, ...], int]:
         elif char == "$" or char == "`":
             pos = _read_expansion(text, pos, parts, substitutions)
         else:
-            parts.append(char)
-            pos += 1
+            plain = _PLAIN_RUN.match(text, pos)
+            end = plain.end() if plain else pos + 1
+            parts.append(text[pos:end])
+            pos = end
     return "".join(parts), tuple(substitutions), pos
 
 
