@@ -40,6 +40,7 @@ class Command:
     args: tuple[str, ...]
     wrappers: tuple[str, ...] = ()
     assignments: tuple[str, ...] = ()
+    program: str = ""  # the program word as written, path kept (``/opt/venv/bin/pip``)
 
     @property
     def flags(self) -> frozenset[str]:
@@ -155,6 +156,7 @@ class Stage:
     image: ImageRef
     alias: str | None
     instructions: tuple[Instruction, ...]  # FROM first
+    parent: int | None = None  # the earlier stage named in FROM, by alias (or hadolint's image-name key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from dockerfile_parse.util import WordSplitter
@@ -219,7 +220,7 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
                 shell_by_alias[alias] = shell
         elif instruction.keyword == "ARG":
             global_args.update(arg_pairs(instruction.args))
-    stages = tuple(_stage(index, tuple(members), global_args) for index, members in enumerate(stage_members))
+    stages = _link_parents([_stage(index, tuple(members), global_args) for index, members in enumerate(stage_members)])
     return tuple(instructions), stages, global_args
 
 
@@ -331,6 +332,17 @@ def arg_pairs(text: str) -> dict[str, str | None]:
         if name:
             pairs[name] = default if equals else None
     return pairs
+
+
+def _link_parents(stages: list[Stage]) -> tuple[Stage, ...]:
+    """Record which earlier stage each FROM names: hadolint keys a stage by its alias, else its image name."""
+    by_key: dict[str, int] = {}
+    linked = []
+    for stage in stages:
+        parent = by_key.get(stage.image.raw)
+        linked.append(replace(stage, parent=parent) if parent is not None else stage)
+        by_key[stage.alias or stage.image.name] = stage.index
+    return tuple(linked)
 
 
 def _stage(index: int, members: tuple[Instruction, ...], global_args: dict[str, str | None]) -> Stage:

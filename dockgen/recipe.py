@@ -117,7 +117,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         build_packages=_unique_strings(p for package in known if not package.wheels
                                        for p in package.build.get(family, ())),
         compile=compile_needed,
-        env=tuple(sorted({k: v for package in known for k, v in package.env.items()}.items())),
+        env=tuple(sorted({**_gpu_env(request, base), **{k: v for package in known for k, v in package.env.items()}}.items())),
         smoke_tests=_unique_strings(package.smoke_test for package in known),
         copies=tuple(_copy(text) for text in request.copies),
         cmd=_cmd(request, known), expose=tuple(sorted({p.expose for p in known if p.expose})),
@@ -126,6 +126,14 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         environment=request.environment.name if request.environment else None,
         gpu=request.gpu, command_line=_command_line(request),
     )
+
+
+def _gpu_env(request: Request, base: Base) -> dict[str, str]:
+    """A GPU build on a base without CUDA: the NVIDIA container toolkit's variables say the image wants GPUs (and
+    tell DG203 the CUDA wheels are meant)."""
+    if not request.gpu or base.gpu:
+        return {}
+    return {"NVIDIA_VISIBLE_DEVICES": "all", "NVIDIA_DRIVER_CAPABILITIES": "compute,utility"}
 
 
 def _base(request: Request, catalog: Catalog) -> Base:

@@ -179,7 +179,7 @@ def _resolve(words: list[str], assignments: tuple[str, ...]) -> Command:
         wrappers.append(name)
         words = rest
     return Command(name=_program_name(words[0]), args=tuple(words[1:]), wrappers=tuple(wrappers),
-                   assignments=tuple(extra_assignments))
+                   assignments=tuple(extra_assignments), program=words[0])
 
 
 def _program_name(word: str) -> str:

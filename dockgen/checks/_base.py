@@ -73,10 +73,7 @@ def stage_of(dockerfile: Dockerfile, instruction: Instruction) -> Stage | None:
 
 def parent_stage(dockerfile: Dockerfile, stage: Stage) -> Stage | None:
     """The earlier stage this one is built ``FROM``, by alias (or by hadolint's image-name key)."""
-    for earlier in reversed(dockerfile.stages[:stage.index]):
-        if stage_key(earlier) == stage.image.raw:
-            return earlier
-    return None
+    return dockerfile.stages[stage.parent] if stage.parent is not None else None
 
 
 def stage_key(stage: Stage) -> str:

@@ -86,6 +86,10 @@ def recommended_python() -> str:
     return str(_data()["images"]["recommended-python"])
 
 
+def is_python_image(image: ImageRef) -> bool:
+    return image.short_name in _data()["images"]["python-images"]
+
+
 def python_version(image: ImageRef) -> str | None:
     """``3.7`` for ``python:3.7.7-slim-stretch``; None when the tag names no version."""
     if image.short_name not in _data()["images"]["python-images"] or not image.tag:

@@ -7,9 +7,12 @@ FROM python:3.12-slim-trixie
 
 # Unbuffered output so scheduler log files show progress; no .pyc writes, which fail on read-only
 # runtimes such as Apptainer; no pip self-update check.
+# NVIDIA_* ask the NVIDIA container toolkit for the GPUs (this base image does not set them).
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \
+    NVIDIA_VISIBLE_DEVICES=all
 
 # An unprivileged user with a fixed numeric UID; cluster runtimes may run the image as another UID anyway.
 RUN useradd --create-home --uid 10001 app

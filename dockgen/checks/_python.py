@@ -1,0 +1,54 @@
+"""Helpers for the Python-image rules (DG1xx-DG3xx): which base a stage really stands on, its RUNs, pip calls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import parent_stage
+from dockgen.checks._pip import is_pip_install, is_pip_wrapper
+from dockgen.model import Command, Dockerfile, ImageRef, Instruction, Stage
+
+
+def root_image(dockerfile: Dockerfile, stage: Stage) -> ImageRef:
+    """The registry image under a stage, following ``FROM <earlier stage>`` back to the first real image."""
+    seen = {stage.index}
+    while True:
+        parent = parent_stage(dockerfile, stage)
+        if parent is None or parent.index in seen:
+            return stage.image
+        seen.add(parent.index)
+        stage = parent
+
+
+def lineage(dockerfile: Dockerfile, stage: Stage) -> list[Stage]:
+    """The stage and the earlier stages it is built FROM, nearest first."""
+    chain = [stage]
+    parent = parent_stage(dockerfile, stage)
+    while parent is not None and parent not in chain:
+        chain.append(parent)
+        parent = parent_stage(dockerfile, parent)
+    return chain
+
+
+def stage_runs(stage: Stage) -> Iterator[Instruction]:
+    return (instruction for instruction in stage.instructions if instruction.keyword == "RUN")
+
+
+def pip_installs(run: Instruction) -> Iterator[Command]:
+    return (c for c in run.commands if is_pip_install(c) and not is_pip_wrapper(c))
+
+
+def option_values(command: Command, *names: str) -> list[str]:
+    """Values of ``--name value``, ``--name=value`` and ``-n value`` options, in order."""
+    values: list[str] = []
+    args = command.args
+    for index, arg in enumerate(args):
+        for name in names:
+            flag = f"--{name}" if len(name) > 1 else f"-{name}"
+            if arg == flag and index + 1 < len(args):
+                values.append(args[index + 1])
+            elif arg.startswith(flag + "=") and len(name) > 1:
+                values.append(arg.split("=", 1)[1])
+            elif len(name) == 1 and arg.startswith(flag) and len(arg) > 2 and not arg.startswith("--"):
+                values.append(arg[2:])
+    return values

@@ -1,0 +1,28 @@
+"""DG104: an Alpine (musl) image installing packages that publish no musllinux wheels."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._pip import installed_packages
+from dockgen.checks._python import pip_installs, root_image, stage_runs
+from dockgen.knowledge import python
+from dockgen.model import Dockerfile, ImageRef
+
+CODE = "DG104"
+
+
+def _alpine(image: ImageRef) -> bool:
+    return image.short_name == "alpine" or "alpine" in (image.tag or "")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        if not _alpine(root_image(dockerfile, stage)):
+            continue
+        for run in stage_runs(stage):
+            names = sorted({facts.pip for pip in pip_installs(run) for r in installed_packages(pip) or ()
+                            if (facts := python.package(r)) is not None and not facts.musl_wheels})
+            if names:
+                yield Hit(run.line, f"{', '.join(f'`{n}`' for n in names)} publish no wheels for Alpine's musl "
+                          f"libc, so pip compiles from source (slow, needs compilers, often fails); use a Debian "
+                          f"slim image such as `python:3.12-slim`.")

@@ -1,0 +1,25 @@
+"""DG105: a Python image tag that names no minor version (``python:3``, ``python:slim``)."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.knowledge import images
+from dockgen.model import Dockerfile
+
+CODE = "DG105"
+_MINOR = re.compile(r"^\d+\.\d+")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    aliases = {stage.alias for stage in dockerfile.stages if stage.alias}
+    for stage in dockerfile.stages:
+        image = stage.image
+        if image.raw in aliases or image.has_variable or image.digest or not images.is_python_image(image):
+            continue
+        tag = image.tag
+        if tag and tag != "latest" and not _MINOR.match(tag):
+            yield Hit(stage.from_instruction.line,
+                      f"`{image.raw}` moves to the next Python release when it comes out, and compiled "
+                      f"packages, pins and pickles break with it; name the minor version, e.g. "
+                      f"`{image.name}:{images.recommended_python()}-slim`.")

@@ -1,0 +1,60 @@
+"""DG201: pip into the system Python of a distribution that marks it externally managed (PEP 668)."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, environment_at
+from dockgen.checks._python import pip_installs, root_image, stage_runs
+from dockgen.knowledge import images, python
+from dockgen.model import Command, Dockerfile
+
+CODE = "DG201"
+_ESCAPES = ("break-system-packages", "target", "t", "prefix", "root")
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".") if part.isdigit())
+
+
+def _makes_environment(command: Command) -> bool:
+    if command.name.startswith("python") and ("venv" in command.args or "virtualenv" in command.args):
+        return True
+    return command.name in ("virtualenv", "conda", "mamba", "micromamba") or (
+        command.name == "uv" and "venv" in command.args)
+
+
+def _outside_system(env: dict[str, str]) -> bool:
+    """An ENV that puts another Python first or lets pip past the marker."""
+    if "PIP_BREAK_SYSTEM_PACKAGES" in env or "VIRTUAL_ENV" in env or "CONDA_PREFIX" in env:
+        return True
+    return any(part and not part.startswith(("/usr/", "/bin", "/sbin")) for part in env.get("PATH", "").split(":")
+               if "$" not in part)
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    environment = environment_at(dockerfile)
+    for stage in dockerfile.stages:
+        image = root_image(dockerfile, stage)
+        release = images.release_of(image)
+        first = python.pep668_from(release.family) if release else None
+        if release is None or first is None or images.python_version(image) is not None:
+            continue
+        if _version(release.version) < _version(first):
+            continue
+        environment_made = False
+        for run in stage_runs(stage):
+            if _outside_system(environment.get(run.line, {})):
+                break
+            for command in run.commands:
+                if _makes_environment(command):
+                    environment_made = True
+            if environment_made:
+                break
+            for pip in pip_installs(run):
+                if "/" in pip.program or pip.has_flag(*_ESCAPES) or any(
+                        a.startswith("PIP_BREAK_SYSTEM_PACKAGES") for a in pip.assignments):
+                    continue
+                yield Hit(run.line, f"{release.title} marks its Python as externally managed (PEP 668), so this "
+                          f"`pip install` stops with `externally-managed-environment`; create a virtual environment "
+                          f"(`python3 -m venv /opt/venv` and `ENV PATH=/opt/venv/bin:$PATH`) or use a `python` "
+                          f"image.")
+                break

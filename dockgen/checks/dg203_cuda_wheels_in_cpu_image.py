@@ -1,0 +1,45 @@
+"""DG203: pip pulls CUDA builds (gigabytes of nvidia-* wheels) into an image that has no GPU base."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, environment_at
+from dockgen.checks._pip import installed_packages
+from dockgen.checks._python import option_values, pip_installs, root_image, stage_runs
+from dockgen.knowledge import python
+from dockgen.model import Command, Dockerfile
+
+CODE = "DG203"
+
+
+def _problem(pip: Command) -> str | None:
+    indexes = option_values(pip, "index-url", "i")
+    extra = option_values(pip, "extra-index-url")
+    for requirement in installed_packages(pip) or ():
+        facts = python.package(requirement)
+        if facts is None:
+            continue
+        name = python.requirement_name(requirement)
+        if facts.cpu_index and facts.cpu_index in " ".join(extra):
+            return (f"`--extra-index-url {facts.cpu_index}` lets pip take `{name}` from PyPI (a CUDA build) when its "
+                    f"version is higher; install it in a pip call of its own with `--index-url {facts.cpu_index}`.")
+        if facts.cpu_index and not any(index.startswith(facts.cpu_index) for index in indexes):
+            return (f"`{name}` from PyPI is a CUDA build that pulls gigabytes of nvidia-* wheels; for a CPU image "
+                    f"install it with `--index-url {facts.cpu_index}` in a pip call of its own.")
+        if facts.gpu_pip and name == python.normalize(facts.gpu_pip) and facts.pip != facts.gpu_pip:
+            return (f"`{name}` pulls GPU libraries on Linux; `{facts.pip}` is the same library built for CPUs "
+                    f"only.")
+    return None
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    environment = environment_at(dockerfile)
+    gpu_names = python.gpu_env_names()
+    for stage in dockerfile.stages:
+        if python.is_gpu_image(root_image(dockerfile, stage)):
+            continue
+        for run in stage_runs(stage):
+            if not gpu_names.isdisjoint(environment.get(run.line, {})):
+                continue  # the image says it is meant for GPUs
+            message = next((m for m in (_problem(pip) for pip in pip_installs(run)) if m), None)
+            if message:
+                yield Hit(run.line, message)

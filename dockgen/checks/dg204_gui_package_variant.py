@@ -1,0 +1,23 @@
+"""DG204: a GUI build of a package (opencv-python) where the headless build does the same job."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks._pip import installed_packages
+from dockgen.checks._python import pip_installs
+from dockgen.knowledge import python
+from dockgen.model import Dockerfile
+
+CODE = "DG204"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        for pip in pip_installs(run):
+            for requirement in installed_packages(pip) or ():
+                facts = python.package(requirement)
+                name = python.requirement_name(requirement)
+                headless = facts.gui_variants.get(name) if facts else None
+                if headless:
+                    yield Hit(run.line, f"`{name}` is the GUI build: it needs X11 and OpenGL libraries a server "
+                              f"image lacks (`ImportError: libGL.so.1`); install `{headless}` instead.")

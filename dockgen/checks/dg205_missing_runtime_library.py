@@ -1,0 +1,44 @@
+"""DG205: a package whose wheel needs a system library that a slim Python image does not have."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._pip import installed_packages
+from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
+from dockgen.knowledge import images, python
+from dockgen.model import Dockerfile, ImageRef, Stage
+
+CODE = "DG205"
+_SYSTEM_INSTALLERS = ("apt-get", "apt", "aptitude")
+
+
+def _slim_python(image: ImageRef) -> bool:
+    return images.python_version(image) is not None and "slim" in (image.tag or "")
+
+
+def _system_packages(dockerfile: Dockerfile, stage: Stage) -> set[str]:
+    installed: set[str] = set()
+    for member in lineage(dockerfile, stage):
+        for run in stage_runs(member):
+            for command in run.commands:
+                if command.name in _SYSTEM_INSTALLERS and "install" in command.args:
+                    installed.update(arg.split("=", 1)[0] for arg in command.args if not arg.startswith("-"))
+    return installed
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        if not _slim_python(root_image(dockerfile, stage)):
+            continue
+        present = _system_packages(dockerfile, stage)
+        for run in stage_runs(stage):
+            for pip in pip_installs(run):
+                for requirement in installed_packages(pip) or ():
+                    facts = python.package(requirement)
+                    if facts is None or not facts.wheels:
+                        continue
+                    missing = [lib for lib in facts.debian_runtime if lib not in present]
+                    if missing:
+                        yield Hit(run.line, f"`{facts.pip}` needs {', '.join(f'`{m}`' for m in missing)} at run "
+                                  f"time, which slim images leave out; add `apt-get install -y "
+                                  f"--no-install-recommends {' '.join(missing)}`.")

@@ -1,0 +1,29 @@
+"""DG208: an extra package index with unpinned requirements (dependency confusion)."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, environment_at, runs
+from dockgen.checks._pip import installed_packages
+from dockgen.checks._python import option_values, pip_installs
+from dockgen.model import Dockerfile
+
+CODE = "DG208"
+
+
+def _exactly_pinned(requirement: str) -> bool:
+    return "==" in requirement or requirement.endswith(".whl") or "@" in requirement or "/" in requirement
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    environment = environment_at(dockerfile)
+    for run in runs(dockerfile, onbuild=True):
+        env = environment.get(run.line, {})
+        for pip in pip_installs(run):
+            extra = option_values(pip, "extra-index-url") or (
+                [env["PIP_EXTRA_INDEX_URL"]] if "PIP_EXTRA_INDEX_URL" in env else [])
+            unpinned = [r for r in installed_packages(pip) or () if not _exactly_pinned(r)]
+            if extra and unpinned:
+                yield Hit(run.line, f"with an extra index pip takes the highest version from any index, so anyone "
+                          f"who uploads {', '.join(f'`{r}`' for r in unpinned[:3])} to the other one wins; pin "
+                          f"exact versions (better with `--require-hashes`) or use `--index-url` alone.")
+                break

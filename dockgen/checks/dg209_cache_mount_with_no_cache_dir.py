@@ -1,0 +1,18 @@
+"""DG209: a pip cache mount together with ``--no-cache-dir``, which leaves the mount unused."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, mount_targets, runs
+from dockgen.checks._python import pip_installs
+from dockgen.model import Dockerfile
+
+CODE = "DG209"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        targets = [t for t in mount_targets(run, frozenset({"cache"})) if "pip" in t]
+        if targets and any(pip.has_flag("no-cache-dir") for pip in pip_installs(run)):
+            yield Hit(run.line, f"the cache mount on `{targets[0]}` already keeps pip's cache out of the image; "
+                      f"`--no-cache-dir` only stops pip using it, so every build downloads again. Drop "
+                      f"`--no-cache-dir`.")

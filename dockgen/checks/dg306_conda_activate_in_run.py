@@ -1,0 +1,35 @@
+"""DG306: ``conda activate`` / ``source activate`` in a RUN, which does not carry over to later instructions."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks._conda import TOOLS, subcommand
+from dockgen.model import Command, Dockerfile
+
+CODE = "DG306"
+
+
+def _activates(command: Command) -> bool:
+    if command.name in TOOLS:
+        return subcommand(command) == "activate"
+    return command.name in ("source", ".") and bool(command.args) and command.args[0].endswith("activate")
+
+
+def _hooks_shell(command: Command) -> bool:
+    """``. /opt/conda/etc/profile.d/conda.sh`` or ``eval "$(conda shell.bash hook)"`` make activate work."""
+    text = " ".join((command.name, *command.args))
+    return "conda.sh" in text or "mamba.sh" in text or "shell." in text or "shell hook" in text
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        commands = run.commands
+        for index, command in enumerate(commands):
+            if not _activates(command):
+                continue
+            hooked = command.name in ("source", ".") or any(_hooks_shell(c) for c in commands[:index])
+            if index == len(commands) - 1 or not hooked:
+                yield Hit(run.line, "activation lasts only until this RUN ends (and `conda activate` fails in a "
+                          "plain `sh` without the conda hook); put the environment's `bin` on PATH with "
+                          "`ENV PATH=/opt/conda/envs/NAME/bin:$PATH`, or use `conda run -n NAME`.")
+                break

@@ -1,0 +1,23 @@
+"""DG307: ``conda clean`` in a RUN of its own, after the install RUN: the earlier layer keeps every byte."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._conda import INSTALLS, subcommand
+from dockgen.checks._python import stage_runs
+from dockgen.model import Dockerfile
+
+CODE = "DG307"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        installed = False
+        for run in stage_runs(stage):
+            installs = any(subcommand(c) in INSTALLS for c in run.commands)
+            cleans = any(subcommand(c) == "clean" for c in run.commands)
+            if cleans and not installs and installed:
+                yield Hit(run.line, "cleaning in a RUN of its own cannot shrink the image: the package cache is "
+                          "already stored in the install RUN's layer; end that RUN with `&& conda clean --all "
+                          "--yes` and drop this one.")
+            installed = installed or installs

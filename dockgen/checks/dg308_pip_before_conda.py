@@ -1,0 +1,36 @@
+"""DG308: pip installs into a conda environment before a later conda install, which may break them."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._conda import INSTALLS, subcommand
+from dockgen.checks._pip import is_pip_install
+from dockgen.checks._python import root_image, stage_runs
+from dockgen.knowledge import python
+from dockgen.model import Dockerfile, Stage
+
+CODE = "DG308"
+
+
+def _first_conda_after_pip(dockerfile: Dockerfile, stage: Stage) -> tuple[int, int] | None:
+    in_conda = python.is_conda_image(root_image(dockerfile, stage))
+    pip_line: int | None = None
+    for run in stage_runs(stage):
+        for command in run.commands:
+            if subcommand(command) in INSTALLS:
+                if pip_line is not None:
+                    return pip_line, run.line
+                in_conda = True
+            elif in_conda and pip_line is None and is_pip_install(command):
+                pip_line = run.line
+    return None
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        found = _first_conda_after_pip(dockerfile, stage)
+        if found:
+            pip_line, conda_line = found
+            yield Hit(conda_line, f"conda installs here after pip changed the environment on line {pip_line}; conda "
+                      f"does not track pip's packages and can replace their dependencies. Install everything conda "
+                      f"can first, then pip, last.")

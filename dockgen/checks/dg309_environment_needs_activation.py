@@ -1,0 +1,29 @@
+"""DG309: a named conda environment that nothing puts on PATH, so only an activation script can reach it."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, environment_at
+from dockgen.checks._conda import TOOLS, subcommand
+from dockgen.checks._python import option_values, stage_runs
+from dockgen.model import Dockerfile
+
+CODE = "DG309"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    final = dockerfile.final_stage
+    if final is None:
+        return
+    environment = environment_at(dockerfile)
+    last_env = environment.get(final.instructions[-1].line, {})
+    path = last_env.get("PATH", "")
+    for run in stage_runs(final):
+        for command in run.commands:
+            created = command.name in TOOLS and (subcommand(command) == "create" or command.args[:2] == ("env",
+                                                                                                      "create"))
+            names = option_values(command, "name", "n") if created else []
+            for name in names:
+                if name != "base" and f"/{name}/bin" not in path and "CONDA_DEFAULT_ENV" not in last_env:
+                    yield Hit(run.line, f"environment `{name}` is on no PATH: `apptainer exec`, batch schedulers "
+                              f"and `docker exec` skip entrypoint activation and run the system Python; add "
+                              f"`ENV PATH=/opt/conda/envs/{name}/bin:$PATH` (or install into base).")

@@ -1,0 +1,29 @@
+"""DG310: a Miniconda/Miniforge/Anaconda installer run without ``-b``, which waits for a licence answer."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.knowledge import python
+from dockgen.model import Command, Dockerfile
+
+CODE = "DG310"
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh"})
+
+
+def _installer(command: Command) -> str | None:
+    if python.is_conda_installer(command.program or command.name):
+        return command.name
+    if command.name in _SHELLS:
+        script = next((arg for arg in command.args if not arg.startswith("-")), "")
+        return script if python.is_conda_installer(script) else None
+    return None
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        for command in run.commands:
+            script = _installer(command)
+            if script and not command.has_flag("b"):
+                yield Hit(run.line, f"`{script}` without `-b` stops at the licence prompt; a build has no one to "
+                          f"answer it. Run it as `bash {script} -b -p /opt/conda`.")
+                break

@@ -1,0 +1,127 @@
+"""Python-image facts for the DG2xx-DG5xx rules: ``templates/knowledge/python.toml`` and the per-package data in
+``templates/packages/`` that the generator uses. Read lazily, with tomllib only, so linting stays light."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from dockgen._resources import data_dir
+from dockgen.errors import DockgenError
+from dockgen.model import ImageRef
+
+
+@dataclass(frozen=True)
+class PackageFacts:
+    """What a lint rule needs to know about one package from the catalog."""
+
+    name: str
+    pip: str
+    musl_wheels: bool
+    cpu_index: str
+    gpu_pip: str  # the distribution that pulls GPU libraries, when ``pip`` names its CPU build
+    gui_variants: dict[str, str]  # GUI distribution -> its headless twin
+    debian_runtime: tuple[str, ...]
+    wheels: bool
+
+
+@functools.cache
+def _knowledge() -> dict[str, Any]:
+    path = data_dir("templates") / "knowledge" / "python.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DockgenError(f"{path}: cannot read Python knowledge: {error}") from error
+
+
+def normalize(name: str) -> str:
+    """PEP 503 project name: ``Foo_Bar.baz`` and ``foo-bar-baz`` are the same project."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def requirement_name(requirement: str) -> str:
+    """``torch==2.5`` -> ``torch``; ``xgboost[dask]>=2`` -> ``xgboost``; paths and URLs give ``""``."""
+    if "/" in requirement or requirement.startswith((".", "-")):
+        return ""
+    match = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", requirement)
+    return normalize(match.group()) if match else ""
+
+
+@functools.cache
+def packages_by_pip_name() -> dict[str, PackageFacts]:
+    """Every catalog package under each pip name it is installed by (its own, its GPU build, its GUI variants)."""
+    table: dict[str, PackageFacts] = {}
+    for path in sorted((data_dir("templates") / "packages").glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            lint = data.get("lint", {})
+            facts = PackageFacts(
+                name=data["name"], pip=data["pip"], musl_wheels=bool(data["musl-wheels"]),
+                cpu_index=data.get("cpu-index", ""), gpu_pip=data.get("gpu-pip", ""),
+                gui_variants=dict(lint.get("gui-variants", {})),
+                debian_runtime=tuple(data.get("system", {}).get("debian-runtime", ())), wheels=bool(data["wheels"]))
+        except (OSError, KeyError, tomllib.TOMLDecodeError) as error:
+            raise DockgenError(f"{path}: broken package data: {error}") from error
+        for name in (facts.pip, facts.gpu_pip, *facts.gui_variants, *lint.get("also-pip", ())):
+            if name:
+                table.setdefault(normalize(name), facts)
+    return table
+
+
+def package(requirement: str) -> PackageFacts | None:
+    name = requirement_name(requirement)
+    return packages_by_pip_name().get(name) if name else None
+
+
+def pep668_from(family: str) -> str | None:
+    """The first release of ``family`` with an externally managed system Python, if any."""
+    value = _knowledge()["pep668"].get(family)
+    return str(value) if value else None
+
+
+def _matches(image: ImageRef, patterns: list[str]) -> bool:
+    full = image.short_name + (f":{image.tag}" if image.tag else "")
+    candidates = (image.short_name, full, f"{image.registry}/{full}" if image.registry else full)
+    return any(fnmatch.fnmatchcase(candidate, pattern) for pattern in patterns for candidate in candidates)
+
+
+def runs_as_non_root(image: ImageRef) -> bool:
+    return _matches(image, _knowledge()["non-root-images"]["images"])
+
+
+def is_gpu_image(image: ImageRef) -> bool:
+    return _matches(image, _knowledge()["gpu-images"]["images"])
+
+
+def gpu_env_names() -> frozenset[str]:
+    return frozenset(_knowledge()["gpu-images"].get("env", ()))
+
+
+def build_tools(manager: str) -> frozenset[str]:
+    return frozenset(_knowledge()["build-tools"].get(manager, ()))
+
+
+def is_secret_path(path: str) -> bool:
+    """True when a COPY/ADD source names a credentials file or folder."""
+    facts = _knowledge()["secret-files"]
+    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts:
+        return False
+    if any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts["names"]):
+        return True
+    joined = "/".join(parts)
+    return any(joined == folder or joined.endswith("/" + folder) or f"{folder}/" in joined + "/"
+               for folder in facts["folders"])
+
+
+def is_conda_installer(word: str) -> bool:
+    name = word.rsplit("/", 1)[-1].lower()
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in _knowledge()["conda-installers"]["patterns"])
+
+
+def is_conda_image(image: ImageRef) -> bool:
+    return _matches(image, _knowledge()["conda-images"]["images"])
