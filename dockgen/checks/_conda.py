@@ -46,3 +46,11 @@ def channels(command: Command) -> list[str]:
 def is_unpinned(spec: str) -> bool:
     name = spec.split("::", 1)[-1]
     return not any(char in name for char in "=<>!~*[")
+
+
+def installs(command: Command) -> bool:
+    """Any command that adds packages: ``install``/``create``/``update`` and ``conda env create|update``."""
+    sub = subcommand(command)
+    if sub in INSTALLS:
+        return True
+    return sub == "env" and command.positional(_value_options(command))[1:2] in (("create",), ("update",))

@@ -18,7 +18,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if image.raw in aliases or image.has_variable or image.digest or not images.is_python_image(image):
             continue
         tag = image.tag
-        if tag and tag != "latest" and not _MINOR.match(tag):
+        if tag and tag != "latest" and not _MINOR.match(tag) and not tag.startswith("2"):  # 2 is frozen (DG101)
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` moves to the next Python release when it comes out, and compiled "
                       f"packages, pins and pickles break with it; name the minor version, e.g. "

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, environment_at
-from dockgen.checks._python import pip_installs, root_image, stage_runs
+from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.knowledge import images, python
 from dockgen.model import Command, Dockerfile
 
@@ -30,6 +30,13 @@ def _outside_system(env: dict[str, str]) -> bool:
                if "$" not in part)
 
 
+def _installs_distribution_python(command: Command) -> bool:
+    """apt/apk installing the distribution's own Python (python3, python3-pip, py3-pip, ...)."""
+    if command.name not in ("apt-get", "apt", "apk") or not ({"install", "add"} & set(command.args)):
+        return False
+    return any(arg.startswith(("python3", "py3-")) for arg in command.args)
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     environment = environment_at(dockerfile)
     for stage in dockerfile.stages:
@@ -41,7 +48,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if _version(release.version) < _version(first):
             continue
         environment_made = False
+        system_python = any(_installs_distribution_python(c) for member in lineage(dockerfile, stage)
+                            if member is not stage for run in stage_runs(member) for c in run.commands)
         for run in stage_runs(stage):
+            system_python = system_python or any(_installs_distribution_python(c) for c in run.commands)
             if _outside_system(environment.get(run.line, {})):
                 break
             for command in run.commands:
@@ -49,7 +59,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                     environment_made = True
             if environment_made:
                 break
-            for pip in pip_installs(run):
+            for pip in pip_installs(run) if system_python else ():
                 if "/" in pip.program or pip.has_flag(*_ESCAPES) or any(
                         a.startswith("PIP_BREAK_SYSTEM_PACKAGES") for a in pip.assignments):
                     continue

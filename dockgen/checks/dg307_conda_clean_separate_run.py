@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks._conda import INSTALLS, subcommand
+from dockgen.checks._conda import installs, subcommand
 from dockgen.checks._python import stage_runs
 from dockgen.model import Dockerfile
 
@@ -14,10 +14,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         installed = False
         for run in stage_runs(stage):
-            installs = any(subcommand(c) in INSTALLS for c in run.commands)
+            installing = any(installs(c) for c in run.commands)
             cleans = any(subcommand(c) == "clean" for c in run.commands)
-            if cleans and not installs and installed:
+            if cleans and not installing and installed:
                 yield Hit(run.line, "cleaning in a RUN of its own cannot shrink the image: the package cache is "
                           "already stored in the install RUN's layer; end that RUN with `&& conda clean --all "
                           "--yes` and drop this one.")
-            installed = installed or installs
+            installed = installed or installing

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks._conda import INSTALLS, subcommand
+from dockgen.checks._conda import installs
 from dockgen.checks._pip import is_pip_install
 from dockgen.checks._python import root_image, stage_runs
 from dockgen.knowledge import python
@@ -17,7 +17,7 @@ def _first_conda_after_pip(dockerfile: Dockerfile, stage: Stage) -> tuple[int, i
     pip_line: int | None = None
     for run in stage_runs(stage):
         for command in run.commands:
-            if subcommand(command) in INSTALLS:
+            if installs(command):
                 if pip_line is not None:
                     return pip_line, run.line
                 in_conda = True

@@ -21,9 +21,13 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for command in run.commands:
             created = command.name in TOOLS and (subcommand(command) == "create" or command.args[:2] == ("env",
                                                                                                       "create"))
+            if command.has_flag("download-only", "dry-run", "d"):
+                continue  # fills the package cache, creates nothing
             names = option_values(command, "name", "n") if created else []
             for name in names:
-                if name != "base" and f"/{name}/bin" not in path and "CONDA_DEFAULT_ENV" not in last_env:
+                removed = any(("remove" in c.args and name in c.args) or (c.name == "rm" and any(
+                    arg.rstrip("/").endswith(f"envs/{name}") for arg in c.args)) for c in run.commands)
+                if name != "base" and not removed and f"/{name}/bin" not in path and "CONDA_DEFAULT_ENV" not in last_env:
                     yield Hit(run.line, f"environment `{name}` is on no PATH: `apptainer exec`, batch schedulers "
                               f"and `docker exec` skip entrypoint activation and run the system Python; add "
                               f"`ENV PATH=/opt/conda/envs/{name}/bin:$PATH` (or install into base).")
