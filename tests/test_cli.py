@@ -38,8 +38,8 @@ def test_workshop_dockerfiles(workshop: Path) -> None:
     result = run("lint", "-f", "json", "--today", "2026-11-25", "Dockerfile.pip", "Dockerfile.conda", cwd=workshop)
     assert result.returncode == 1
     assert sorted(findings(result)) == sorted([
-        ("Dockerfile.pip", 1, "DG101"), ("Dockerfile.pip", 2, "DL3013"),
-        ("Dockerfile.conda", 1, "DG102"), ("Dockerfile.conda", 1, "DL3006"), ("Dockerfile.conda", 2, "DG301"),
+        ("Dockerfile.pip", 1, "DG101"), ("Dockerfile.pip", 2, "DL3013"), ("Dockerfile.pip", 1, "DG503"),
+        ("Dockerfile.conda", 1, "DG102"), ("Dockerfile.conda", 1, "DG503"), ("Dockerfile.conda", 1, "DL3006"), ("Dockerfile.conda", 2, "DG301"),
         ("Dockerfile.conda", 2, "DG302"), ("Dockerfile.conda", 2, "DG303"), ("Dockerfile.conda", 2, "DG305"),
     ])
     messages = {row["code"]: row["message"] for row in json.loads(result.stdout)}
@@ -53,7 +53,7 @@ def test_tty_output_and_summary(workshop: Path) -> None:
     result = run("lint", "--today", "2026-11-25", "Dockerfile.pip", cwd=workshop)
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Dockerfile.pip:1:1: DG101 [warning] ")
-    assert lines[-1] == "Found 2 findings (2 warnings)."
+    assert lines[-1] == "Found 3 findings (3 warnings)."  # DG101, DL3013, DG503 (no USER)
     assert "\033[" not in result.stdout  # no colour when not a terminal
 
 
@@ -105,7 +105,7 @@ def test_bad_content_is_a_finding_not_a_crash(tmp_path: Path, name: str, content
 
 
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
-    (tmp_path / "Dockerfile").write_bytes(("FROM python:3.12-slim\nMAINTAINER x\n").encode("utf-16"))
+    (tmp_path / "Dockerfile").write_bytes(("FROM python:3.12-slim\nMAINTAINER x\nUSER 1\n").encode("utf-16"))
     assert findings(run("lint", "-f", "json", "Dockerfile", cwd=tmp_path)) == [("Dockerfile", 2, "DL4000")]
 
 
@@ -125,7 +125,7 @@ def test_io_errors_exit_2_and_other_files_are_linted(tmp_path: Path) -> None:
 
 def test_stdin_with_filename(tmp_path: Path) -> None:
     result = run("lint", "-f", "json", "--stdin-filename", "docker/Dockerfile", "-", cwd=tmp_path,
-                 stdin=b"FROM python:3.12-slim\nMAINTAINER x\n")
+                 stdin=b"FROM python:3.12-slim\nMAINTAINER x\nUSER 1\n")
     assert findings(result) == [("docker/Dockerfile", 2, "DL4000")]
 
 
@@ -154,7 +154,7 @@ def test_select_ignore_and_rule_names(workshop: Path) -> None:
 
 def test_pragmas(tmp_path: Path) -> None:
     (tmp_path / "Dockerfile").write_text(
-        "# hadolint global ignore=DL3006\n"
+        "# hadolint global ignore=DL3006,DG503\n"
         "FROM conda/miniconda3\n"
         "# dockgen ignore=DG301,conda-without-clean\n"
         "# hadolint ignore=DG303 # licensed mirror\n"
@@ -174,7 +174,7 @@ def test_stage_pragma_covers_its_stage(tmp_path: Path) -> None:
     (tmp_path / "Dockerfile").write_text(
         "# dockgen stage ignore=DL3006,DL3003\nFROM debian AS build\nRUN cd /x\n"
         "FROM ubuntu\nRUN cd /y\n")
-    assert findings(run("lint", "-f", "json", "Dockerfile", cwd=tmp_path)) == [
+    assert findings(run("lint", "-f", "json", "--ignore", "DG503", "Dockerfile", cwd=tmp_path)) == [
         ("Dockerfile", 4, "DL3006"), ("Dockerfile", 5, "DL3003")]
 
 

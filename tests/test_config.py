@@ -23,12 +23,12 @@ def codes(tmp_path: Path, *args: str) -> list[str]:
                                                       cwd=tmp_path)))
 
 
-ALL = ["DG102", "DG301", "DG302", "DG303", "DG305", "DL3006"]
+ALL = ["DG102", "DG301", "DG302", "DG303", "DG305", "DG503", "DL3006"]
 
 
 def test_dockgen_toml_found_upward(tmp_path: Path) -> None:
     _project(tmp_path, ".dockgen.toml", 'ignore = ["DG3"]\n')
-    assert codes(tmp_path) == ["DG102", "DL3006"]
+    assert codes(tmp_path) == ["DG102", "DG503", "DL3006"]
     assert codes(tmp_path, "--isolated") == ALL
 
 
@@ -56,13 +56,13 @@ def test_hadolint_yaml(tmp_path: Path) -> None:
 
 def test_cli_adds_to_config(tmp_path: Path) -> None:
     _project(tmp_path, ".dockgen.toml", 'ignore = ["DG301"]\n')
-    assert codes(tmp_path, "--ignore", "DG302") == ["DG102", "DG303", "DG305", "DL3006"]
+    assert codes(tmp_path, "--ignore", "DG302") == ["DG102", "DG303", "DG305", "DG503", "DL3006"]
 
 
 def test_nearest_config_wins(tmp_path: Path) -> None:
     sub = _project(tmp_path, ".dockgen.toml", 'ignore = ["DG3"]\n')
     (sub / ".dockgen.toml").write_text('ignore = ["DL"]\n')
-    assert codes(tmp_path) == ["DG102", "DG301", "DG302", "DG303", "DG305"]
+    assert codes(tmp_path) == ["DG102", "DG301", "DG302", "DG303", "DG305", "DG503"]
 
 
 def test_explicit_config_file(tmp_path: Path) -> None:

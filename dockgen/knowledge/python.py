@@ -109,7 +109,7 @@ def is_secret_path(path: str) -> bool:
     """True when a COPY/ADD source names a credentials file or folder."""
     facts = _knowledge()["secret-files"]
     parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
-    if not parts:
+    if not parts or any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts.get("public", ())):
         return False
     if any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts["names"]):
         return True
@@ -125,3 +125,23 @@ def is_conda_installer(word: str) -> bool:
 
 def is_conda_image(image: ImageRef) -> bool:
     return _matches(image, _knowledge()["conda-images"]["images"])
+
+
+def insecure_options() -> dict[str, list[str]]:
+    return dict(_knowledge()["insecure"]["options"])
+
+
+def insecure_fragments() -> tuple[str, ...]:
+    return tuple(_knowledge()["insecure"]["text"]["fragments"])
+
+
+def insecure_env() -> dict[str, list[str]]:
+    return dict(_knowledge()["insecure"]["env"])
+
+
+def ssh_packages() -> frozenset[str]:
+    return frozenset(_knowledge()["ssh"]["packages"])
+
+
+def ssh_programs() -> frozenset[str]:
+    return frozenset(_knowledge()["ssh"]["programs"])

@@ -1,0 +1,19 @@
+"""DG501: ``ADD`` downloads a URL without ``--checksum``, so any change on the server goes into the image."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks._structure import copy_parts
+from dockgen.model import Dockerfile
+
+CODE = "DG501"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for add in instructions_with_onbuild(dockerfile, "ADD"):
+        if any(flag.name == "checksum" for flag in add.flags):
+            continue
+        urls = [source for source in copy_parts(add)[:-1] if source.startswith(("http://", "https://"))]
+        if urls:
+            yield Hit(add.line, f"`{urls[0]}` is fetched without a checksum: a compromised or changed server puts "
+                      f"other bytes in the image unnoticed; add `--checksum=sha256:...` (BuildKit 1.6+).")

@@ -1,0 +1,22 @@
+"""DG502: a script downloaded with curl or wget and piped straight into a shell or interpreter."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.model import Dockerfile
+
+CODE = "DG502"
+# curl/wget ... | [sudo] [-E] sh|bash|zsh|dash|ash|python*|perl|ruby   (within one pipeline: no ; & or newline between)
+_PIPE_TO_SHELL = re.compile(
+    r"\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|da|a)?sh\b(?!\S*\.)"
+    r"|\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:python[0-9.]*|perl|ruby)\s*(?:-\s*)?(?:$|[;&|)\n])")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        text = run.args.replace("\\\n", " ")
+        bodies = " ".join(heredoc.body for heredoc in run.heredocs)
+        if _PIPE_TO_SHELL.search(text) or (bodies and _PIPE_TO_SHELL.search(bodies)):
+            yield Hit(run.line, "a downloaded script runs unseen and unpinned: whatever the server sends (or an "
+                      "attacker in between) runs as root in the build; download it, check its sha256, then run it.")

@@ -1,0 +1,24 @@
+"""DG503: the final stage never switches to a non-root user, so containers run as root."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._python import lineage
+from dockgen.knowledge import python
+from dockgen.model import Dockerfile
+
+CODE = "DG503"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    final = dockerfile.final_stage
+    if final is None:
+        return
+    chain = lineage(dockerfile, final)
+    if any(i.keyword == "USER" for stage in chain for i in stage.instructions):
+        return  # DL3002 reports a last USER that is root
+    if python.runs_as_non_root(chain[-1].image) or chain[-1].image.has_variable:
+        return
+    yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as root (unless "
+              f"`{chain[-1].image.raw}` sets a user of its own); add an unprivileged user and `USER` it by UID "
+              f"before CMD, e.g. `RUN useradd --uid 10001 app` and `USER 10001`.")

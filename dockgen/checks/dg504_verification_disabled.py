@@ -1,0 +1,40 @@
+"""DG504: TLS certificate or package signature checks turned off."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, instructions_with_onbuild, runs
+from dockgen.knowledge import python
+from dockgen.model import Command, Dockerfile
+from dockgen.parse import key_values
+
+CODE = "DG504"
+
+
+def _insecure_option(command: Command) -> str | None:
+    for option in python.insecure_options().get(command.name, ()):
+        if any(arg == option or arg.startswith(option + "=") for arg in command.args):
+            return f"`{command.name} {option}`"
+    text = " ".join(command.args)
+    fragment = next((f for f in python.insecure_fragments() if f.lower() in text.lower()), None)
+    return f"`{fragment}`" if fragment else None
+
+
+def _insecure_env(key: str, value: str) -> bool:
+    values = python.insecure_env().get(key)
+    return values is not None and ("*" in values or value.strip().lower() in values)
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for env in instructions_with_onbuild(dockerfile, "ENV"):
+        found = [key for key, value in key_values(env.args) if _insecure_env(key, value)]
+        if found:
+            yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later, so a "
+                      f"man in the middle can serve any package; fix the CA bundle instead.")
+    for run in runs(dockerfile, onbuild=True):
+        what = next((w for w in map(_insecure_option, run.commands) if w), None)
+        if what is None:
+            assignments = [a.partition("=") for c in run.commands for a in c.assignments]
+            what = next((f"`{k}`" for k, _, v in assignments if _insecure_env(k, v.strip("'\""))), None)
+        if what:
+            yield Hit(run.line, f"{what} turns off certificate or signature checks, so a man in the middle can "
+                      f"serve any file or package; fix the CA bundle or add the repository's key instead.")
