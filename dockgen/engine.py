@@ -76,10 +76,13 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
     context = Context(today=settings.today or datetime.date.today(), trusted_registries=settings.trusted_registries,
                       label_schema=settings.label_schema, strict_labels=settings.strict_labels)
     suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
+    skipped = buildkit_skips(dockerfile.directives.get("check", ""))
     findings = []
     for code, check in all_checks().items():
         if code not in enabled or code == PARSE_ERROR:
             continue
+        if code.startswith("DG4") and ("all" in skipped or skipped & {a.lower() for a in rules[code].aliases}):
+            continue  # ``# check=skip=...`` turns BuildKit's checks off, ours with them
         rule = rules[code]
         for hit in check(dockerfile, context):
             if suppressed is not None and suppressed.covers(rule.code, hit.line):
@@ -97,6 +100,15 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
                 continue
             findings.append(replace(finding, level=levels.get(finding.code, finding.level)))
     return sorted(findings, key=Finding.sort_key)
+
+
+def buildkit_skips(directive: str) -> frozenset[str]:
+    """Check names (lower case, or ``all``) from BuildKit's ``# check=skip=A,B;error=true`` directive."""
+    for part in directive.split(";"):
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "skip":
+            return frozenset(name.strip().lower() for name in value.split(",") if name.strip())
+    return frozenset()
 
 
 class _Suppressions:

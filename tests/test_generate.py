@@ -9,17 +9,21 @@ from pathlib import Path
 import dockerfile
 import pytest
 
-from dockgen import lint_text
+from dockgen import Settings, lint_text
 from dockgen.catalog import load
 from dockgen.errors import DockgenError
 from dockgen.generate import generate
 from dockgen.inputs import read_environment, read_requirements
 from dockgen.parse import parse_text
 from dockgen.recipe import Request
+from dockgen.rules import all_rules
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import WORKSHOP_CONDA, WORKSHOP_PIP, run
 
 GOLDEN = Path(__file__).parent / "golden"
+
+
+EVERY_DG_RULE = Settings(select=tuple(code for code in all_rules() if code.startswith("DG")))
 
 
 def _matrix() -> list[tuple[str, str, str, bool]]:
@@ -47,6 +51,7 @@ def test_whole_matrix_parses_and_lints_clean(tmp_path: Path) -> None:
             refused.append((name, base, str(error)))
             continue
         assert not lint_text(text), (name, base, manager)  # generate() checks this too
+        assert not lint_text(text, EVERY_DG_RULE), (name, base, manager)  # off-by-default ones too
         assert [c.cmd.upper() for c in dockerfile.parse_string(text)][0] == "FROM"
         path = tmp_path / f"{name}-{base}-{manager}{'-gpu' if gpu else ''}.Dockerfile"
         path.write_text(text)

@@ -55,3 +55,9 @@ def test_shipped_data_has_only_expected_file_types() -> None:
         for path in data_dir(name).rglob("*"):
             if path.is_file():
                 assert path.suffix in (".toml", ".j2", ".md"), path
+
+
+def test_dockgen_rules_have_three_bad_and_three_good_examples() -> None:
+    for code in (code for code in all_rules() if code.startswith("DG")):
+        kinds = [example.kind for example in rule_docs(code).examples]
+        assert kinds.count("bad") >= 3 and kinds.count("good") >= 3, code

@@ -3,7 +3,7 @@
 # Note: PyPI has only the source of GDAL, and it must match the system library, so the pip image compiles it in a
 #       build stage against Debian's libgdal-dev. conda-forge's gdal is the easier path.
 
-# Build stage: compilers and headers live only here; the finished virtual environment is copied on.
+# build is the stage where compilers and headers live; only the finished virtual environment is copied on.
 FROM python:3.12-slim-trixie AS build
 
 # System packages, without recommended extras, and apt's lists deleted in the same layer.

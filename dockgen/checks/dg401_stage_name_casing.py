@@ -1,0 +1,15 @@
+"""DG401 (BuildKit StageNameCasing): a stage name that is not all lower case."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+
+CODE = "DG401"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        if stage.alias and stage.alias != stage.alias.lower():
+            yield Hit(stage.from_instruction.line, f"stage name `{stage.alias}` should be lower case "
+                      f"(`{stage.alias.lower()}`): references to it are matched without case anyway.")

@@ -1,0 +1,21 @@
+"""DG402 (BuildKit FromAsCasing): ``AS`` written in another case than ``FROM``."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+from dockgen.parse import words
+
+CODE = "DG402"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        instruction = stage.from_instruction
+        as_word = next((w for w in words(instruction.args) if w.lower() == "as"), None)
+        if as_word is None:
+            continue
+        keyword = instruction.written_keyword
+        if (keyword.isupper() and not as_word.isupper()) or (keyword.islower() and not as_word.islower()):
+            yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`; write "
+                      f"`{'AS' if keyword.isupper() else 'as'}`.")

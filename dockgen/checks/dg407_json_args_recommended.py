@@ -1,0 +1,21 @@
+"""DG407 (BuildKit JSONArgsRecommended): CMD or ENTRYPOINT in shell form without a SHELL of the stage's own."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+
+CODE = "DG407"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        shell_set = False
+        for instruction in stage.instructions:
+            if instruction.keyword == "SHELL":
+                shell_set = True
+            elif instruction.keyword in ("CMD", "ENTRYPOINT") and not instruction.is_exec_form and not shell_set:
+                if instruction.args.strip():
+                    yield Hit(instruction.line, f"{instruction.keyword} in shell form runs under `/bin/sh -c`, which "
+                              f"does not pass signals on: the container ignores `docker stop` until it is killed. "
+                              f"Use the JSON form, e.g. `{instruction.keyword} [\"python\", \"app.py\"]`.")

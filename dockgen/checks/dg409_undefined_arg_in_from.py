@@ -1,0 +1,27 @@
+"""DG409 (BuildKit UndefinedArgInFrom): FROM uses a variable that no ARG before the first FROM declares."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
+from dockgen.model import Dockerfile
+from dockgen.parse import arg_pairs
+
+CODE = "DG409"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    declared: set[str] = set()
+    for instruction in dockerfile.instructions:
+        if instruction.stage < 0 and instruction.keyword == "ARG":
+            declared.update(arg_pairs(instruction.args))
+        if instruction.keyword != "FROM":
+            continue
+        text = " ".join([instruction.args, *(f"{f.name}={f.value}" for f in instruction.flags if f.value)])
+        for name in variables(text):
+            if name not in declared and name not in AUTOMATIC_ARGS:
+                guess = near_miss(name, declared | AUTOMATIC_ARGS)
+                hint = f" (did you mean `{guess}`?)" if guess else ""
+                yield Hit(instruction.line, f"`${name}` is not declared by an ARG before the first FROM, so it "
+                          f"expands to nothing{hint}; declare `ARG {name}=...` at the top.")
+                break

@@ -1,0 +1,22 @@
+"""DG410 (BuildKit WorkdirRelativePath): a relative WORKDIR before any absolute one in the stage."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._structure import is_absolute, unquote
+from dockgen.model import Dockerfile
+
+CODE = "DG410"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        for instruction in stage.instructions:
+            if instruction.keyword != "WORKDIR":
+                continue
+            path = unquote(instruction.args.strip())
+            if is_absolute(path):
+                break
+            yield Hit(instruction.line, f"`WORKDIR {path}` is relative to whatever the base image set; make it "
+                      f"absolute (`/{path.lstrip('./')}`) so it does not move when the base image changes.")
+            break

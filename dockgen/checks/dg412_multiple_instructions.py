@@ -1,0 +1,17 @@
+"""DG412 (BuildKit MultipleInstructionsDisallowed): more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+
+CODE = "DG412"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        for keyword in ("CMD", "ENTRYPOINT", "HEALTHCHECK"):
+            found = [i for i in stage.instructions if i.keyword == keyword]
+            for instruction in found[:-1]:
+                yield Hit(instruction.line, f"only the last {keyword} of a stage takes effect (line "
+                          f"{found[-1].line}); remove this one.")

@@ -1,0 +1,23 @@
+"""DG415 (BuildKit SecretsUsedInArgOrEnv): an ARG or ENV whose name says it holds a secret."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.model import Dockerfile
+from dockgen.parse import arg_pairs, key_values
+
+CODE = "DG415"
+# Whole ``_``-separated words, as BuildKit matches them: GITHUB_TOKEN is a secret, TOKENIZERS_PARALLELISM is not.
+_SECRET = re.compile(r"(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)", re.I)
+_PUBLIC = re.compile(r"(?:^|_)(?:public|file|version)(?:_|$)", re.I)
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for keyword in ("ARG", "ENV"):
+        for instruction in instructions_with_onbuild(dockerfile, keyword):
+            names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
+            secret = next((n for n in names if _SECRET.search(n) and not _PUBLIC.search(n)), None)
+            if secret:
+                yield Hit(instruction.line, f"`{secret}` looks like a secret: ARG and ENV values stay in the image "
+                          f"history for anyone who pulls it; use `RUN --mount=type=secret,id=...` instead.")

@@ -1,0 +1,33 @@
+"""DG416 (BuildKit InvalidDefaultArgInFrom): with the ARG defaults, FROM names no valid image."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._buildkit import AUTOMATIC_ARGS, substitute, variables
+from dockgen.model import Dockerfile
+from dockgen.parse import words
+
+CODE = "DG416"
+# name[:tag][@digest] as registries accept it: lower-case path components, an optional host:port first.
+_IMAGE = re.compile(r"(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+                    r"(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+                    r"(?:@[a-z0-9]+:[a-f0-9]{32,})?")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    defaults = dict(dockerfile.global_args)
+    aliases = {stage.alias.lower() for stage in dockerfile.stages if stage.alias}
+    for stage in dockerfile.stages:
+        parts = words(stage.from_instruction.args)
+        image = parts[0] if parts else ""
+        names = variables(image)
+        if not names or any(name in AUTOMATIC_ARGS or name not in defaults for name in names):
+            continue  # no variables, or DG409 reports the undeclared one
+        resolved = substitute(image, defaults)
+        if resolved.lower() in aliases or resolved == "scratch":
+            continue
+        if not _IMAGE.fullmatch(resolved):
+            yield Hit(stage.from_instruction.line, f"with the ARG defaults this FROM names `{resolved or '(nothing)'}`, "
+                      f"which is no valid image, so the build fails unless every build passes --build-arg; give "
+                      f"the ARG a default that works.")

@@ -1,0 +1,17 @@
+"""DG417 (BuildKit FromPlatformFlagConstDisallowed): ``FROM --platform`` with a fixed value."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+
+CODE = "DG417"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        for flag in stage.from_instruction.flags:
+            if flag.name == "platform" and flag.value and "$" not in flag.value:
+                yield Hit(stage.from_instruction.line, f"`--platform={flag.value}` pins one platform, so building "
+                          f"for another silently runs this stage emulated; use `$BUILDPLATFORM` or "
+                          f"`$TARGETPLATFORM`, or leave the flag out.")

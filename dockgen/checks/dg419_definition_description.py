@@ -1,0 +1,28 @@
+"""DG419 (BuildKit InvalidDefinitionDescription, experimental): a comment above FROM ... AS or ARG that does not
+start with the name it describes."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._base import Context, Hit
+from dockgen.model import Dockerfile
+from dockgen.parse import arg_pairs, words
+
+CODE = "DG419"
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    comments = {comment.line: comment.text for comment in dockerfile.comments}
+    for instruction in dockerfile.instructions:
+        text = comments.get(instruction.line - 1)
+        if text is None or text.startswith(("syntax=", "escape=", "check=")) or "hadolint" in text or "dockgen" in text:
+            continue
+        if instruction.keyword == "FROM":
+            parts = words(instruction.args)
+            name = parts[2] if len(parts) >= 3 and parts[1].lower() == "as" else None
+        elif instruction.keyword == "ARG":
+            name = next(iter(arg_pairs(instruction.args)), None)
+        else:
+            continue
+        if name and not text.split(maxsplit=1)[0:1] == [name]:
+            yield Hit(instruction.line, f"the comment above describes `{name}` for `docker build --call=outline` "
+                      f"only when it starts with the name: `# {name} ...`.")
