@@ -20,19 +20,22 @@ class FileResult:
     error: str | None = None  # an I/O problem: the file was not linted
 
 
-def lint_text(text: str, settings: Settings | None = None, path: str | None = None) -> list[Finding]:
-    """Findings for Dockerfile text."""
-    return lint(parse_text(text), settings or Settings(), path)
+def lint_text(text: str, settings: Settings | None = None, path: str | None = None,
+              location: Path | None = None) -> list[Finding]:
+    """Findings for Dockerfile text. ``location`` is the file on disk: rules about the build context
+    (``.dockerignore``) run only when it is given."""
+    return lint(parse_text(text), settings or Settings(), path, location)
 
 
-def lint_bytes(data: bytes, settings: Settings | None = None, path: str | None = None) -> list[Finding]:
+def lint_bytes(data: bytes, settings: Settings | None = None, path: str | None = None,
+               location: Path | None = None) -> list[Finding]:
     """Findings for a file's raw bytes; undecodable or binary content is a DG001 finding."""
     decoded = decode(data)
     if decoded.problem is not None:
         unreadable = Dockerfile(source="", lines=(), instructions=(), comments=(), pragmas=(), stages=(),
                                 problems=(ParseProblem(decoded.problem_line, decoded.problem),))
         return lint(unreadable, settings or Settings(), path)
-    return lint_text(decoded.text, settings, path)
+    return lint_text(decoded.text, settings, path, location)
 
 
 def lint_file(path: str, settings: Settings | None = None, display: str | None = None) -> FileResult:
@@ -43,7 +46,7 @@ def lint_file(path: str, settings: Settings | None = None, display: str | None =
             data = handle.read()
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
-    return FileResult(display, lint_bytes(data, settings, display))
+    return FileResult(display, lint_bytes(data, settings, display, Path(path)))
 
 
 def lint_paths(paths: Iterable[str | Path], settings: Settings | Callable[[Path], Settings] | None = None

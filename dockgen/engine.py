@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import fnmatch
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from dockgen.checks import all_checks
 from dockgen.checks._base import Context
@@ -63,7 +64,8 @@ def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
     return codes
 
 
-def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None) -> list[Finding]:
+def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None,
+         location: Path | None = None) -> list[Finding]:
     rules = all_rules()
     enabled = settings.enabled_codes(path)
     levels = dict(settings.overrides)
@@ -74,7 +76,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), f"cannot parse: {p.message}", p.line,
                         p.line, name=rule.name) for p in dockerfile.problems]
     context = Context(today=settings.today or datetime.date.today(), trusted_registries=settings.trusted_registries,
-                      label_schema=settings.label_schema, strict_labels=settings.strict_labels)
+                      label_schema=settings.label_schema, strict_labels=settings.strict_labels, location=location)
     suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
     skipped = buildkit_skips(dockerfile.directives.get("check", ""))
     findings = []

@@ -21,6 +21,7 @@ class Example:
     lines: tuple[int, ...] = ()
     title: str = ""
     config: dict[str, object] | None = None
+    files: dict[str, str] | None = None  # other files in the Dockerfile's folder (.dockerignore)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def rule_docs(code: str) -> RuleDocs:
     try:
         examples = tuple(
             Example(kind=str(e["kind"]), dockerfile=str(e["dockerfile"]), lines=tuple(e.get("lines", ())),
-                    title=str(e.get("title", "")), config=e.get("config"))
+                    title=str(e.get("title", "")), config=e.get("config"), files=e.get("files"))
             for e in data.get("examples", ())
         )
         return RuleDocs(rationale=str(data.get("rationale", "")).strip(),

@@ -198,3 +198,16 @@ def test_rule_explains(tmp_path: Path) -> None:
     assert "Differs from hadolint" in run("rule", "DL3008", cwd=tmp_path).stdout
     missing = run("rule", "DG30l", cwd=tmp_path)
     assert missing.returncode == 2 and "did you mean 'DG301'?" in missing.stderr
+
+
+def test_build_context_rules_read_the_dockerfiles_folder(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nCOPY . /app\nCOPY tests /tests\nUSER 1\n")
+    codes = [code for _, _, code in findings(run("lint", "-f", "json", "Dockerfile", cwd=tmp_path))]
+    assert "DG507" in codes and "DG418" not in codes
+    (tmp_path / ".dockerignore").write_text("tests\n")
+    codes = [code for _, _, code in findings(run("lint", "-f", "json", "Dockerfile", cwd=tmp_path))]
+    assert "DG507" not in codes and "DG418" in codes
+    piped = run("lint", "-f", "json", "--stdin-filename", "Dockerfile", "-", cwd=tmp_path,
+                stdin=(tmp_path / "Dockerfile").read_bytes())
+    assert "DG418" in [code for _, _, code in findings(piped)]

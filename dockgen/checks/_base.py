@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.parse import key_values
@@ -29,6 +30,7 @@ class Context:
     trusted_registries: tuple[str, ...] = ()  # DL3026 runs only when some are given
     label_schema: tuple[tuple[str, str], ...] = ()  # (label, type) for DL3049-DL3058
     strict_labels: bool = False
+    location: Path | None = None  # the Dockerfile on disk, when linting a file: its folder is the likely context
 
 
 def instructions_with_onbuild(dockerfile: Dockerfile, keyword: str) -> Iterator[Instruction]:

@@ -116,7 +116,8 @@ def _lint_stdin(display: str, settings: Settings) -> FileResult:
         data = sys.stdin.buffer.read()
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
-    return FileResult(display, lint_bytes(data, settings, display))
+    location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
+    return FileResult(display, lint_bytes(data, settings, display, location))
 
 
 def _use_colour(choice: str) -> bool:

@@ -1,0 +1,27 @@
+"""DG507: the whole build context is copied and no ``.dockerignore`` keeps anything out."""
+
+from collections.abc import Iterator
+
+from dockgen import dockerignore
+from dockgen.checks._base import Context, Hit
+from dockgen.checks._structure import copy_parts
+from dockgen.model import Dockerfile
+
+CODE = "DG507"
+_WHOLE_CONTEXT = (".", "./", "*", "./*")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    if context.location is None or dockerignore.for_dockerfile(context.location) is not None:
+        return
+    if dockerignore.any_above(context.location.parent.resolve()):
+        return  # the build may well run from a folder above, where one is
+    for instruction in dockerfile.instructions:
+        inner = instruction.inner or instruction
+        if inner.keyword not in ("COPY", "ADD") or any(f.name == "from" for f in inner.flags):
+            continue
+        if any(source in _WHOLE_CONTEXT for source in copy_parts(inner)[:-1]):
+            yield Hit(instruction.line, "the whole build context is copied and there is no .dockerignore: .git, "
+                      "virtual environments, caches and any .env or key files go into the image; add a "
+                      ".dockerignore (at least `.git`, `.venv`, `__pycache__`, `.env`).")
+            return
