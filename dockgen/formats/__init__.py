@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 
 from dockgen.api import FileResult
 
 Formatter = Callable[[Sequence[FileResult], bool], str]
-NAMES = ("tty", "json")
+NAMES = ("tty", "json", "sarif", "github", "gitlab", "checkstyle", "junit")
+_MODULES = {"json": "json_format"}
 
 
 def formatter(name: str) -> Formatter:
-    if name == "json":
-        from dockgen.formats.json_format import render
-    else:
-        from dockgen.formats.tty import render
+    """The renderer for a format name; modules are imported only when used."""
+    module = importlib.import_module(f"dockgen.formats.{_MODULES.get(name, name)}")
+    render: Formatter = module.render
     return render

@@ -1,0 +1,104 @@
+"""Output formats: SARIF against its schema, GitLab against its documented fields, a golden file per format."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from dockgen.api import FileResult, lint_text
+from dockgen.engine import Settings
+from dockgen.formats import NAMES, formatter
+from tests.test_cli import run
+
+DATA = Path(__file__).parent / "data"
+GOLDEN = Path(__file__).parent / "golden" / "formats"
+TEXT = ("FROM python:3.12\nRUN pip install x\nMAINTAINER \"a, b: <c>\"\n")
+SETTINGS = Settings(today=None, select=("DL3013", "DL3042", "DL4000", "DG103"))
+# GitLab's Code Quality report, as its documentation lists the fields it reads.
+GITLAB_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object", "required": ["path", "lines"],
+                "properties": {"path": {"type": "string"},
+                               "lines": {"type": "object", "required": ["begin"],
+                                         "properties": {"begin": {"type": "integer", "minimum": 1}}}},
+            },
+        },
+    },
+}
+
+
+def results(text: str = TEXT, path: str = "docker/Dockerfile") -> list[FileResult]:
+    return [FileResult(path, lint_text(text, SETTINGS)), FileResult("clean/Dockerfile", [])]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_golden(name: str) -> None:
+    """Each golden file was read by hand when written; a change in any format shows up here."""
+    rendered = formatter(name)(results(), False)
+    golden = GOLDEN / f"{name}.txt"
+    if os.environ.get("DOCKGEN_WRITE_GOLDEN"):
+        golden.write_text(rendered)
+    assert rendered == golden.read_text()
+
+
+def test_sarif_is_valid_sarif_2_1_0() -> None:
+    schema = json.loads((DATA / "sarif-2.1.0-rtm.5.json").read_text())
+    log = json.loads(formatter("sarif")(results(), False))
+    jsonschema.validate(log, schema)
+    run_ = log["runs"][0]
+    assert [rule["id"] for rule in run_["tool"]["driver"]["rules"]] == ["DG103", "DL3013", "DL3042", "DL4000"]
+    assert all(rule["helpUri"].startswith("https://") and rule["help"]["text"] for rule in run_["tool"]["driver"]["rules"])
+    first = run_["results"][0]
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docker/Dockerfile"
+    assert {r["level"] for r in run_["results"]} == {"error", "warning", "note"}
+
+
+def test_sarif_schema_catches_a_broken_log() -> None:
+    schema = json.loads((DATA / "sarif-2.1.0-rtm.5.json").read_text())
+    log = json.loads(formatter("sarif")(results(), False))
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, schema)
+
+
+def test_gitlab_has_the_documented_fields_and_stable_fingerprints() -> None:
+    report = json.loads(formatter("gitlab")(results(), False))
+    jsonschema.validate(report, GITLAB_SCHEMA)
+    fingerprints = [issue["fingerprint"] for issue in report]
+    assert len(set(fingerprints)) == len(fingerprints)
+    shifted = json.loads(formatter("gitlab")(results("# a comment\n\n" + TEXT), False))
+    assert [issue["fingerprint"] for issue in shifted] == fingerprints  # moving lines keeps them
+    assert [issue["location"]["lines"]["begin"] for issue in shifted] != [
+        issue["location"]["lines"]["begin"] for issue in report]
+
+
+def test_github_escapes_its_separators() -> None:
+    out = formatter("github")([FileResult("a,b:c.Dockerfile", lint_text("FROM python:3.12\nMAINTAINER x\n",
+                                                                         SETTINGS))], False)
+    assert "file=a%2Cb%3Ac.Dockerfile," in out
+    assert out.splitlines()[0].startswith("::notice ")
+
+
+def test_output_file_and_statistics(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text(TEXT)
+    result = run("lint", "-f", "sarif", "-o", "report.sarif", "Dockerfile", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert json.loads((tmp_path / "report.sarif").read_text())["version"] == "2.1.0"
+    stats = run("lint", "--statistics", "--select", "DL3013,DL3042,DL4000", "Dockerfile", "Dockerfile",
+                cwd=tmp_path)
+    assert stats.stdout.splitlines()[0].split()[:3] == ["2", "DL3013", "[warning]"]
+    missing = run("lint", "-o", "no/such/folder/report.txt", "Dockerfile", cwd=tmp_path)
+    assert missing.returncode == 2 and "cannot write the report" in missing.stderr
