@@ -23,7 +23,7 @@ from dockgen.findings import Severity
 from dockgen.rules import all_rules, resolve_code
 
 DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today",
-                "trusted-registries", "label-schema", "strict-labels", "shellcheck", "no-fail")
+                "trusted-registries", "label-schema", "strict-labels", "shellcheck", "no-fail", "exclude")
 HADOLINT_KEYS = ("ignored", "override", "failure-threshold", "trustedRegistries", "label-schema", "strict-labels",
                  "no-fail", "disable-ignore-pragma")
 LABEL_TYPES = ("text", "url", "semver", "hash", "rfc3339", "spdx", "email")
@@ -148,6 +148,7 @@ def _settings_from(data: Mapping[str, Any], path: Path) -> Settings:
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
         shellcheck=_bool(data.get("shellcheck", False), path, "shellcheck"),
         no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
+        exclude=_strings(data.get("exclude", []), path, "exclude"),
     )
 
 

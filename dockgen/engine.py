@@ -33,6 +33,7 @@ class Settings:
     strict_labels: bool = False
     shellcheck: bool = False  # SC findings from ShellCheck
     no_fail: bool = False  # findings never make the exit code 1
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration's folder
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         rules = all_rules()

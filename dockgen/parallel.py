@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from dockgen.api import FileResult, lint_file
 from dockgen.engine import Settings
@@ -15,16 +15,27 @@ _CHUNK = 64
 Job = tuple[str, str, Settings]  # path to read, name to report, settings
 
 
-def lint_files(jobs: Sequence[Job], workers: int | None = None) -> list[FileResult]:
+def lint_files(jobs: Sequence[Job], workers: int | None = None,
+               progress: Callable[[int], None] | None = None) -> list[FileResult]:
+    """Results in the order of ``jobs``; ``progress`` is told how many are done as they finish."""
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return [_lint_job(job) for job in jobs]
+        return _collect((_lint_job(job) for job in jobs), progress)
     import multiprocessing  # only for many files: the pool's imports cost a one-file run 15 ms
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_lint_job, jobs, chunksize=_CHUNK))
+        return _collect(pool.map(_lint_job, jobs, chunksize=_CHUNK), progress)
+
+
+def _collect(results: Iterable[FileResult], progress: Callable[[int], None] | None) -> list[FileResult]:
+    collected = []
+    for result in results:
+        collected.append(result)
+        if progress is not None:
+            progress(len(collected))
+    return collected
 
 
 def _lint_job(job: Job) -> FileResult:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from dockgen.api import FileResult, lint_bytes
 from dockgen.config import CliOverrides, load
-from dockgen.discovery import find_dockerfiles
+from dockgen.discovery import excluded, find_dockerfiles
 from dockgen.environment import environment_format, from_environment
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
@@ -19,6 +20,7 @@ from dockgen.formats import NAMES, formatter
 from dockgen.parallel import Job, lint_files
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter helps
 
 
 @click.command("lint")
@@ -52,13 +54,16 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the findings.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's `exclude` to files named on the command line too (for pre-commit).")
+@click.option("--no-respect-gitignore", is_flag=True, help="Search folders without leaving out what .gitignore ignores.")
 def lint_command(paths: tuple[str, ...], output_format: str | None, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
                  color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
                  info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
                  require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool, output_file: Path | None,
-                 statistics: bool) -> int:
+                 statistics: bool, force_exclude: bool, no_respect_gitignore: bool) -> int:
     """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
     if not paths:
         raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
@@ -76,12 +81,17 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     environment = from_environment(os.environ)
     output_format = output_format or environment_format(os.environ, NAMES) or "tty"
     work: list[Job] = []
-    for target in _targets(paths):
+    for target, explicit in _targets(paths, not no_respect_gitignore):
         display = stdin_filename if target == "-" and stdin_filename else target
         loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
                       else Path(display), environment)
+        root = loaded.source.parent if loaded.source is not None else Path.cwd()
+        if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
+                                                                           root):
+            continue
         work.append((target, display, loaded.settings))
-    linted = iter(lint_files([job for job in work if job[0] != "-"], jobs))
+    files = [job for job in work if job[0] != "-"]
+    linted = iter(lint_files(files, jobs, _progress(len(files))))
     results = [_lint_stdin(display, settings) if target == "-" else next(linted)
                for target, display, settings in work]
     for result in results:
@@ -100,6 +110,19 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
                   for (_, _, settings), result in zip(work, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _progress(total: int) -> Callable[[int], None] | None:
+    """A counter on stderr for long runs on a terminal; nothing when piped or for a few files."""
+    if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        if done % 50 == 0 or done == total:
+            sys.stderr.write(f"\rdockgen: {done}/{total} files" + ("\r\033[K" if done == total else ""))
+            sys.stderr.flush()
+
+    return show
 
 
 def _statistics(results: list[FileResult]) -> str:
@@ -135,19 +158,20 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _targets(paths: tuple[str, ...]) -> list[str]:
-    """Files to lint in command-line order; folders expand to the Dockerfiles inside; missing paths are errors."""
-    targets: list[str] = []
+def _targets(paths: tuple[str, ...], respect_gitignore: bool) -> list[tuple[str, bool]]:
+    """Files to lint in command-line order, each with whether it was named itself; folders expand to the
+    Dockerfiles inside; missing paths are errors."""
+    targets: list[tuple[str, bool]] = []
     for raw in paths:
         if raw == "-":
-            targets.append(raw)
+            targets.append((raw, True))
         elif os.path.isdir(raw):
-            found = find_dockerfiles(Path(raw))
+            found = find_dockerfiles(Path(raw), respect_gitignore)
             if not found:
                 click.echo(f"dockgen: warning: {raw}: no Dockerfiles found in this folder", err=True)
-            targets.extend(str(path) for path in found)
+            targets.extend((str(path), False) for path in found)
         elif os.path.lexists(raw) or not os.path.exists(raw):
-            targets.append(raw)  # reading reports missing, unreadable or special files
+            targets.append((raw, True))  # reading reports missing, unreadable or special files
     return targets
 
 
