@@ -61,3 +61,14 @@ def test_dockgen_rules_have_three_bad_and_three_good_examples() -> None:
     for code in (code for code in all_rules() if code.startswith("DG")):
         kinds = [example.kind for example in rule_docs(code).examples]
         assert kinds.count("bad") >= 3 and kinds.count("good") >= 3, code
+
+
+def test_the_rules_reference_page_is_current() -> None:
+    """docs/rules.md is generated; regenerate it with `dockgen rules --format markdown > docs/rules.md`."""
+    from pathlib import Path
+
+    from dockgen.rules_doc import markdown
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert page.read_text(encoding="utf-8") == markdown()
+    assert all(f'<a id="{code.lower()}"></a>' in page.read_text() for code in all_rules())

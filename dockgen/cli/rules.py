@@ -11,11 +11,16 @@ from dockgen.rules import all_rules, resolve_code, rule_docs
 
 
 @click.command("rules")
-@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option("-f", "--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown writes the reference page (docs/rules.md).")
 def rules_command(output_format: str) -> int:
     """List every rule: code, name, level, whether it is on by default and can be fixed."""
     rules = all_rules().values()
+    if output_format == "markdown":
+        from dockgen.rules_doc import markdown
+
+        click.echo(markdown(), nl=False)
+        return 0
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "level": r.level.label, "default": r.default,
                                 "fix": r.fix, "summary": r.summary, "hadolint": list(r.hadolint),

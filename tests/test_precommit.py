@@ -1,0 +1,57 @@
+"""The pre-commit hook, run by the real pre-commit (from PyPI) in a throwaway repository, as users run it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+GOOD = "FROM python:3.12-slim\nRUN pip install --no-cache-dir spacy==3.8.7\nUSER 10001\nCMD [\"python\"]\n"
+BAD = "FROM python:3.7.7-slim-stretch\nRUN pip install -U spacy\n"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None or not (REPO / ".git").exists(),
+                       reason="needs git and a git checkout of dockgen"),
+]
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_the_hook_blocks_a_bad_dockerfile_and_passes_a_good_one(tmp_path: Path) -> None:
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    project = tmp_path / "project"
+    project.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env.pop("NO_COLOR", None)
+    _git("init", "-q", cwd=project, env=env)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO.as_uri()}\n    rev: {head}\n    hooks:\n      - id: dockgen-lint\n")
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    installed = subprocess.run([*pre_commit, "install"], cwd=project, env=env, capture_output=True, text=True,
+                               timeout=120, check=False)
+    assert installed.returncode == 0, installed.stderr
+
+    (project / "Dockerfile").write_text(GOOD)
+    _git("add", ".", cwd=project, env=env)
+    good = _git("commit", "-m", "good", cwd=project, env=env)
+    assert good.returncode == 0, good.stdout + good.stderr
+
+    (project / "Dockerfile").write_text(BAD)
+    _git("add", ".", cwd=project, env=env)
+    bad = _git("commit", "-m", "bad", cwd=project, env=env)
+    output = bad.stdout + bad.stderr
+    assert bad.returncode != 0
+    assert "dockgen lint" in output and "Failed" in output
+    assert "Dockerfile:1:1: DG101" in output and "Dockerfile:2:1: DL3013" in output
+    log = _git("log", "--oneline", cwd=project, env=env).stdout.splitlines()
+    assert len(log) == 1  # the bad commit did not happen
