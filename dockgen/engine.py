@@ -91,7 +91,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
             if suppressed is not None and suppressed.covers(rule.code, hit.line):
                 continue
             findings.append(Finding(code, levels.get(code, rule.level), hit.message or rule.summary, hit.line,
-                                    hit.end_line or hit.line, name=rule.name))
+                                    hit.end_line or hit.line, name=rule.name, fix=hit.fix))
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings
 

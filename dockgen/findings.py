@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from dockgen.edits import Fix
 
 
 class Severity(enum.IntEnum):
@@ -35,6 +37,7 @@ class Finding:
     end_line: int
     column: int = 1
     name: str = ""
+    fix: Fix | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.line, self.column, self.code)

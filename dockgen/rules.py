@@ -22,6 +22,7 @@ class Example:
     title: str = ""
     config: dict[str, object] | None = None
     files: dict[str, str] | None = None  # other files in the Dockerfile's folder (.dockerignore)
+    fixed: str | None = None  # the text after --fix --unsafe-fixes (equal to dockerfile: no fix offered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,8 @@ class Rule:
     level: Severity
     summary: str
     default: bool = True
-    fix: str = "none"
+    fix: str = "none"  # none | sometimes | always
+    fix_safety: str = "unsafe"  # safe: the built image cannot change; unsafe: it can
     hadolint: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
 
@@ -62,7 +64,8 @@ def all_rules() -> dict[str, Rule]:
         try:
             rule = Rule(code=str(data["code"]), name=str(data["name"]), level=Severity.from_label(str(data["level"])),
                         summary=str(data["summary"]), default=bool(data.get("default", True)),
-                        fix=str(data.get("fix", "none")), hadolint=tuple(data.get("hadolint", ())),
+                        fix=str(data.get("fix", "none")), fix_safety=str(data.get("fix-safety", "unsafe")),
+                        hadolint=tuple(data.get("hadolint", ())),
                         aliases=tuple(data.get("aliases", ())))
         except (KeyError, ValueError, TypeError) as error:
             raise DockgenError(f"{path}: broken rule data: {error}") from error
@@ -79,7 +82,8 @@ def rule_docs(code: str) -> RuleDocs:
     try:
         examples = tuple(
             Example(kind=str(e["kind"]), dockerfile=str(e["dockerfile"]), lines=tuple(e.get("lines", ())),
-                    title=str(e.get("title", "")), config=e.get("config"), files=e.get("files"))
+                    title=str(e.get("title", "")), config=e.get("config"), files=e.get("files"),
+                    fixed=e.get("fixed"))
             for e in data.get("examples", ())
         )
         return RuleDocs(rationale=str(data.get("rationale", "")).strip(),

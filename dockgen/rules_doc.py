@@ -20,11 +20,15 @@ def markdown() -> str:
             continue
         out += [f"## {title}", "", "| code | name | level | default | fix | summary |", "|---|---|---|---|---|---|"]
         out += [f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.level.label} | {'on' if r.default else 'off'} "
-                f"| {r.fix} | {r.summary.replace('|', '&#124;')} |" for r in section]
+                f"| {_fix(r)} | {r.summary.replace('|', '&#124;')} |" for r in section]
         out.append("")
         for rule in section:
             out += _rule(rule)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _fix(rule: Rule) -> str:
+    return "none" if rule.fix == "none" else f"{rule.fix} ({rule.fix_safety})"
 
 
 def _rule(rule: Rule) -> list[str]:
@@ -32,7 +36,7 @@ def _rule(rule: Rule) -> list[str]:
     lines = [f'<a id="{rule.code.lower()}"></a>', f"### {rule.code} `{rule.name}`", ""]
     aliases = f" Also known as {', '.join(f'`{a}`' for a in rule.aliases)}." if rule.aliases else ""
     state = "on by default" if rule.default else "off by default"
-    lines += [f"**{rule.summary}.** Level {rule.level.label}, {state}, fix: {rule.fix}.{aliases}", "",
+    lines += [f"**{rule.summary}.** Level {rule.level.label}, {state}, fix: {_fix(rule)}.{aliases}", "",
               " ".join(docs.rationale.split()), ""]
     if docs.differs_from_hadolint:
         lines += ["Differs from hadolint:", ""] + [f"- {d}" for d in docs.differs_from_hadolint] + [""]
@@ -40,4 +44,8 @@ def _rule(rule: Rule) -> list[str]:
         title = f" ({example.title})" if example.title else ""
         lines += [f"{'Bad' if example.kind == 'bad' else 'Good'}{title}:", "", "```dockerfile",
                   example.dockerfile.strip("\n"), "```", ""]
+    fixed = next((e for e in docs.examples if e.fixed and e.fixed != e.dockerfile), None)
+    if fixed is not None and fixed.fixed is not None:
+        lines += ["Fixed (`--fix`" + (")" if rule.fix_safety == "safe" else " `--unsafe-fixes`)") + ":", "",
+                  "```dockerfile", fixed.fixed.strip("\n"), "```", ""]
     return lines

@@ -27,3 +27,31 @@ def test_example(rule: Rule, example: Example, tmp_path: Path) -> None:
     found = [finding.line for finding in lint_text(example.dockerfile.lstrip("\n"), settings, None, location)]
     expected = list(example.lines) if example.kind == "bad" else []
     assert found == expected, f"{rule.code} {example.kind} {example.title!r}"
+
+
+FIX_CASES = [(rule, example) for rule, example in CASES if example.fixed is not None]
+
+
+@pytest.mark.parametrize(("rule", "example"), FIX_CASES,
+                         ids=[f"{r.code}-fix-{i}" for i, (r, e) in enumerate(FIX_CASES)])
+def test_fix_example(rule: Rule, example: Example) -> None:
+    """The fixed text is exact, a second fix changes nothing, and the finding is gone when a fix was offered."""
+    from dockgen.fixer import fix_text
+
+    settings = example_settings(rule.code, example.config)
+    original = example.dockerfile.lstrip("\n")
+    expected = example.fixed.lstrip("\n") if example.fixed else ""
+    outcome = fix_text(original, settings, unsafe=True)
+    assert outcome.text == expected
+    assert not fix_text(outcome.text, settings, unsafe=True).changed
+    if expected != original:
+        assert rule.fix in ("sometimes", "always")
+        assert not [f for f in lint_text(outcome.text, settings) if f.code == rule.code]
+        safe_only = fix_text(original, settings, unsafe=False)
+        assert safe_only.changed == (rule.fix_safety == "safe")
+
+
+def test_every_fixable_rule_has_fix_examples() -> None:
+    fixable = {rule.code for rule in all_rules().values() if rule.fix != "none"}
+    with_examples = {rule.code for rule, example in FIX_CASES if example.fixed != example.dockerfile}
+    assert fixable == with_examples

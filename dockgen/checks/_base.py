@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from dockgen.edits import Fix
 from dockgen.parse import key_values
 from dockgen.model import Command, Dockerfile, Instruction, Stage
 
@@ -20,6 +21,7 @@ class Hit(NamedTuple):
     line: int
     message: str | None = None  # None: the rule's summary
     end_line: int | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)

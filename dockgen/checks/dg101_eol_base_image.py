@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
+from dockgen.checks._fixes import replace_text
 
 CODE = "DG101"
 
@@ -25,7 +26,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             note = f" ({release.note})" if release.note else ""
             reasons.append(f"{release.title} on {release.eol.isoformat()}{note}")
         if reasons:
+            replacement = images.eol_replacement(image, release)
+            known = " " not in replacement and not image.has_variable
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
-                      f"and its packages only age; move to a supported base such as "
-                      f"`{images.eol_replacement(image, release)}`.")
+                      f"and its packages only age; move to a supported base such as `{replacement}`.",
+                      fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement, safe=False)
+                      if known else None)

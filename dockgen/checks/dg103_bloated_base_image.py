@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit, shipped_stages
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
+from dockgen.checks._fixes import replace_text
 
 CODE = "DG103"
 
@@ -22,6 +23,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         found = images.bloat(stage.image, final_stage=stage.index in shipped)
         if found:
+            single = " " not in found.suggestion and not stage.image.has_variable
             yield Hit(stage.from_instruction.line,
                       f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
-                      f"{found.why}.")
+                      f"{found.why}.",
+                      fix=replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion,
+                                       safe=False) if single else None)

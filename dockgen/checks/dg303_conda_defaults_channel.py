@@ -6,8 +6,13 @@ from dockgen.checks import _conda
 from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
 from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
+import re
+
+from dockgen.checks._fixes import add_flag
 
 CODE = "DG303"
+_CONDA_INSTALL = re.compile(r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b")
+_OVERRIDE = re.compile(r"--override-channels")
 
 
 def _base_is_conda_forge_only(dockerfile: Dockerfile, stage: Stage | None) -> bool:
@@ -49,7 +54,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if explicit or implicit:
                 via = (f"it names `{explicit[0]}`" if explicit
                        else "the base image's channel list includes it and nothing overrides that")
-                yield Hit(run.line, f"`{command.name} {_conda.subcommand(command)}` can take packages from "
+                fix = None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, "--override-channels -c conda-forge"
+                                                     if "conda-forge" not in _conda.channels(command)
+                                                     else "--override-channels", _OVERRIDE)
+                yield Hit(run.line, fix=fix, message=f"`{command.name} {_conda.subcommand(command)}` can take packages from "
                           f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
                           "and stops non-interactive builds on its terms of service. Add `--override-channels -c "
                           "conda-forge`, or use a conda-forge-only base such as condaforge/miniforge3.")

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import words
+from dockgen.checks._fixes import replace_text
 
 CODE = "DG402"
 
@@ -17,5 +18,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         keyword = instruction.written_keyword
         if (keyword.isupper() and not as_word.isupper()) or (keyword.islower() and not as_word.islower()):
-            yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`; write "
-                      f"`{'AS' if keyword.isupper() else 'as'}`.")
+            wanted = "AS" if keyword.isupper() else "as"
+            yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`; write `{wanted}`.",
+                      fix=replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} ", safe=True))

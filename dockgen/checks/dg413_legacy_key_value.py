@@ -3,8 +3,10 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.model import Dockerfile
+from dockgen.model import Dockerfile, Instruction
 from dockgen.words import split_words
+from dockgen.checks._fixes import span
+from dockgen.edits import Edit, Fix
 
 CODE = "DG413"
 
@@ -19,4 +21,18 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             key = parts[0]
             value = inner.args.strip()[len(key):].strip()
             yield Hit(instruction.line, f"`{inner.keyword} {key} {value}` is the legacy form, which cannot set "
-                      f"several values and reads spaces differently; write `{inner.keyword} {key}=\"{value}\"`.")
+                      f"several values and reads spaces differently; write `{inner.keyword} {key}=\"{value}\"`.",
+                      fix=_fix(dockerfile, instruction, key, value))
+
+
+def _fix(dockerfile: Dockerfile, instruction: Instruction, key: str, value: str) -> Fix | None:
+    if instruction.line != instruction.end_line or any(c in key + value for c in "\"'\\") or not value:
+        return None
+    start, end = span(dockerfile, instruction)
+    written = dockerfile.source[start:end]
+    at = written.find(key)
+    rest = written[at + len(key):]
+    if at < 0 or rest.strip() != value:
+        return None
+    new = f"{key}=\"{value}\"" if any(c.isspace() for c in value) else f"{key}={value}"
+    return Fix((Edit(start + at, end, new),), safe=True)

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, has_cache_mount, mount_targets, reported_runs
 from dockgen.model import Dockerfile, Instruction
+from dockgen.checks._fixes import append_command
 
 CODE = "DL3009"
 
@@ -21,4 +22,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in reported_runs(dockerfile):
         updates = any(c.name in ("apt", "apt-get", "aptitude") and c.has_arg("update") for c in run.commands)
         if updates and not _cleans(run):
-            yield Hit(run.line)
+            yield Hit(run.line, fix=append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))

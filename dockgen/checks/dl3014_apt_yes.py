@@ -5,6 +5,9 @@ from collections.abc import Iterator
 from dockgen.checks._apt import flag_count, is_apt_get_install
 from dockgen.checks._base import Context, Hit, runs
 from dockgen.model import Command, Dockerfile
+import re
+
+from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
 
 CODE = "DL3014"
 
@@ -17,4 +20,7 @@ def _assumes_yes(command: Command) -> bool:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):
         if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
-            yield Hit(run.line)
+            yield Hit(run.line, fix=add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
+
+
+_YES = re.compile(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b")

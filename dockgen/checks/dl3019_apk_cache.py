@@ -4,6 +4,9 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, has_cache_mount, runs
 from dockgen.model import Dockerfile
+import re
+
+from dockgen.checks._fixes import add_flag
 
 CODE = "DL3019"
 
@@ -13,4 +16,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if has_cache_mount(run, "/var/cache/apk"):
             continue
         if any(c.name == "apk" and c.has_arg("add") and not c.has_flag("no-cache") for c in run.commands):
-            yield Hit(run.line)
+            yield Hit(run.line, fix=add_flag(dockerfile, run, _APK_ADD, "--no-cache", _NO_CACHE))
+
+
+_APK_ADD = re.compile(r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b")
+_NO_CACHE = re.compile(r"--no-cache\b")

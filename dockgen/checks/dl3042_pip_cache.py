@@ -7,6 +7,8 @@ from dockgen.checks._base import Context, Hit, environment_at, has_cache_mount
 from dockgen.checks._pip import is_pip_install, is_pip_wrapper
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import key_values
+from dockgen.checks._fixes import add_flag
+from dockgen.edits import Fix
 
 CODE = "DL3042"
 _TRUTHY = frozenset({"1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"})
@@ -33,7 +35,15 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             onbuild_env.update(key_values(inner.args))
         elif inner is not None and inner.keyword == "RUN":
             if _offending(inner) and not _disables_cache(onbuild_env):
-                yield Hit(inner.line)
+                yield Hit(inner.line, fix=_fix(dockerfile, instruction))
         elif instruction.keyword == "RUN" and _offending(instruction):
             if not _disables_cache(environment[instruction.line]):
-                yield Hit(instruction.line)
+                yield Hit(instruction.line, fix=_fix(dockerfile, instruction))
+
+
+_PIP_INSTALL = re.compile(r"(?<![\w.-])(?:pip[0-9.]*|python[0-9.]*\s+-m\s+pip)\s+install\b")
+_NO_CACHE = re.compile(r"--no-cache-dir\b")
+
+
+def _fix(dockerfile: Dockerfile, run: Instruction) -> Fix | None:
+    return add_flag(dockerfile, run, _PIP_INSTALL, "--no-cache-dir", _NO_CACHE)

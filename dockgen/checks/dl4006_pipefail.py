@@ -2,7 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks._base import Context, Hit, stage_of
+from dockgen.checks._fixes import newline, span
+from dockgen.checks._python import root_image
+from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
 from dockgen.shell import split_commands
 
@@ -19,11 +22,28 @@ def sets_pipefail(shell: Instruction) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    pipefail = False
+    pipefail = offered = False  # one SHELL fix per stage covers the RUNs after it
     for instruction in dockerfile.instructions:
         if instruction.keyword == "FROM":
-            pipefail = False
+            pipefail = offered = False
         elif instruction.keyword == "SHELL":
             pipefail = sets_pipefail(instruction)
         elif instruction.keyword == "RUN" and instruction.has_pipe and not pipefail:
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, fix=None if offered else _shell_fix(dockerfile, instruction))
+            offered = True
+
+
+def _shell_fix(dockerfile: Dockerfile, run: Instruction) -> Fix | None:
+    """``SHELL [<bash or ash>, "-o", "pipefail", "-c"]`` on the line before the RUN (changes every later RUN)."""
+    stage = stage_of(dockerfile, run)
+    if stage is None or run.shell is not None:
+        return None  # a SHELL of its own (PowerShell, another shell): not ours to replace
+    image = root_image(dockerfile, stage)
+    if image.short_name in ("scratch",) or "distroless" in image.name:
+        return None
+    shell = "/bin/ash" if image.short_name == "alpine" or "alpine" in (image.tag or "") else "/bin/bash"
+    start, end = span(dockerfile, run)
+    written = dockerfile.source[start:end]
+    indent = written[:len(written) - len(written.lstrip())]
+    line = f'{indent}SHELL ["{shell}", "-o", "pipefail", "-c"]{newline(dockerfile)}'
+    return Fix((Edit(start, start, line),), safe=False)

@@ -54,6 +54,9 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the findings.")
+@click.option("--fix", "fix", is_flag=True, help="Apply safe fixes (they cannot change the built image) in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change the image.")
+@click.option("--diff", "diff_only", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the configuration's `exclude` to files named on the command line too (for pre-commit).")
 @click.option("--no-respect-gitignore", is_flag=True, help="Search folders without leaving out what .gitignore ignores.")
@@ -63,7 +66,8 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
                  color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
                  info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
                  require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool, output_file: Path | None,
-                 statistics: bool, force_exclude: bool, no_respect_gitignore: bool) -> int:
+                 statistics: bool, fix: bool, unsafe_fixes: bool, diff_only: bool, force_exclude: bool,
+                 no_respect_gitignore: bool) -> int:
     """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
     if not paths:
         raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
@@ -90,10 +94,16 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
                                                                            root):
             continue
         work.append((target, display, loaded.settings))
-    files = [job for job in work if job[0] != "-"]
-    linted = iter(lint_files(files, jobs, _progress(len(files))))
-    results = [_lint_stdin(display, settings) if target == "-" else next(linted)
-               for target, display, settings in work]
+    changed = 0
+    if fix or diff_only:
+        from dockgen.cli.fixing import fix_files
+
+        results, changed = fix_files(work, unsafe_fixes, diff_only)
+    else:
+        files = [job for job in work if job[0] != "-"]
+        linted = iter(lint_files(files, jobs, _progress(len(files))))
+        results = [_lint_stdin(display, settings) if target == "-" else next(linted)
+                   for target, display, settings in work]
     for result in results:
         if result.error:
             click.echo(f"dockgen: error: {result.error}", err=True)
@@ -101,12 +111,15 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
         report = _statistics(results)
     else:
         report = formatter(output_format)(results, _use_colour(color) and output_file is None)
+    fixed_stdin = fix and not diff_only and any(target == "-" for target, _, _ in work)
     if output_file is not None:
         write_report(output_file, report)
-    else:
-        click.echo(report, nl=False)
+    elif not diff_only:
+        click.echo(report, nl=False, err=fixed_stdin)  # with fixed text on stdout, the report goes to stderr
     if any(result.error for result in results):
         return EXIT_ERROR
+    if diff_only:
+        return EXIT_FINDINGS if changed else EXIT_CLEAN
     failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
                   for (_, _, settings), result in zip(work, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN

@@ -23,11 +23,11 @@ def rules_command(output_format: str) -> int:
         return 0
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "level": r.level.label, "default": r.default,
-                                "fix": r.fix, "summary": r.summary, "hadolint": list(r.hadolint),
+                                "fix": r.fix, "fix_safety": r.fix_safety, "summary": r.summary, "hadolint": list(r.hadolint),
                                 "aliases": list(r.aliases)} for r in rules], indent=2))
         return 0
     for rule in rules:
-        flags = ("" if rule.default else " off") + (" fixable" if rule.fix != "none" else "")
+        flags = ("" if rule.default else " off") + (f" fix:{rule.fix_safety}" if rule.fix != "none" else "")
         click.echo(f"{rule.code:7} {rule.name:34} {rule.level.label:8}{flags:9} {rule.summary}")
     return 0
 
@@ -43,7 +43,8 @@ def rule_command(code: str) -> int:
         raise DockgenError(f"unknown rule {code!r}{_suggest(code, list(all_rules()))}")
     rule, docs = all_rules()[resolved], rule_docs(resolved)
     state = "on by default" if rule.default else "off by default (select it by its code)"
-    click.echo(f"{rule.code} {rule.name} ({rule.level.label}, {state}, fix: {rule.fix})\n")
+    fix = rule.fix if rule.fix == "none" else f"{rule.fix}, {rule.fix_safety}"
+    click.echo(f"{rule.code} {rule.name} ({rule.level.label}, {state}, fix: {fix})\n")
     click.echo(f"{rule.summary}.\n\n{docs.rationale}\n")
     if docs.differs_from_hadolint:
         click.echo("Differs from hadolint:")
@@ -54,4 +55,7 @@ def rule_command(code: str) -> int:
         title = f" ({example.title})" if example.title else ""
         click.echo(f"{'Bad' if example.kind == 'bad' else 'Good'}{title}:")
         click.echo("".join(f"    {line}\n" for line in example.dockerfile.strip("\n").splitlines()))
+        if example.fixed and example.fixed != example.dockerfile:
+            click.echo("  fixed:")
+            click.echo("".join(f"    {line}\n" for line in example.fixed.strip("\n").splitlines()))
     return 0

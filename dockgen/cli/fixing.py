@@ -1,0 +1,73 @@
+"""``dockgen lint --fix/--unsafe-fixes/--diff``: fix each file, write it back or show the diff, report the rest."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+import click
+
+from dockgen.api import FileResult, lint_bytes
+from dockgen.engine import Settings, lint
+from dockgen.errors import DockgenError
+from dockgen.fixer import FixOutcome, fix_text
+from dockgen.parse import parse_text
+from dockgen.source import decode
+from dockgen.writing import encode, write_atomically
+
+Job = tuple[str, str, Settings]
+
+
+def fix_files(jobs: list[Job], unsafe: bool, diff_only: bool) -> tuple[list[FileResult], int]:
+    """Results after fixing, and how many files changed (or would change, with ``diff_only``)."""
+    results, changed, fixed = [], 0, 0
+    for target, display, settings in jobs:
+        result, outcome = _fix_one(target, display, settings, unsafe, diff_only)
+        results.append(result)
+        if outcome is not None and outcome.changed:
+            changed += 1
+            fixed += len(outcome.applied)
+    if not diff_only and fixed:
+        click.echo(f"dockgen: fixed {fixed} finding{'s' if fixed != 1 else ''} in {changed} "
+                   f"file{'s' if changed != 1 else ''}.", err=True)
+    return results, changed
+
+
+def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
+             diff_only: bool) -> tuple[FileResult, FixOutcome | None]:
+    stdin = target == "-"
+    try:
+        data = sys.stdin.buffer.read() if stdin else Path(target).read_bytes()
+    except OSError as error:
+        return FileResult(display, error=f"{display}: {error.strerror or error}"), None
+    location = None if stdin else Path(target)
+    decoded = decode(data)
+    if decoded.problem is not None:
+        if stdin and not diff_only:
+            sys.stdout.buffer.write(data)
+        return FileResult(display, lint_bytes(data, settings, display, location)), None
+    outcome = fix_text(decoded.text.removeprefix("\ufeff"), settings, unsafe, location)
+    _warn(display, outcome)
+    if diff_only:
+        if outcome.changed:
+            click.echo("".join(difflib.unified_diff(decoded.text.splitlines(keepends=True),
+                                                    outcome.text.splitlines(keepends=True),
+                                                    f"a/{display}", f"b/{display}")), nl=False)
+    elif stdin:
+        sys.stdout.buffer.write(encode(outcome.text, decoded))
+    elif outcome.changed:
+        try:
+            write_atomically(Path(target), encode(outcome.text, decoded), data)
+        except DockgenError as error:
+            return FileResult(display, lint(parse_text(decoded.text), settings, display, location), str(error)), None
+    remaining = lint(parse_text(outcome.text), settings, display, location)
+    return FileResult(display, remaining), outcome
+
+
+def _warn(display: str, outcome: FixOutcome) -> None:
+    if outcome.limit_reached:
+        click.echo(f"dockgen: warning: {display}: fixes did not settle after 10 passes; the file may need a look",
+                   err=True)
+    for code in sorted(set(outcome.dropped)):
+        click.echo(f"dockgen: warning: {display}: a {code} fix was left out: the result would not parse", err=True)
