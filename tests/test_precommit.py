@@ -55,3 +55,28 @@ def test_the_hook_blocks_a_bad_dockerfile_and_passes_a_good_one(tmp_path: Path) 
     assert "Dockerfile:1:1: DG101" in output and "Dockerfile:2:1: DL3013" in output
     log = _git("log", "--oneline", cwd=project, env=env).stdout.splitlines()
     assert len(log) == 1  # the bad commit did not happen
+
+
+def test_the_fix_hook_repairs_a_fixable_file(tmp_path: Path) -> None:
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    project = tmp_path / "project"
+    project.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    _git("init", "-q", cwd=project, env=env)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO.as_uri()}\n    rev: {head}\n    hooks:\n      - id: dockgen-fix\n"
+        f"        args: [--unsafe-fixes]\n")
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True,
+                   capture_output=True, timeout=120)
+    fixable = "from python:3.12-slim as app\nRUN pip install spacy==3.8.7\nUSER 10001\n"
+    (project / "Dockerfile").write_text(fixable)
+    _git("add", ".", cwd=project, env=env)
+    first = _git("commit", "-m", "fixable", cwd=project, env=env)
+    assert first.returncode != 0 and "files were modified by this hook" in first.stdout + first.stderr
+    assert (project / "Dockerfile").read_text() == (
+        "FROM python:3.12-slim AS app\nRUN pip install --no-cache-dir spacy==3.8.7\nUSER 10001\n")
+    _git("add", ".", cwd=project, env=env)
+    second = _git("commit", "-m", "fixed", cwd=project, env=env)
+    assert second.returncode == 0, second.stdout + second.stderr

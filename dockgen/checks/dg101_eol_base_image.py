@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
 from dockgen.knowledge import images
-from dockgen.model import Dockerfile
+from dockgen.model import Dockerfile, Stage
 from dockgen.checks._fixes import replace_text
 
 CODE = "DG101"
@@ -27,9 +27,21 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             reasons.append(f"{release.title} on {release.eol.isoformat()}{note}")
         if reasons:
             replacement = images.eol_replacement(image, release)
-            known = " " not in replacement and not image.has_variable
+            known = " " not in replacement and not image.has_variable and not _needs_venv_after(stage, replacement)
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
                       f"and its packages only age; move to a supported base such as `{replacement}`.",
                       fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement, safe=False)
                       if known else None)
+
+
+def _needs_venv_after(stage: Stage, replacement: str) -> bool:
+    """Moving a stage that pip-installs into the distribution's Python to a PEP 668 release would break it."""
+    from dockgen.checks._python import pip_installs, stage_runs
+    from dockgen.knowledge import python
+    from dockgen.parse import image_ref
+
+    new = image_ref(replacement, {})
+    release = images.release_of(new)
+    first = python.pep668_from(release.family) if release and images.python_version(new) is None else None
+    return first is not None and any(True for run in stage_runs(stage) for _ in pip_installs(run))
