@@ -1,0 +1,55 @@
+"""The fix loop's guards: a fix that would break the file is left out, a fix that never settles is reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from dockgen.checks._base import Context, Hit
+from dockgen.edits import Edit, Fix, apply
+from dockgen.engine import Settings
+from dockgen.fixer import MAX_PASSES, fix_text
+from dockgen.model import Dockerfile
+
+TEXT = "FROM python:3.12-slim\nMAINTAINER someone\n"
+ONLY = Settings(select=("DL4000",))
+
+
+def _patch(monkeypatch: pytest.MonkeyPatch, check: object) -> None:
+    from dockgen import checks
+
+    table = dict(checks.all_checks())
+    table["DL4000"] = check  # type: ignore[assignment]
+    monkeypatch.setattr("dockgen.engine.all_checks", lambda: table)
+
+
+def test_a_fix_that_breaks_parsing_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    def breaking(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+        for instruction in dockerfile.instructions:
+            if instruction.keyword == "MAINTAINER":
+                start = dockerfile.source.index("MAINTAINER")
+                yield Hit(instruction.line, fix=Fix((Edit(start, start + 10, "NOTANINSTRUCTION"),), safe=True))
+
+    _patch(monkeypatch, breaking)
+    outcome = fix_text(TEXT, ONLY)
+    assert outcome.text == TEXT and outcome.dropped == ("DL4000",) and not outcome.changed
+
+
+def test_a_fix_that_never_settles_stops_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def growing(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+        end = len(dockerfile.source)
+        yield Hit(1, fix=Fix((Edit(end, end, "# more\n"),), safe=True))
+
+    _patch(monkeypatch, growing)
+    outcome = fix_text(TEXT, ONLY)
+    assert outcome.limit_reached and len(outcome.applied) == MAX_PASSES
+    assert outcome.text == TEXT + "# more\n" * MAX_PASSES
+
+
+def test_overlapping_edits_wait_for_the_next_pass() -> None:
+    first = Fix((Edit(0, 4, "ABCD"),), safe=True)
+    second = Fix((Edit(2, 6, "xy"),), safe=True)
+    third = Fix((Edit(8, 8, "!"),), safe=True)
+    text, used = apply("0123456789", [second, third, first])
+    assert text == "ABCD456789"[:8] + "!" + "89" and used == [first, third]
