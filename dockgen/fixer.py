@@ -38,7 +38,7 @@ def fix_text(text: str, settings: Settings, unsafe: bool = False, location: Path
         candidates = [f for f in lint(dockerfile, settings, None, location) if _wanted(f, unsafe)]
         if not candidates:
             return FixOutcome(current, tuple(applied), dropped=tuple(dropped))
-        current, codes, refused = _apply_parsing(dockerfile.source, candidates)
+        current, codes, refused = _apply_working(dockerfile.source, candidates, settings, location)
         dropped += refused
         if not codes:
             break
@@ -53,20 +53,30 @@ def _wanted(finding: Finding, unsafe: bool) -> bool:
     return finding.fix is not None and (unsafe or finding.fix.safe)
 
 
-def _apply_parsing(source: str, findings: list[Finding]) -> tuple[str, list[str], list[str]]:
-    """Apply all fixes at once when the result parses; otherwise one by one, leaving out those that break it."""
-    fixes = {id(f.fix): f.code for f in findings if f.fix is not None}
-    every = [f.fix for f in findings if f.fix is not None]
-    text, chosen = apply(source, every)
-    if not parse_text(text).problems:
-        return text, [fixes[id(fix)] for fix in chosen], []
-    accepted: list[Fix] = []
+def _apply_working(source: str, findings: list[Finding], settings: Settings,
+                   location: Path | None) -> tuple[str, list[str], list[str]]:
+    """Apply the fixes that each, alone, leave a file that parses and has fewer findings of their rule.
+
+    Checking each fix on its own costs a lint per fix, but it keeps a fix that does not do what it says (text the
+    shell reads differently than the fix expected) from being applied again on every pass."""
+    before: dict[str, int] = {}
+    for finding in lint(parse_text(source), settings, None, location):
+        before[finding.code] = before.get(finding.code, 0) + 1
+    working: list[Fix] = []
+    codes: dict[int, str] = {}
     refused: list[str] = []
-    for fix in every:
-        trial, used = apply(source, [*accepted, fix])
-        if fix in used and not parse_text(trial).problems:
-            accepted.append(fix)
-        elif fix in used:
-            refused.append(fixes[id(fix)])
-    text, chosen = apply(source, accepted)
-    return text, [fixes[id(fix)] for fix in chosen], refused
+    for finding in findings:
+        assert finding.fix is not None
+        trial, used = apply(source, [finding.fix])
+        model = parse_text(trial)
+        if model.problems:
+            refused.append(finding.code)
+            continue
+        after = sum(1 for f in lint(model, settings, None, location) if f.code == finding.code)
+        if after < before.get(finding.code, 0):
+            working.append(finding.fix)
+            codes[id(finding.fix)] = finding.code
+    text, chosen = apply(source, working)
+    if parse_text(text).problems:  # fixes that work alone but not together: one per pass
+        text, chosen = apply(source, working[:1])
+    return text, [codes[id(fix)] for fix in chosen], refused

@@ -14,8 +14,8 @@ def _insecure_option(command: Command) -> str | None:
     for option in python.insecure_options().get(command.name, ()):
         if any(arg == option or arg.startswith(option + "=") for arg in command.args):
             return f"`{command.name} {option}`"
-    text = " ".join(command.args)
-    fragment = next((f for f in python.insecure_fragments() if f.lower() in text.lower()), None)
+    text = " ".join(command.args).lower()
+    fragment = next((f for f in python.insecure_fragments() if f in text), None)
     return f"`{fragment}`" if fragment else None
 
 

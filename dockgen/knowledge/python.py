@@ -97,6 +97,7 @@ def is_gpu_image(image: ImageRef) -> bool:
     return _matches(image, _knowledge()["gpu-images"]["images"])
 
 
+@functools.cache
 def gpu_env_names() -> frozenset[str]:
     return frozenset(_knowledge()["gpu-images"].get("env", ()))
 
@@ -119,6 +120,8 @@ def is_secret_path(path: str) -> bool:
 
 
 def is_conda_installer(word: str) -> bool:
+    if not word.endswith(".sh"):
+        return False
     name = word.rsplit("/", 1)[-1].lower()
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in _knowledge()["conda-installers"]["patterns"])
 
@@ -127,21 +130,27 @@ def is_conda_image(image: ImageRef) -> bool:
     return _matches(image, _knowledge()["conda-images"]["images"])
 
 
+@functools.cache
 def insecure_options() -> dict[str, list[str]]:
     return dict(_knowledge()["insecure"]["options"])
 
 
+@functools.cache
 def insecure_fragments() -> tuple[str, ...]:
-    return tuple(_knowledge()["insecure"]["text"]["fragments"])
+    """Lower case, for matching without case."""
+    return tuple(f.lower() for f in _knowledge()["insecure"]["text"]["fragments"])
 
 
+@functools.cache
 def insecure_env() -> dict[str, list[str]]:
     return dict(_knowledge()["insecure"]["env"])
 
 
+@functools.cache
 def ssh_packages() -> frozenset[str]:
     return frozenset(_knowledge()["ssh"]["packages"])
 
 
+@functools.cache
 def ssh_programs() -> frozenset[str]:
     return frozenset(_knowledge()["ssh"]["programs"])
