@@ -10,7 +10,7 @@ from dockgen.engine import Settings, lint
 from dockgen.findings import Finding
 from dockgen.model import Dockerfile, ParseProblem
 from dockgen.parse import parse_text
-from dockgen.source import decode
+from dockgen.source import decode, read_regular_file
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,7 @@ def lint_file(path: str, settings: Settings | None = None, display: str | None =
     """Read and lint one file; a file that cannot be read gives a result with ``error`` set."""
     display = display or path
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular_file(path)
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
     return FileResult(display, lint_bytes(data, settings, display, Path(path)))

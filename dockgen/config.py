@@ -65,7 +65,9 @@ def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Pat
     elif config_file is not None:
         loaded = read_config(config_file.resolve())
     else:
-        found = discover((start or Path.cwd()).resolve())
+        start = start or Path.cwd()
+        folder = start if start.is_dir() else start.parent  # the file itself may be a broken link or a loop
+        found = discover(folder.resolve())
         loaded = read_config(found) if found else Loaded(Settings(), None)
     settings = apply_cli(loaded.settings, environment) if environment is not None else loaded.settings
     return replace(loaded, settings=apply_cli(settings, cli))

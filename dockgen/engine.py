@@ -34,6 +34,7 @@ class Settings:
     shellcheck: bool = False  # SC findings from ShellCheck
     no_fail: bool = False  # findings never make the exit code 1
     exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration's folder
+    fixes: bool = False  # work out the fixes findings carry (only --fix needs them)
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         rules = all_rules()
@@ -90,8 +91,9 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         for hit in check(dockerfile, context):
             if suppressed is not None and suppressed.covers(rule.code, hit.line):
                 continue
+            fix = (hit.fix() if callable(hit.fix) else hit.fix) if settings.fixes else None
             findings.append(Finding(code, levels.get(code, rule.level), hit.message or rule.summary, hit.line,
-                                    hit.end_line or hit.line, name=rule.name, fix=hit.fix))
+                                    hit.end_line or hit.line, name=rule.name, fix=fix))
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dockgen.edits import Fix, apply
@@ -28,6 +28,7 @@ class FixOutcome:
 def fix_text(text: str, settings: Settings, unsafe: bool = False, location: Path | None = None) -> FixOutcome:
     """Fix ``text`` (decoded, BOM removed). Safe fixes only unless ``unsafe``; a file that does not parse is left
     as it is."""
+    settings = replace(settings, fixes=True)
     current = text
     applied: list[str] = []
     dropped: list[str] = []

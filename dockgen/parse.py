@@ -124,6 +124,8 @@ class _Scanner:
                     self._comment(self.position, stripped, pragma_allowed=False)
                 self.position += 1
         logical = "".join(parts).strip()
+        if not logical:
+            return  # only a line continuation (`\\` alone, then blank lines or the end): BuildKit sees nothing
         end = self.position
         heredocs = self._heredocs(logical, start)
         if heredocs:
@@ -187,7 +189,7 @@ def _strip_continuation(line: str, escape: str) -> str | None:
 
     As in BuildKit, a doubled escape character at the end is a literal, not a continuation."""
     stripped = line.rstrip(" \t")
-    if len(stripped) >= 2 and stripped.endswith(escape) and stripped[-2] != escape:
+    if stripped.endswith(escape) and (len(stripped) == 1 or stripped[-2] != escape):
         return stripped[:-1]
     return None
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from typing import BinaryIO
+
+# No real Dockerfile comes near this; past it, memory and time would grow for nothing (500,000 RUN lines in
+# 50 MB took 28 s and 750 MB).
+MAX_SIZE = 10 * 2**20
+TOO_LARGE = "larger than 10 MiB ({size:.0f} MiB): not linted, no real Dockerfile is this big"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -39,3 +45,27 @@ def _undecodable(data: bytes, error: UnicodeDecodeError) -> Decoded:
     line = data[:error.start].count(b"\n") + 1
     byte = data[error.start:error.start + 1].hex()
     return Decoded("", f"not valid {error.encoding.upper()}: byte 0x{byte} on line {line}", line)
+
+
+def read_regular_file(path: str) -> bytes:
+    """The bytes of a regular file. FIFOs, devices and sockets are refused before opening: reading them could block
+    forever or never end. Raises OSError with a message fit for users."""
+    import os
+    import stat
+
+    status = os.stat(path)
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file (a pipe, device or socket)"
+        raise OSError(f"{kind}, not read")
+    if status.st_size > MAX_SIZE:
+        raise OSError(TOO_LARGE.format(size=status.st_size / 2**20))
+    with open(path, "rb") as handle:
+        return handle.read(MAX_SIZE + 1)
+
+
+def read_limited(stream: BinaryIO) -> bytes:
+    """Standard input, refused past the same size limit as files."""
+    data = stream.read(MAX_SIZE + 1)
+    if len(data) > MAX_SIZE:
+        raise OSError(TOO_LARGE.format(size=len(data) / 2**20))
+    return data

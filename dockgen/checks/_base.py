@@ -21,7 +21,7 @@ class Hit(NamedTuple):
     line: int
     message: str | None = None  # None: the rule's summary
     end_line: int | None = None
-    fix: Fix | None = None
+    fix: Fix | Callable[[], Fix | None] | None = None  # a callable is only called when fixing
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,5 +27,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(stage.from_instruction.line,
                       f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
                       f"{found.why}.",
-                      fix=replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion,
+                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion,
                                        safe=False) if single else None)

@@ -11,7 +11,8 @@ from dockgen.checks._fixes import add_flag
 CODE = "DG301"
 _ALWAYS_YES = re.compile(r"^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)", re.IGNORECASE)
 _TRUTHY = frozenset({"1", "true", "yes", "on"})
-_CONDA_CHANGE = re.compile(r"(?<![\w.-])(?:conda|mamba|micromamba)\s+(?:install|create|update|upgrade|remove|uninstall)\b")
+_CONDA_CHANGE = re.compile(
+    r"(?<![\w.-])(?:conda|mamba|micromamba)\s+(?:install|create|update|upgrade|remove|uninstall)\b")
 _YES = re.compile(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b")
 
 
@@ -35,6 +36,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if sub in _conda.CHANGES and not command.has_flag("y", "yes"):
                 prompting.append(f"{command.name} {sub}")
         if prompting:
-            yield Hit(run.line, fix=add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES), message=f"`{prompting[0]}` without `-y` stops at a confirmation prompt: `docker build` gets "
+            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
+                      message=f"`{prompting[0]}` without `-y` stops at a confirmation prompt: `docker build` gets "
                       "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
                       "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")

@@ -54,10 +54,11 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if explicit or implicit:
                 via = (f"it names `{explicit[0]}`" if explicit
                        else "the base image's channel list includes it and nothing overrides that")
-                fix = None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, "--override-channels -c conda-forge"
-                                                     if "conda-forge" not in _conda.channels(command)
-                                                     else "--override-channels", _OVERRIDE)
-                yield Hit(run.line, fix=fix, message=f"`{command.name} {_conda.subcommand(command)}` can take packages from "
+                flags = ("--override-channels -c conda-forge" if "conda-forge" not in _conda.channels(command)
+                         else "--override-channels")
+                yield Hit(run.line,
+                          fix=lambda: None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
+                          message=f"`{command.name} {_conda.subcommand(command)}` can take packages from "
                           f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
                           "and stops non-interactive builds on its terms of service. Add `--override-channels -c "
                           "conda-forge`, or use a conda-forge-only base such as condaforge/miniforge3.")

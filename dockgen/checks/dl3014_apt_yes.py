@@ -20,7 +20,7 @@ def _assumes_yes(command: Command) -> bool:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):
         if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
-            yield Hit(run.line, fix=add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
+            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
 
 
 _YES = re.compile(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b")

@@ -13,7 +13,7 @@ CODE = "DL4000"
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword == "MAINTAINER":
-            yield Hit(instruction.line, fix=_fix(dockerfile, instruction))
+            yield Hit(instruction.line, fix=lambda: _fix(dockerfile, instruction))
 
 
 def _fix(dockerfile: Dockerfile, instruction: Instruction) -> Fix | None:

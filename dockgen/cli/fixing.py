@@ -13,7 +13,7 @@ from dockgen.engine import Settings, lint
 from dockgen.errors import DockgenError
 from dockgen.fixer import FixOutcome, fix_text
 from dockgen.parse import parse_text
-from dockgen.source import decode
+from dockgen.source import decode, read_limited, read_regular_file
 from dockgen.writing import encode, write_atomically
 
 Job = tuple[str, str, Settings]
@@ -38,7 +38,7 @@ def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
              diff_only: bool) -> tuple[FileResult, FixOutcome | None]:
     stdin = target == "-"
     try:
-        data = sys.stdin.buffer.read() if stdin else Path(target).read_bytes()
+        data = read_limited(sys.stdin.buffer) if stdin else read_regular_file(target)
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}"), None
     location = None if stdin else Path(target)

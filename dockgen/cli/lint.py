@@ -18,6 +18,7 @@ from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 from dockgen.formats import NAMES, formatter
 from dockgen.parallel import Job, lint_files
+from dockgen.source import read_limited
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter helps
@@ -85,44 +86,51 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     environment = from_environment(os.environ)
     output_format = output_format or environment_format(os.environ, NAMES) or "tty"
     work: list[Job] = []
+    broken: list[FileResult] = []
     for target, explicit in _targets(paths, not no_respect_gitignore):
         display = stdin_filename if target == "-" and stdin_filename else target
-        loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
-                      else Path(display), environment)
+        try:
+            loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
+                          else Path(display), environment)
+        except DockgenError as error:  # a broken configuration spoils its own files, not the whole run
+            broken.append(FileResult(display, error=str(error)))
+            continue
         root = loaded.source.parent if loaded.source is not None else Path.cwd()
         if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
                                                                            root):
             continue
         work.append((target, display, loaded.settings))
-    changed = 0
-    if fix or diff_only:
-        from dockgen.cli.fixing import fix_files
-
-        results, changed = fix_files(work, unsafe_fixes, diff_only)
-    else:
-        files = [job for job in work if job[0] != "-"]
-        linted = iter(lint_files(files, jobs, _progress(len(files))))
-        results = [_lint_stdin(display, settings) if target == "-" else next(linted)
-                   for target, display, settings in work]
-    for result in results:
+    results, changed = _lint_or_fix(work, jobs, fix, unsafe_fixes, diff_only)
+    everything = results + broken
+    for result in everything:
         if result.error:
             click.echo(f"dockgen: error: {result.error}", err=True)
-    if statistics:
-        report = _statistics(results)
-    else:
-        report = formatter(output_format)(results, _use_colour(color) and output_file is None)
-    fixed_stdin = fix and not diff_only and any(target == "-" for target, _, _ in work)
+    report = _statistics(everything) if statistics else formatter(output_format)(
+        everything, _use_colour(color) and output_file is None)
     if output_file is not None:
         write_report(output_file, report)
-    elif not diff_only:
-        click.echo(report, nl=False, err=fixed_stdin)  # with fixed text on stdout, the report goes to stderr
-    if any(result.error for result in results):
+    elif not diff_only:  # with fixed text on stdout, the report goes to stderr
+        click.echo(report, nl=False, err=fix and any(target == "-" for target, _, _ in work))
+    if any(result.error for result in everything):
         return EXIT_ERROR
     if diff_only:
         return EXIT_FINDINGS if changed else EXIT_CLEAN
     failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
                   for (_, _, settings), result in zip(work, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _lint_or_fix(work: list[Job], jobs: int | None, fix: bool, unsafe_fixes: bool,
+                 diff_only: bool) -> tuple[list[FileResult], int]:
+    """Results in the order of ``work``, and how many files the fixes changed."""
+    if fix or diff_only:
+        from dockgen.cli.fixing import fix_files
+
+        return fix_files(work, unsafe_fixes, diff_only)
+    files = [job for job in work if job[0] != "-"]
+    linted = iter(lint_files(files, jobs, _progress(len(files))))
+    return [_lint_stdin(display, settings) if target == "-" else next(linted)
+            for target, display, settings in work], 0
 
 
 def _progress(total: int) -> Callable[[int], None] | None:
@@ -190,7 +198,7 @@ def _targets(paths: tuple[str, ...], respect_gitignore: bool) -> list[tuple[str,
 
 def _lint_stdin(display: str, settings: Settings) -> FileResult:
     try:
-        data = sys.stdin.buffer.read()
+        data = read_limited(sys.stdin.buffer)
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
     location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
