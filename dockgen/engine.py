@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,7 +93,8 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
             if suppressed is not None and suppressed.covers(rule.code, hit.line):
                 continue
             fix = (hit.fix() if callable(hit.fix) else hit.fix) if settings.fixes else None
-            findings.append(Finding(code, levels.get(code, rule.level), hit.message or rule.summary, hit.line,
+            message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
+            findings.append(Finding(code, levels.get(code, rule.level), message, hit.line,
                                     hit.end_line or hit.line, name=rule.name, fix=fix))
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings

@@ -9,6 +9,7 @@ Malformed input never raises: an unterminated quote or substitution simply runs 
 from __future__ import annotations
 
 import re
+import sys
 from typing import NamedTuple
 
 from dockgen.model import Command
@@ -263,7 +264,8 @@ def _read_word(text: str, pos: int) -> tuple[str, tuple[str, ...], int]:
             end = plain.end() if plain else pos + 1
             parts.append(text[pos:end])
             pos = end
-    return "".join(parts), tuple(substitutions), pos
+    # Interned: the same few words (apt-get, install, -y) repeat on every line of big files.
+    return sys.intern("".join(parts)), tuple(substitutions), pos
 
 
 def _read_double_quoted(text: str, pos: int, parts: list[str], substitutions: list[str]) -> int:

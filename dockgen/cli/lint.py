@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
@@ -16,7 +16,7 @@ from dockgen.environment import environment_format, from_environment
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
-from dockgen.formats import NAMES, formatter
+from dockgen.formats import NAMES, chunker
 from dockgen.parallel import Job, lint_files
 from dockgen.source import read_limited
 
@@ -105,12 +105,15 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     for result in everything:
         if result.error:
             click.echo(f"dockgen: error: {result.error}", err=True)
-    report = _statistics(everything) if statistics else formatter(output_format)(
+    report = [_statistics(everything)] if statistics else chunker(output_format)(
         everything, _use_colour(color) and output_file is None)
     if output_file is not None:
         write_report(output_file, report)
     elif not diff_only:  # with fixed text on stdout, the report goes to stderr
-        click.echo(report, nl=False, err=fix and any(target == "-" for target, _, _ in work))
+        stream = sys.stderr if fix and any(target == "-" for target, _, _ in work) else sys.stdout
+        for piece in report:
+            stream.write(piece)
+        stream.flush()
     if any(result.error for result in everything):
         return EXIT_ERROR
     if diff_only:
@@ -162,14 +165,14 @@ def _statistics(results: list[FileResult]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def write_report(path: Path, report: str) -> None:
+def write_report(path: Path, report: Iterable[str]) -> None:
     """Write through a temporary file in the same folder, so readers never see half a report."""
     import tempfile
 
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(report)
+            out.writelines(report)
         os.replace(temporary, path)
     except OSError as error:
         raise DockgenError(f"{path}: cannot write the report: {error.strerror or error}") from error

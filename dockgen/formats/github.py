@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from dockgen.api import FileResult
 from dockgen.findings import Severity
@@ -20,10 +20,12 @@ def _property(text: str) -> str:
 
 
 def render(results: Sequence[FileResult], colour: bool) -> str:
-    lines = []
+    return "".join(chunks(results, colour))
+
+
+def chunks(results: Sequence[FileResult], colour: bool) -> Iterator[str]:
     for result in results:
         for f in result.findings:
             properties = (f"file={_property(result.path)},line={f.line},endLine={max(f.end_line, f.line)},"
                           f"col={f.column},title={_property(f'{f.code} {f.name}'.strip())}")
-            lines.append(f"::{_COMMANDS[f.level]} {properties}::{_data(f'{f.code}: {f.message}')}")
-    return "".join(line + "\n" for line in lines)
+            yield f"::{_COMMANDS[f.level]} {properties}::{_data(f'{f.code}: {f.message}')}\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from dockgen.api import FileResult
 from dockgen.findings import Severity
@@ -13,7 +13,10 @@ _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def render(results: Sequence[FileResult], colour: bool) -> str:
-    lines = []
+    return "".join(chunks(results, colour))
+
+
+def chunks(results: Sequence[FileResult], colour: bool) -> Iterator[str]:
     counts: dict[Severity, int] = {}
     for result in results:
         for finding in result.findings:
@@ -21,10 +24,9 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
             code, level = finding.code, f"[{finding.level.label}]"
             if colour:
                 code, level = f"{_BOLD}{code}{_RESET}", f"{_COLOURS[finding.level]}{level}{_RESET}"
-            lines.append(f"{result.path}:{finding.line}:{finding.column}: {code} {level} {finding.message}")
+            yield f"{result.path}:{finding.line}:{finding.column}: {code} {level} {finding.message}\n"
     if counts:
         total = sum(counts.values())
         parts = ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
                           for s in sorted(counts, reverse=True))
-        lines.append(f"Found {total} finding{'s' if total != 1 else ''} ({parts}).")
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield f"Found {total} finding{'s' if total != 1 else ''} ({parts}).\n"
