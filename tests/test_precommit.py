@@ -25,7 +25,8 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProc
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
-def test_the_hook_blocks_a_bad_dockerfile_and_passes_a_good_one(tmp_path: Path) -> None:
+def _project(tmp_path: Path, hooks: str) -> tuple[Path, dict[str, str]]:
+    """A fresh git repository whose pre-commit config points at this checkout's HEAD, with the hook installed."""
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
                           check=True).stdout.strip()
     project = tmp_path / "project"
@@ -35,20 +36,26 @@ def test_the_hook_blocks_a_bad_dockerfile_and_passes_a_good_one(tmp_path: Path) 
     env.pop("NO_COLOR", None)
     _git("init", "-q", cwd=project, env=env)
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO.as_uri()}\n    rev: {head}\n    hooks:\n      - id: dockgen-lint\n")
-    pre_commit = [sys.executable, "-m", "pre_commit"]
-    installed = subprocess.run([*pre_commit, "install"], cwd=project, env=env, capture_output=True, text=True,
-                               timeout=120, check=False)
+        f"repos:\n  - repo: {REPO.as_uri()}\n    rev: {head}\n    hooks:\n{hooks}")
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env,
+                               capture_output=True, text=True, timeout=120, check=False)
     assert installed.returncode == 0, installed.stderr
+    return project, env
 
-    (project / "Dockerfile").write_text(GOOD)
+
+def _commit(project: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
     _git("add", ".", cwd=project, env=env)
-    good = _git("commit", "-m", "good", cwd=project, env=env)
+    return _git("commit", "-m", message, cwd=project, env=env)
+
+
+def test_the_hook_blocks_a_bad_dockerfile_and_passes_a_good_one(tmp_path: Path) -> None:
+    project, env = _project(tmp_path, "      - id: dockgen-lint\n")
+    (project / "Dockerfile").write_text(GOOD)
+    good = _commit(project, env, "good")
     assert good.returncode == 0, good.stdout + good.stderr
 
     (project / "Dockerfile").write_text(BAD)
-    _git("add", ".", cwd=project, env=env)
-    bad = _git("commit", "-m", "bad", cwd=project, env=env)
+    bad = _commit(project, env, "bad")
     output = bad.stdout + bad.stderr
     assert bad.returncode != 0
     assert "dockgen lint" in output and "Failed" in output
@@ -58,25 +65,11 @@ def test_the_hook_blocks_a_bad_dockerfile_and_passes_a_good_one(tmp_path: Path) 
 
 
 def test_the_fix_hook_repairs_a_fixable_file(tmp_path: Path) -> None:
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                          check=True).stdout.strip()
-    project = tmp_path / "project"
-    project.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    _git("init", "-q", cwd=project, env=env)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO.as_uri()}\n    rev: {head}\n    hooks:\n      - id: dockgen-fix\n"
-        f"        args: [--unsafe-fixes]\n")
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True,
-                   capture_output=True, timeout=120)
-    fixable = "from python:3.12-slim as app\nRUN pip install spacy==3.8.7\nUSER 10001\n"
-    (project / "Dockerfile").write_text(fixable)
-    _git("add", ".", cwd=project, env=env)
-    first = _git("commit", "-m", "fixable", cwd=project, env=env)
+    project, env = _project(tmp_path, "      - id: dockgen-fix\n        args: [--unsafe-fixes]\n")
+    (project / "Dockerfile").write_text("from python:3.12-slim as app\nRUN pip install spacy==3.8.7\nUSER 10001\n")
+    first = _commit(project, env, "fixable")
     assert first.returncode != 0 and "files were modified by this hook" in first.stdout + first.stderr
     assert (project / "Dockerfile").read_text() == (
         "FROM python:3.12-slim AS app\nRUN pip install --no-cache-dir spacy==3.8.7\nUSER 10001\n")
-    _git("add", ".", cwd=project, env=env)
-    second = _git("commit", "-m", "fixed", cwd=project, env=env)
+    second = _commit(project, env, "fixed")
     assert second.returncode == 0, second.stdout + second.stderr
