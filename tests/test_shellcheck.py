@@ -103,3 +103,13 @@ def test_shell_pragma_agrees_with_hadolint(tmp_path: Path) -> None:
     theirs = {(line, code) for line, code in run_hadolint([path], tmp_path)[str(path)] if code == "SC3010"}
     assert theirs == {(2, "SC3010")}  # checked by hand: only the RUN before the pragma is read as sh
     assert {(line, code) for line, code in sc(text, Settings(shellcheck=True)) if code == "SC3010"} == theirs
+
+
+def test_a_batch_gives_each_file_what_it_gets_alone() -> None:
+    from dockgen.parse import parse_text
+    from dockgen.shellcheck import shellcheck_batch, shellcheck_findings
+
+    texts = [TEXT, "FROM debian:13\nRUN echo $X `pwd`\n", "FROM debian:13\nRUN true\n", BASHISM.join(["FROM a\n", ""])]
+    models = [parse_text(text) for text in texts]
+    alone = [shellcheck_findings(model) for model in models]
+    assert shellcheck_batch(models) == alone and any(alone) and not all(alone)
