@@ -30,5 +30,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         removed = any(verb in command.args for command in run.commands for verb in _REMOVE.get(command.name, ()))
         if tools and not removed:
             yield Hit(run.line, f"{', '.join(f'`{t}`' for t in tools)} would stay in the shipped image (hundreds "
-                      f"of MB and more to patch); build in a first stage and copy only the result (a venv or wheels) into a "
-                      f"slim final stage, or purge them in the same RUN.")
+                      f"of MB and more to patch); build in a first stage and copy only the result (a venv or wheels) "
+                      f"into a slim final stage, or purge them in the same RUN.")

@@ -27,7 +27,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             for name in names:
                 removed = any(("remove" in c.args and name in c.args) or (c.name == "rm" and any(
                     arg.rstrip("/").endswith(f"envs/{name}") for arg in c.args)) for c in run.commands)
-                if name != "base" and not removed and f"/{name}/bin" not in path and "CONDA_DEFAULT_ENV" not in last_env:
+                reachable = f"/{name}/bin" in path or "CONDA_DEFAULT_ENV" in last_env
+                if name != "base" and not removed and not reachable:
                     yield Hit(run.line, f"environment `{name}` is on no PATH: `apptainer exec`, batch schedulers "
                               f"and `docker exec` skip entrypoint activation and run the system Python; add "
                               f"`ENV PATH=/opt/conda/envs/{name}/bin:$PATH` (or install into base).")

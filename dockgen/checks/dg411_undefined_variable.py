@@ -33,7 +33,8 @@ def _declared_in(stage: Stage) -> set[str]:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     """The base image's own ENV is unknown offline, so only names that are a near miss of a declared one count."""
     for stage in dockerfile.stages:
-        known = _declared_before(dockerfile, stage) | set(dockerfile.global_args) | AUTOMATIC_ARGS | PROXY_ARGS | COMMON_ENV
+        known = (_declared_before(dockerfile, stage) | set(dockerfile.global_args) | AUTOMATIC_ARGS | PROXY_ARGS
+                 | COMMON_ENV)
         for instruction in stage.instructions[1:]:
             if instruction.keyword in ("ARG", "ENV"):
                 known_now = known | _names(instruction)

@@ -28,6 +28,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if resolved.lower() in aliases or resolved == "scratch":
             continue
         if not _IMAGE.fullmatch(resolved):
-            yield Hit(stage.from_instruction.line, f"with the ARG defaults this FROM names `{resolved or '(nothing)'}`, "
+            yield Hit(stage.from_instruction.line,
+                      f"with the ARG defaults this FROM names `{resolved or '(nothing)'}`, "
                       f"which is no valid image, so the build fails unless every build passes --build-arg; give "
                       f"the ARG a default that works.")

@@ -10,7 +10,8 @@ CODE = "DG502"
 # curl/wget ... | [sudo] [-E] sh|bash|zsh|dash|ash|python*|perl|ruby   (within one pipeline: no ; & or newline between)
 _PIPE_TO_SHELL = re.compile(
     r"\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|da|a)?sh\b(?!\S*\.)"
-    r"|\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:python[0-9.]*|perl|ruby)\s*(?:-\s*)?(?:$|[;&|)\n])")
+    r"|\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:python[0-9.]*|perl|ruby)\s*(?:-\s*)?"
+    r"(?:$|[;&|)\n])")
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

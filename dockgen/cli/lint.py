@@ -60,7 +60,8 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.option("--diff", "diff_only", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the configuration's `exclude` to files named on the command line too (for pre-commit).")
-@click.option("--no-respect-gitignore", is_flag=True, help="Search folders without leaving out what .gitignore ignores.")
+@click.option("--no-respect-gitignore", is_flag=True,
+              help="Search folders without leaving out what .gitignore ignores.")
 def lint_command(paths: tuple[str, ...], output_format: str | None, select: str | None, extend_select: str | None,
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
@@ -83,23 +84,9 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
                      for code in _split(codes)),
         trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels,
         shellcheck=shellcheck, no_fail=no_fail)
-    environment = from_environment(os.environ)
     output_format = output_format or environment_format(os.environ, NAMES) or "tty"
-    work: list[Job] = []
-    broken: list[FileResult] = []
-    for target, explicit in _targets(paths, not no_respect_gitignore):
-        display = stdin_filename if target == "-" and stdin_filename else target
-        try:
-            loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
-                          else Path(display), environment)
-        except DockgenError as error:  # a broken configuration spoils its own files, not the whole run
-            broken.append(FileResult(display, error=str(error)))
-            continue
-        root = loaded.source.parent if loaded.source is not None else Path.cwd()
-        if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
-                                                                           root):
-            continue
-        work.append((target, display, loaded.settings))
+    work, broken = _plan(paths, overrides, config_file, isolated, stdin_filename, force_exclude,
+                         not no_respect_gitignore)
     results, changed = _lint_or_fix(work, jobs, fix, unsafe_fixes, diff_only)
     everything = results + broken
     for result in everything:
@@ -121,6 +108,29 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
                   for (_, _, settings), result in zip(work, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | None, isolated: bool,
+          stdin_filename: str | None, force_exclude: bool, respect_gitignore: bool
+          ) -> tuple[list[Job], list[FileResult]]:
+    """Each file to lint with its settings; files whose configuration is broken come back as errors."""
+    environment = from_environment(os.environ)
+    work: list[Job] = []
+    broken: list[FileResult] = []
+    for target, explicit in _targets(paths, respect_gitignore):
+        display = stdin_filename if target == "-" and stdin_filename else target
+        try:
+            loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
+                          else Path(display), environment)
+        except DockgenError as error:  # a broken configuration spoils its own files, not the whole run
+            broken.append(FileResult(display, error=str(error)))
+            continue
+        root = loaded.source.parent if loaded.source is not None else Path.cwd()
+        if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
+                                                                           root):
+            continue
+        work.append((target, display, loaded.settings))
+    return work, broken
 
 
 def _lint_or_fix(work: list[Job], jobs: int | None, fix: bool, unsafe_fixes: bool,

@@ -23,7 +23,8 @@ def rules_command(output_format: str) -> int:
         return 0
     if output_format == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "level": r.level.label, "default": r.default,
-                                "fix": r.fix, "fix_safety": r.fix_safety, "summary": r.summary, "hadolint": list(r.hadolint),
+                                "fix": r.fix, "fix_safety": r.fix_safety, "summary": r.summary,
+                                "hadolint": list(r.hadolint),
                                 "aliases": list(r.aliases)} for r in rules], indent=2))
         return 0
     for rule in rules:
