@@ -102,3 +102,17 @@ def test_output_file_and_statistics(tmp_path: Path) -> None:
     assert stats.stdout.splitlines()[0].split()[:3] == ["2", "DL3013", "[warning]"]
     missing = run("lint", "-o", "no/such/folder/report.txt", "Dockerfile", cwd=tmp_path)
     assert missing.returncode == 2 and "cannot write the report" in missing.stderr
+
+
+@pytest.mark.parametrize(("args", "env", "coloured"), [
+    ((), {}, False),  # not a terminal
+    (("--color", "always"), {}, True),
+    (("--color", "always"), {"NO_COLOR": "1"}, True),  # an explicit flag wins
+    ((), {"FORCE_COLOR": "1"}, True),
+    ((), {"FORCE_COLOR": "1", "NO_COLOR": ""}, False),  # NO_COLOR, even empty, wins over FORCE_COLOR
+    (("--color", "never"), {"FORCE_COLOR": "1"}, False),
+])
+def test_colour(tmp_path: Path, args: tuple[str, ...], env: dict[str, str], coloured: bool) -> None:
+    (tmp_path / "Dockerfile").write_text(TEXT)
+    result = run("lint", *args, "Dockerfile", cwd=tmp_path, env_extra=env)
+    assert ("\033[" in result.stdout) == coloured
