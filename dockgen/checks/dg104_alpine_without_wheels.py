@@ -6,18 +6,14 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._pip import installed_packages
 from dockgen.checks._python import pip_installs, root_image, stage_runs
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile, ImageRef
+from dockgen.model import Dockerfile
 
 CODE = "DG104"
 
 
-def _alpine(image: ImageRef) -> bool:
-    return image.short_name == "alpine" or "alpine" in (image.tag or "")
-
-
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
-        if not _alpine(root_image(dockerfile, stage)):
+        if not python.is_musl_image(root_image(dockerfile, stage)):
             continue
         for run in stage_runs(stage):
             names = sorted({facts.pip for pip in pip_installs(run) for r in installed_packages(pip) or ()

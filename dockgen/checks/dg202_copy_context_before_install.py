@@ -7,12 +7,11 @@ from dockgen.checks._conda import subcommand
 from dockgen.checks._pip import is_pip_install
 from dockgen.checks._python import stage_runs
 from dockgen.checks._structure import copy_parts
+from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile, Instruction
 
 CODE = "DG202"
 _WHOLE_CONTEXT = (".", "./", "*", "./*")
-_LOCK_INSTALLERS = {"poetry": ("install",), "pipenv": ("install", "sync"), "uv": ("sync",), "pdm": ("install", "sync"),
-                    "pixi": ("install",)}
 
 
 def _installs_dependencies(command: Command) -> bool:
@@ -22,7 +21,7 @@ def _installs_dependencies(command: Command) -> bool:
                                                                   command.args[:2] in (("env", "create"),
                                                                                        ("env", "update"))):
         return command.has_flag("f", "file")
-    verbs = _LOCK_INSTALLERS.get(command.name)
+    verbs = python.dependency_installers().get(command.name)
     return bool(verbs and command.args and command.args[0] in verbs)
 
 

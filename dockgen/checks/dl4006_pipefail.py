@@ -6,6 +6,7 @@ from dockgen.checks._base import Context, Hit, stage_of
 from dockgen.checks._fixes import newline, span
 from dockgen.checks._python import root_image
 from dockgen.edits import Edit, Fix
+from dockgen.knowledge import python
 from dockgen.model import Dockerfile, Instruction
 from dockgen.shell import split_commands
 
@@ -39,9 +40,9 @@ def _shell_fix(dockerfile: Dockerfile, run: Instruction) -> Fix | None:
     if stage is None or run.shell is not None:
         return None  # a SHELL of its own (PowerShell, another shell): not ours to replace
     image = root_image(dockerfile, stage)
-    if image.short_name in ("scratch",) or "distroless" in image.name:
+    if python.has_no_shell(image):
         return None
-    shell = "/bin/ash" if image.short_name == "alpine" or "alpine" in (image.tag or "") else "/bin/bash"
+    shell = "/bin/ash" if python.is_musl_image(image) else "/bin/bash"
     start, end = span(dockerfile, run)
     written = dockerfile.source[start:end]
     indent = written[:len(written) - len(written.lstrip())]

@@ -154,3 +154,19 @@ def ssh_packages() -> frozenset[str]:
 @functools.cache
 def ssh_programs() -> frozenset[str]:
     return frozenset(_knowledge()["ssh"]["programs"])
+
+
+
+def is_musl_image(image: ImageRef) -> bool:
+    facts = _knowledge()["musl-images"]
+    words = (image.tag or "").lower().replace("_", "-").split("-")
+    return image.short_name in facts["names"] or any(word.startswith(w) for w in facts["tag-words"] for word in words)
+
+
+def has_no_shell(image: ImageRef) -> bool:
+    return _matches(image, _knowledge()["shell-less-images"]["images"])
+
+
+@functools.cache
+def dependency_installers() -> dict[str, tuple[str, ...]]:
+    return {tool: tuple(verbs) for tool, verbs in _knowledge()["dependency-installers"].items()}
