@@ -102,3 +102,25 @@ def test_bad_input(tmp_path: Path, name: str, make: Callable[[Path], str], code:
     after = _snapshot(tmp_path)
     changed = [path for path in after if before.get(path) != after[path] and not path.endswith("good.Dockerfile")]
     assert not changed, changed  # nothing but the good file may be written, and only with --fix
+
+
+def test_yaml_tags_that_run_code_are_refused(tmp_path: Path) -> None:
+    """Both YAML readers use safe loading: a python/object tag is an error, and nothing runs."""
+    marker = tmp_path / "ran"
+    payload = f'!!python/object/apply:os.system ["touch {marker}"]\n'
+    (tmp_path / ".hadolint.yaml").write_text(f"ignored: {payload}")
+    (tmp_path / "Dockerfile").write_text(GOOD)
+    result = run("lint", "Dockerfile", cwd=tmp_path)
+    assert result.returncode == 2 and "not valid YAML" in result.stderr
+    (tmp_path / "environment.yml").write_text(f"name: x\ndependencies:\n  - {payload}")
+    generated = run("new", "--manager", "conda", "--env", "environment.yml", cwd=tmp_path)
+    assert generated.returncode == 2 and "Traceback" not in generated.stderr
+    assert not marker.exists()
+
+
+def test_templates_come_only_from_the_package() -> None:
+    from dockgen._resources import data_dir
+    from dockgen.generate import _environment
+
+    loader = _environment().loader
+    assert loader is not None and list(loader.searchpath) == [str(data_dir("templates"))]  # type: ignore[attr-defined]
