@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -108,8 +107,16 @@ def _config_in(directory: Path) -> Path | None:
 
 def _has_dockgen_table(pyproject: Path) -> bool:
     try:
-        return "dockgen" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "dockgen" not in text:
+        return False  # the usual Python project's pyproject: no need to load the TOML parser (a noticeable cost)
+    import tomllib
+
+    try:
+        return "dockgen" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
         return False
 
 
@@ -121,6 +128,8 @@ def read_config(path: Path) -> Loaded:
         raise DockgenError(f"{path}: cannot read configuration: {error}") from error
     if path.suffix in (".yaml", ".yml"):
         return _from_hadolint(path, text)
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dockgen import shipped
 from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
@@ -49,18 +48,12 @@ class RuleDocs:
     examples: tuple[Example, ...]
 
 
-# Everything linting needs stands before the rationale, so start-up parses only that part of each file.
-_HEADER_END = re.compile(r"^(?:rationale\s*=|\[\[examples\]\])", re.MULTILINE)
-
-
 @functools.cache
 def all_rules() -> dict[str, Rule]:
     """Every rule by code, in code order."""
     rules = {}
-    for path in sorted(data_dir("rules").glob("*.toml")):
-        text = path.read_text(encoding="utf-8")
-        end = _HEADER_END.search(text)
-        data = _parse(text[:end.start()] if end else text, path)
+    for stem, data in shipped.tables("rules").items():
+        path = f"rules/{stem}.toml"
         try:
             rule = Rule(code=str(data["code"]), name=str(data["name"]), level=Severity.from_label(str(data["level"])),
                         summary=str(data["summary"]), default=bool(data.get("default", True)),
@@ -69,7 +62,7 @@ def all_rules() -> dict[str, Rule]:
                         aliases=tuple(data.get("aliases", ())))
         except (KeyError, ValueError, TypeError) as error:
             raise DockgenError(f"{path}: broken rule data: {error}") from error
-        if rule.code != path.stem:
+        if rule.code != stem:
             raise DockgenError(f"{path}: code {rule.code} does not match the file name")
         rules[rule.code] = rule
     return rules
@@ -93,6 +86,8 @@ def rule_docs(code: str) -> RuleDocs:
 
 
 def _parse(text: str, path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

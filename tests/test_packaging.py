@@ -30,6 +30,7 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     assert "dockgen/_data/rules/DG101.toml" in names
     assert "dockgen/_data/templates/knowledge/lifecycle.toml" in names
     assert "dockgen/py.typed" in names
+    assert "dockgen/_data/lint-data.pickle" in names  # written by hatch_build.py
     assert not [n for n in names if n.startswith("tests/")]
 
     venv = tmp_path / "venv"
@@ -44,3 +45,14 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     for code in ("DG102", "DL3006", "DG301", "DG302", "DG303", "DG305"):
         assert code in result.stdout
+
+    # The installed copy lints from the snapshot (no TOML parser loaded) and finds exactly what the checkout finds.
+    probe = ("import sys\nfrom dockgen.cli import main\nmain(['lint', '-f', 'json', 'Dockerfile'])\n"
+             "sys.stderr.write(str('tomllib' in sys.modules))")
+    installed = subprocess.run([str(venv / "bin" / "python"), "-c", probe], cwd=elsewhere, capture_output=True,
+                               text=True, timeout=60, check=False)
+    checkout = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, capture_output=True, text=True,
+                              timeout=60, check=False)
+    assert installed.stderr == "False", installed.stderr
+    assert checkout.stderr == "True"
+    assert installed.stdout == checkout.stdout

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from dockgen._resources import data_dir
-from dockgen.errors import DockgenError
+from dockgen import shipped
 from dockgen.model import ImageRef
 
 _PYTHON_TAG = re.compile(r"^(\d+)\.(\d+)")
@@ -48,16 +46,8 @@ class Bloat:
     why: str
 
 
-@functools.cache
 def _data() -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for name in ("lifecycle", "images"):
-        path = data_dir("templates") / "knowledge" / f"{name}.toml"
-        try:
-            merged[name] = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as error:
-            raise DockgenError(f"{path}: cannot read image knowledge: {error}") from error
-    return merged
+    return shipped.tables("templates/knowledge")
 
 
 @functools.cache

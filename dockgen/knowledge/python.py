@@ -1,16 +1,15 @@
 """Python-image facts for the DG2xx-DG5xx rules: ``templates/knowledge/python.toml`` and the per-package data in
-``templates/packages/`` that the generator uses. Read lazily, with tomllib only, so linting stays light."""
+``templates/packages/`` that the generator uses. Read through dockgen.shipped, so linting stays light."""
 
 from __future__ import annotations
 
 import fnmatch
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from dockgen._resources import data_dir
+from dockgen import shipped
 from dockgen.errors import DockgenError
 from dockgen.model import ImageRef
 
@@ -29,13 +28,8 @@ class PackageFacts:
     wheels: bool
 
 
-@functools.cache
 def _knowledge() -> dict[str, Any]:
-    path = data_dir("templates") / "knowledge" / "python.toml"
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DockgenError(f"{path}: cannot read Python knowledge: {error}") from error
+    return shipped.table("templates/knowledge", "python")
 
 
 def normalize(name: str) -> str:
@@ -55,17 +49,16 @@ def requirement_name(requirement: str) -> str:
 def packages_by_pip_name() -> dict[str, PackageFacts]:
     """Every catalog package under each pip name it is installed by (its own, its GPU build, its GUI variants)."""
     table: dict[str, PackageFacts] = {}
-    for path in sorted((data_dir("templates") / "packages").glob("*.toml")):
+    for stem, data in shipped.tables("templates/packages").items():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
             lint = data.get("lint", {})
             facts = PackageFacts(
                 name=data["name"], pip=data["pip"], musl_wheels=bool(data["musl-wheels"]),
                 cpu_index=data.get("cpu-index", ""), gpu_pip=data.get("gpu-pip", ""),
                 gui_variants=dict(lint.get("gui-variants", {})),
                 debian_runtime=tuple(data.get("system", {}).get("debian-runtime", ())), wheels=bool(data["wheels"]))
-        except (OSError, KeyError, tomllib.TOMLDecodeError) as error:
-            raise DockgenError(f"{path}: broken package data: {error}") from error
+        except KeyError as error:
+            raise DockgenError(f"templates/packages/{stem}.toml: broken package data: missing {error}") from error
         for name in (facts.pip, facts.gpu_pip, *facts.gui_variants, *lint.get("also-pip", ())):
             if name:
                 table.setdefault(normalize(name), facts)

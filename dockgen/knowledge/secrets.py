@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 
-from dockgen._resources import data_dir
+from dockgen import shipped
 
 
 @functools.cache
 def _data() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = tomllib.loads((data_dir("templates") / "knowledge" / "secrets.toml").read_text(encoding="utf-8"))
+    data = shipped.table("templates/knowledge", "secrets")
     return frozenset(data["names"]), tuple(data["fragments"])
 
 
