@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dockgen.checks import all_checks
+from dockgen.checks import check_for, check_modules
 from dockgen.checks._base import Context
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
@@ -83,13 +83,13 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
     suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
     skipped = buildkit_skips(dockerfile.directives.get("check", ""))
     findings = []
-    for code, check in all_checks().items():
+    for code in check_modules():
         if code not in enabled or code == PARSE_ERROR:
             continue
         if code.startswith("DG4") and ("all" in skipped or skipped & {a.lower() for a in rules[code].aliases}):
             continue  # ``# check=skip=...`` turns BuildKit's checks off, ours with them
         rule = rules[code]
-        for hit in check(dockerfile, context):
+        for hit in check_for(code)(dockerfile, context):
             if suppressed is not None and suppressed.covers(rule.code, hit.line):
                 continue
             fix = (hit.fix() if callable(hit.fix) else hit.fix) if settings.fixes else None

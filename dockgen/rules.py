@@ -1,27 +1,14 @@
-"""Rule metadata read from ``rules/<CODE>.toml``."""
+"""What linting needs of each rule: the header of ``rules/<CODE>.toml`` (the rest is in ``rules_doc``)."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from dockgen import shipped
 from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    kind: str  # "bad" or "good"
-    dockerfile: str
-    lines: tuple[int, ...] = ()
-    title: str = ""
-    config: dict[str, object] | None = None
-    files: dict[str, str] | None = None  # other files in the Dockerfile's folder (.dockerignore)
-    fixed: str | None = None  # the text after --fix --unsafe-fixes (equal to dockerfile: no fix offered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +24,6 @@ class Rule:
     fix_safety: str = "unsafe"  # safe: the built image cannot change; unsafe: it can
     hadolint: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RuleDocs:
-    """What people read about a rule (and what the tests run): the rest of its data file."""
-
-    rationale: str
-    differs_from_hadolint: tuple[str, ...]
-    examples: tuple[Example, ...]
 
 
 @functools.cache
@@ -66,32 +44,6 @@ def all_rules() -> dict[str, Rule]:
             raise DockgenError(f"{path}: code {rule.code} does not match the file name")
         rules[rule.code] = rule
     return rules
-
-
-@functools.cache
-def rule_docs(code: str) -> RuleDocs:
-    path = data_dir("rules") / f"{code}.toml"
-    data = _parse(path.read_text(encoding="utf-8"), path)
-    try:
-        examples = tuple(
-            Example(kind=str(e["kind"]), dockerfile=str(e["dockerfile"]), lines=tuple(e.get("lines", ())),
-                    title=str(e.get("title", "")), config=e.get("config"), files=e.get("files"),
-                    fixed=e.get("fixed"))
-            for e in data.get("examples", ())
-        )
-        return RuleDocs(rationale=str(data.get("rationale", "")).strip(),
-                        differs_from_hadolint=tuple(data.get("differs-from-hadolint", ())), examples=examples)
-    except (KeyError, TypeError) as error:
-        raise DockgenError(f"{path}: broken rule data: {error}") from error
-
-
-def _parse(text: str, path: Path) -> dict[str, Any]:
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DockgenError(f"{path}: broken rule data: {error}") from error
 
 
 def resolve_code(text: str) -> str | None:

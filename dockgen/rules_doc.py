@@ -1,8 +1,64 @@
-"""The rule reference page (``docs/rules.md``), written from the rule data so it cannot drift from it."""
+"""What people read about a rule (and what the tests run): its rationale and examples, and the rule reference page
+(``docs/rules.md``) written from them so it cannot drift from the data. Linting never imports this module."""
 
 from __future__ import annotations
 
-from dockgen.rules import Rule, all_rules, rule_docs
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dockgen._resources import data_dir
+from dockgen.errors import DockgenError
+from dockgen.rules import Rule, all_rules
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    kind: str  # "bad" or "good"
+    dockerfile: str
+    lines: tuple[int, ...] = ()
+    title: str = ""
+    config: dict[str, object] | None = None
+    files: dict[str, str] | None = None  # other files in the Dockerfile's folder (.dockerignore)
+    fixed: str | None = None  # the text after --fix --unsafe-fixes (equal to dockerfile: no fix offered)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    """What people read about a rule (and what the tests run): the rest of its data file."""
+
+    rationale: str
+    differs_from_hadolint: tuple[str, ...]
+    examples: tuple[Example, ...]
+
+
+@functools.cache
+def rule_docs(code: str) -> RuleDocs:
+    path = data_dir("rules") / f"{code}.toml"
+    data = _parse(path.read_text(encoding="utf-8"), path)
+    try:
+        examples = tuple(
+            Example(kind=str(e["kind"]), dockerfile=str(e["dockerfile"]), lines=tuple(e.get("lines", ())),
+                    title=str(e.get("title", "")), config=e.get("config"), files=e.get("files"),
+                    fixed=e.get("fixed"))
+            for e in data.get("examples", ())
+        )
+        return RuleDocs(rationale=str(data.get("rationale", "")).strip(),
+                        differs_from_hadolint=tuple(data.get("differs-from-hadolint", ())), examples=examples)
+    except (KeyError, TypeError) as error:
+        raise DockgenError(f"{path}: broken rule data: {error}") from error
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DockgenError(f"{path}: broken rule data: {error}") from error
+
+
 
 _SECTIONS = (("DG0", "Parsing"), ("DG1", "Base images"), ("DG2", "pip and Python"), ("DG3", "conda, mamba, micromamba"),
              ("DG4", "BuildKit build checks"), ("DG5", "Security and hygiene"), ("DL", "hadolint's rules"))

@@ -11,7 +11,8 @@ import dockerfile
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.rules import all_rules, rule_docs
+from dockgen.rules import all_rules
+from dockgen.rules_doc import rule_docs
 from tests.differential.generate import CONFIGURED, FAMILIES, generate, generate_configured
 from tests.conftest import example_settings, hadolint_flags
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint

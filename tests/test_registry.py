@@ -8,7 +8,8 @@ from dockgen._resources import data_dir
 from dockgen.checks import all_checks
 import tomllib
 
-from dockgen.rules import all_rules, rule_docs
+from dockgen.rules import all_rules
+from dockgen.rules_doc import rule_docs
 
 
 def test_every_rule_has_a_check_and_every_check_a_rule() -> None:

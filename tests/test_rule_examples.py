@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dockgen.rules import Example, Rule, all_rules, rule_docs
+from dockgen.rules import Rule, all_rules
+from dockgen.rules_doc import Example, rule_docs
 from dockgen import lint_text
 from tests.conftest import example_settings
 

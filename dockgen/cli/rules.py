@@ -7,7 +7,7 @@ import json
 import click
 
 from dockgen.errors import DockgenError
-from dockgen.rules import all_rules, resolve_code, rule_docs
+from dockgen.rules import all_rules, resolve_code
 
 
 @click.command("rules")
@@ -42,6 +42,8 @@ def rule_command(code: str) -> int:
         from dockgen.config import _suggest
 
         raise DockgenError(f"unknown rule {code!r}{_suggest(code, list(all_rules()))}")
+    from dockgen.rules_doc import rule_docs
+
     rule, docs = all_rules()[resolved], rule_docs(resolved)
     state = "on by default" if rule.default else "off by default (select it by its code)"
     fix = rule.fix if rule.fix == "none" else f"{rule.fix}, {rule.fix_safety}"

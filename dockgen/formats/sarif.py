@@ -48,7 +48,7 @@ def _rule(code: str) -> dict[str, object]:
     if rule is None:  # a ShellCheck code
         return {"id": code, "name": code, "shortDescription": {"text": f"ShellCheck {code}"},
                 "helpUri": help_uri(code)}
-    from dockgen.rules import rule_docs
+    from dockgen.rules_doc import rule_docs
 
     return {
         "id": code, "name": rule.name, "shortDescription": {"text": rule.summary},
