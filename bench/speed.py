@@ -4,9 +4,12 @@
 
 Without a folder, a synthetic corpus of 1,000 files is generated (the differential-test generator, fixed seed).
 Measured: hadolint over all files in one process; `dockgen lint` over the same files in one process, on every
-core, and with `--shellcheck` (hadolint always runs ShellCheck); both on one small file from a cold start (median of N runs); peak memory of each (maxrss of the process);
+core, and with `--shellcheck` (hadolint always runs ShellCheck); both on one small file from a cold start (median of
+N runs) and where dockgen's start-up goes; peak memory of each (maxrss of the process);
 dockgen's per-file cost by phase (decode + parse with shell split, rules); and how time grows with a file's length
-and with the number of files. Nothing here is a test: numbers depend on the machine, so only ratios are compared.
+and with the number of files. dockgen runs from its wheel, built and installed into a temporary folder first, as users
+get it (an editable install has no pre-parsed data and, under PYTHONDONTWRITEBYTECODE, no bytecode). Nothing here
+is a test: numbers depend on the machine, so only ratios are compared.
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ SMALL = "FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-in
         "    && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir spacy==3.8.7\nUSER 1000\nCMD [\"python\"]\n"
 
 
-def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
+def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env={**os.environ, "HOME": str(cwd), "XDG_CONFIG_HOME": str(cwd)})
+                               env={**os.environ, "HOME": str(cwd), "XDG_CONFIG_HOME": str(cwd), **(env or {})})
     _, _, usage = os.wait4(process.pid, 0)
     return time.perf_counter() - start, usage.ru_maxrss
 
@@ -48,8 +51,8 @@ def tool(name: str) -> str:
     return str(path)
 
 
-def median_cold(command: list[str], cwd: Path, repeat: int) -> float:
-    return statistics.median(run_measured(command, cwd)[0] for _ in range(repeat))
+def median_cold(command: list[str], cwd: Path, repeat: int, env: dict[str, str] | None = None) -> float:
+    return statistics.median(run_measured(command, cwd, env)[0] for _ in range(repeat))
 
 
 def synthetic_corpus(folder: Path, count: int) -> list[Path]:
@@ -106,18 +109,38 @@ def _time(action: object) -> float:
     return min(timings)
 
 
-def compile_bytecode() -> None:
-    """Write .pyc files as ``pip install`` does, so start-up is measured as users get it (an editable install
-    under PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run)."""
-    import click
-    import dockerfile_parse
+def install_wheel(work: Path) -> tuple[list[str], dict[str, str]]:
+    """Build the wheel and install it into ``work`` as users get it (bytecode compiled, the lint data pre-parsed by
+    the build hook, which an editable install lacks); return the command that runs it and its environment."""
+    dist, site = work / "dist", work / "site"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wheel = next(dist.glob("dockgen-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
+                   check=True)
+    # What the console script runs; the dependencies come from this environment.
+    command = [sys.executable, "-c", "import sys; from dockgen.cli import main; sys.exit(main())"]
+    return command, {"PYTHONPATH": str(site)}
 
-    import dockgen
 
-    folders = [str(Path(module.__file__ or "").parent) for module in (dockgen, click, dockerfile_parse)]
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], env=env, check=False,
-                   stdout=subprocess.DEVNULL)
+def startup_breakdown(installed: list[str], env: dict[str, str], work: Path, repeat: int) -> list[str]:
+    """Where a cold start goes: the bare interpreter, then import time by origin (``python -X importtime``, which
+    adds its own overhead, so the parts are shares rather than exact milliseconds)."""
+    bare = median_cold([sys.executable, "-c", "pass"], work, repeat)
+    run = subprocess.run([sys.executable, "-X", "importtime", *installed[1:], "lint", "--isolated", "small.Dockerfile"],
+                         cwd=work, env={**os.environ, **env}, capture_output=True, text=True, check=False)
+    groups: dict[str, float] = {}
+    for line in run.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, _, name = (part.strip() for part in line[len("import time:"):].split("|"))
+        top, _, rest = name.partition(".")
+        group = ("dockgen rule modules" if rest.startswith("checks.") else "dockgen other") if top == "dockgen" \
+            else "click" if top == "click" else "standard library and others"
+        groups[group] = groups.get(group, 0.0) + int(self_us) / 1000
+    rows = [f"{'interpreter alone (python -c pass)':40} {bare * 1000:7.1f} ms"]
+    rows += [f"{'imports: ' + group:40} {ms:7.1f} ms" for group, ms in sorted(groups.items(), key=lambda g: -g[1])]
+    return rows
 
 
 def main() -> None:
@@ -126,7 +149,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="cold-start runs per tool (median)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dockgen-bench-"))
-    compile_bytecode()
+    installed, env = install_wheel(work)
     if args.corpus:
         files = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.name not in SKIP)
     else:
@@ -134,15 +157,15 @@ def main() -> None:
     (work / "neutral.yaml").write_text("{}\n")
     (work / "small.Dockerfile").write_text(SMALL)
     hadolint = [tool("hadolint"), "--no-color", "-f", "json", "-c", str(work / "neutral.yaml")]
-    dockgen = [tool("dockgen"), "lint", "--isolated", "-f", "json"]
+    dockgen = [*installed, "lint", "--isolated", "-f", "json"]
     names = [str(path) for path in files]
 
     h_time, h_mem = run_measured([*hadolint, *names], work)
-    d1_time, d1_mem = run_measured([*dockgen, "-j", "1", *names], work)
-    dn_time, dn_mem = run_measured([*dockgen, *names], work)
-    sc_time, sc_mem = run_measured([*dockgen, "--shellcheck", "-j", "1", *names], work)
+    d1_time, d1_mem = run_measured([*dockgen, "-j", "1", *names], work, env)
+    dn_time, dn_mem = run_measured([*dockgen, *names], work, env)
+    sc_time, sc_mem = run_measured([*dockgen, "--shellcheck", "-j", "1", *names], work, env)
     h_cold = median_cold([*hadolint, "small.Dockerfile"], work, args.repeat)
-    d_cold = median_cold([*dockgen, "small.Dockerfile"], work, args.repeat)
+    d_cold = median_cold([*dockgen, "small.Dockerfile"], work, args.repeat, env)
     parse_ms, rules_ms = phases(files)
 
     cores = os.cpu_count() or 1
@@ -156,6 +179,9 @@ def main() -> None:
     print(f"{'cold start, one file (ms, median)':34} {h_cold * 1000:10.1f} {d_cold * 1000:10.1f} "
           f"{h_cold / d_cold:7.2f}x")
     print(f"\ndockgen per file: decode + parse + shell split {parse_ms:.3f} ms, rules {rules_ms:.3f} ms")
+    print("\ncold start, where the time goes (importtime shares):")
+    for row in startup_breakdown(installed, env, work, args.repeat):
+        print("  " + row)
     print("\ngrowth (x10 input should take about x10 time):")
     for row in growth():
         print("  " + row)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import functools
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,18 +39,34 @@ class Settings:
     fixes: bool = False  # work out the fixes findings carry (only --fix needs them)
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
-        rules = all_rules()
-        if self.select is None:
-            enabled = {code for code, rule in rules.items() if rule.default}
-        else:
-            enabled = set(expand_selectors(self.select))
-        enabled |= set(expand_selectors(self.extend_select))
-        enabled -= set(expand_selectors(self.ignore))
+        enabled = _enabled_everywhere(self.select, self.extend_select, self.ignore)
         if path is not None:
             for pattern, codes in self.per_file_ignores:
                 if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern):
                     enabled -= set(expand_selectors(codes))
-        return frozenset(enabled)
+        return enabled
+
+
+@functools.lru_cache(maxsize=32)  # one entry per configuration: the same for every file it covers
+def _enabled_everywhere(select: tuple[str, ...] | None, extend_select: tuple[str, ...],
+                        ignore: tuple[str, ...]) -> frozenset[str]:
+    rules = all_rules()
+    if select is None:
+        enabled = {code for code, rule in rules.items() if rule.default}
+    else:
+        enabled = set(expand_selectors(select))
+    enabled |= set(expand_selectors(extend_select))
+    enabled -= set(expand_selectors(ignore))
+    return frozenset(enabled)
+
+
+@functools.lru_cache(maxsize=32)
+def _plan(enabled: frozenset[str]) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The enabled codes that have a check, in code order, each with its BuildKit check names (lower case, for
+    ``# check=skip=``) or None when it is not one of BuildKit's checks."""
+    rules = all_rules()
+    return tuple((code, frozenset(a.lower() for a in rules[code].aliases) if code.startswith("DG4") else None)
+                 for code in check_modules() if code in enabled and code != PARSE_ERROR)
 
 
 def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
@@ -83,10 +100,8 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
     suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
     skipped = buildkit_skips(dockerfile.directives.get("check", ""))
     findings = []
-    for code in check_modules():
-        if code not in enabled or code == PARSE_ERROR:
-            continue
-        if code.startswith("DG4") and ("all" in skipped or skipped & {a.lower() for a in rules[code].aliases}):
+    for code, buildkit_names in _plan(enabled):
+        if skipped and buildkit_names is not None and ("all" in skipped or skipped & buildkit_names):
             continue  # ``# check=skip=...`` turns BuildKit's checks off, ours with them
         rule = rules[code]
         for hit in check_for(code)(dockerfile, context):

@@ -177,6 +177,22 @@ class Dockerfile:
     escape: str = "\\"
     problems: tuple[ParseProblem, ...] = ()  # anything that makes the file unbuildable
     global_args: dict[str, str | None] = field(default_factory=dict)  # ARGs before the first FROM
+    # Indexes every check shares, built once: keyword -> top-level instructions, and the same with the ones wrapped
+    # in ONBUILD (each in file order).
+    by_keyword: dict[str, tuple[Instruction, ...]] = field(init=False, repr=False, compare=False)
+    with_onbuild: dict[str, tuple[Instruction, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        top: dict[str, list[Instruction]] = {}
+        both: dict[str, list[Instruction]] = {}
+        for instruction in self.instructions:
+            top.setdefault(instruction.keyword, []).append(instruction)
+            both.setdefault(instruction.keyword, []).append(instruction)
+            inner = instruction.inner
+            if inner is not None and inner.keyword != instruction.keyword:
+                both.setdefault(inner.keyword, []).append(inner)
+        object.__setattr__(self, "by_keyword", {keyword: tuple(found) for keyword, found in top.items()})
+        object.__setattr__(self, "with_onbuild", {keyword: tuple(found) for keyword, found in both.items()})
 
     @property
     def final_stage(self) -> Stage | None:

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dockgen.api import FileResult, lint_text
 from dockgen.engine import Settings
+from dockgen.findings import Finding, Severity
 from dockgen.formats import NAMES, formatter
 from tests.test_cli import run
 
@@ -116,3 +119,15 @@ def test_colour(tmp_path: Path, args: tuple[str, ...], env: dict[str, str], colo
     (tmp_path / "Dockerfile").write_text(TEXT)
     result = run("lint", *args, "Dockerfile", cwd=tmp_path, env_extra=env)
     assert ("\033[" in result.stdout) == coloured
+
+
+@given(st.lists(st.tuples(st.text(), st.integers(0, 10**6), st.sampled_from(["DL3008", "DG101"]), st.text()),
+                max_size=5))
+@settings(max_examples=200, deadline=None)
+def test_json_is_what_json_dumps_writes(rows: list[tuple[str, int, str, str]]) -> None:
+    """Paths and messages may hold any character: quotes, control characters, non-ASCII, lone surrogates."""
+    results = [FileResult(path, findings=[Finding(code, Severity.WARNING, message, line, line + 1, name="x")])
+               for path, line, code, message in rows]
+    expected = [{"file": r.path, "line": f.line, "column": f.column, "end_line": f.end_line, "code": f.code,
+                 "name": f.name, "level": f.level.label, "message": f.message} for r in results for f in r.findings]
+    assert formatter("json")(results, False) == json.dumps(expected, indent=2) + "\n"

@@ -35,20 +35,13 @@ class Context:
     location: Path | None = None  # the Dockerfile on disk, when linting a file: its folder is the likely context
 
 
-def instructions_with_onbuild(dockerfile: Dockerfile, keyword: str) -> Iterator[Instruction]:
+def instructions_with_onbuild(dockerfile: Dockerfile, keyword: str) -> tuple[Instruction, ...]:
     """Top-level instructions of ``keyword`` and the ones wrapped in ONBUILD, in file order."""
-    for instruction in dockerfile.instructions:
-        if instruction.keyword == keyword:
-            yield instruction
-        elif instruction.inner is not None and instruction.inner.keyword == keyword:
-            yield instruction.inner
+    return dockerfile.with_onbuild.get(keyword, ())
 
 
-def runs(dockerfile: Dockerfile, onbuild: bool) -> Iterator[Instruction]:
-    if onbuild:
-        yield from instructions_with_onbuild(dockerfile, "RUN")
-    else:
-        yield from (i for i in dockerfile.instructions if i.keyword == "RUN")
+def runs(dockerfile: Dockerfile, onbuild: bool) -> tuple[Instruction, ...]:
+    return (dockerfile.with_onbuild if onbuild else dockerfile.by_keyword).get("RUN", ())
 
 
 def mount_targets(run: Instruction, types: frozenset[str] = frozenset({"cache", "tmpfs"})) -> list[str]:
