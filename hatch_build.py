@@ -1,4 +1,4 @@
-"""Wheel build step: the data that linting reads, parsed once here and pickled into the wheel (see dockgen/shipped.py)."""
+"""Wheel build step: the data linting reads, parsed once here and pickled into the wheel (see dockgen/shipped.py)."""
 
 from __future__ import annotations
 

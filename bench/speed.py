@@ -3,13 +3,13 @@
     python bench/speed.py [CORPUS_DIR] [--repeat N]
 
 Without a folder, a synthetic corpus of 1,000 files is generated (the differential-test generator, fixed seed).
-Measured: hadolint over all files in one process; `dockgen lint` over the same files in one process, on every
-core, and with `--shellcheck` (hadolint always runs ShellCheck); both on one small file from a cold start (median of
-N runs) and where dockgen's start-up goes; peak memory of each (maxrss of the process);
-dockgen's per-file cost by phase (decode + parse, the shell split alone, rules); and how time grows with a file's length
-and with the number of files. dockgen runs from its wheel, built and installed into a temporary folder first, as users
-get it (an editable install has no pre-parsed data and, under PYTHONDONTWRITEBYTECODE, no bytecode). Nothing here
-is a test: numbers depend on the machine, so only ratios are compared.
+Measured: hadolint over all files in one process; `dockgen lint` over the same files in one process, on every core,
+and with `--shellcheck` (hadolint always runs ShellCheck); both on one small file from a cold start (median of N
+runs) and where dockgen's start-up goes; peak memory of each (maxrss of the process); dockgen's per-file cost by
+phase (decode + parse, the shell split alone, rules); and how time grows with a file's length and with the number of
+files. dockgen runs from its wheel, built and installed into a temporary folder first, as users get it (an editable
+install has no pre-parsed data and, under PYTHONDONTWRITEBYTECODE, no bytecode). Nothing here is a test: numbers
+depend on the machine, so only ratios are compared.
 """
 
 from __future__ import annotations
