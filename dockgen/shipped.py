@@ -67,7 +67,12 @@ def _snapshot() -> Tables | None:
     except OSError:
         return None
     # The file is written by this package's own build from its own data: as trusted as the code beside it.
-    tables: Tables = pickle.loads(data)
+    try:
+        tables: Tables = pickle.loads(data)
+    except Exception as error:  # a truncated or foreign file: any unpickling error, none of them the user's fault
+        from dockgen.errors import DockgenError
+
+        raise DockgenError(f"{_snapshot_path()} is damaged ({error}): reinstall dockgen") from error
     return tables
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dockgen import rules, shipped
+from dockgen.errors import DockgenError
 from dockgen.knowledge import python as python_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +59,12 @@ def test_a_broken_data_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "rules" / "DL9999.toml").write_text('code = "DL9999\n')
     with pytest.raises(shipped.BrokenDataFile, match=r"DL9999\.toml"):
         shipped.read_folder(tmp_path, "rules")
+
+
+def test_a_damaged_snapshot_is_an_error_that_says_reinstall(tmp_path: Path, fresh_caches: None,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot = tmp_path / shipped.SNAPSHOT_NAME
+    snapshot.write_bytes(shipped.build_snapshot(ROOT)[:100])
+    monkeypatch.setattr(shipped, "_snapshot_path", lambda: snapshot)
+    with pytest.raises(DockgenError, match="damaged.*reinstall dockgen"):
+        rules.all_rules()
