@@ -26,9 +26,14 @@ class FixOutcome:
 
 
 def fix_text(text: str, settings: Settings, unsafe: bool = False, location: Path | None = None) -> FixOutcome:
-    """Fix ``text`` (decoded, BOM removed). Safe fixes only unless ``unsafe``; a file that does not parse is left
-    as it is."""
-    settings = replace(settings, fixes=True)
+    """Fix decoded ``text``. Safe fixes only unless ``unsafe``; a file that does not parse is left as it is. A
+    leading BOM character, which the parser reads past, is kept."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    outcome = _fix(text[len(bom):], replace(settings, fixes=True), unsafe, location)
+    return replace(outcome, text=bom + outcome.text) if bom else outcome
+
+
+def _fix(text: str, settings: Settings, unsafe: bool, location: Path | None) -> FixOutcome:
     current = text
     applied: list[str] = []
     dropped: list[str] = []

@@ -39,6 +39,17 @@ def test_encoding_and_bom_are_kept(tmp_path: Path, encoding: str, bom: bytes) ->
     assert path.read_bytes() == bom + "FROM python:3.12-slim AS b\nLABEL note=\"café\"\n".encode(encoding)
 
 
+def test_a_second_bom_character_is_kept(tmp_path: Path) -> None:
+    """A UTF-8 BOM followed by another U+FEFF: the decoder takes the first, the parser reads past the second, and
+    the fixed file keeps both."""
+    path = tmp_path / "Dockerfile"
+    path.write_bytes(codecs.BOM_UTF8 * 2 + b"FROM python:3.12-slim\nMAINTAINER me\n")
+    run("lint", "--fix", "--unsafe-fixes", "Dockerfile", cwd=tmp_path)
+    fixed = b'FROM python:3.12-slim\nLABEL org.opencontainers.image.authors="me"\n'
+    assert path.read_bytes() == codecs.BOM_UTF8 * 2 + fixed
+
+
+
 def test_diff_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "Dockerfile"
     path.write_bytes(BROKEN.encode())

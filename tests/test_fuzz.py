@@ -27,3 +27,6 @@ def test_regressions_found_by_fuzzing() -> None:
     check("FROM a:1\n\\")
     # hypothesis: an unterminated ${ swallowed the command a fix appended, so the fix never settled
     check("RUN conda install ${-c conda-forge numpy")
+    # bench/fuzz.py seeds 3011, 3028, 3039: the fix loop dropped a leading BOM character it was given
+    check("\ufeffFROM python:3.12-slim\nMAINTAINER me\n")
+    check("\ufeff\nRUN echo 'a'x.tgz /opt/\n\nMAINTAINER me\n")

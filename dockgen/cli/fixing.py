@@ -47,7 +47,7 @@ def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
         if stdin and not diff_only:
             sys.stdout.buffer.write(data)
         return FileResult(display, lint_bytes(data, settings, display, location)), None
-    outcome = fix_text(decoded.text.removeprefix("\ufeff"), settings, unsafe, location)
+    outcome = fix_text(decoded.text, settings, unsafe, location)
     _warn(display, outcome)
     if diff_only:
         if outcome.changed:
