@@ -6,7 +6,6 @@ import functools
 from dataclasses import dataclass
 
 from dockgen import shipped
-from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 
