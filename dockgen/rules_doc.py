@@ -59,7 +59,6 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         raise DockgenError(f"{path}: broken rule data: {error}") from error
 
 
-
 _SECTIONS = (("DG0", "Parsing"), ("DG1", "Base images"), ("DG2", "pip and Python"), ("DG3", "conda, mamba, micromamba"),
              ("DG4", "BuildKit build checks"), ("DG5", "Security and hygiene"), ("DL", "hadolint's rules"))
 
