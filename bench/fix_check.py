@@ -14,11 +14,9 @@ Prints the counts and the first failures of each kind.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,21 +28,9 @@ from dockgen.fixer import fix_text  # noqa: E402
 from dockgen.parse import parse_text  # noqa: E402
 from dockgen.source import decode  # noqa: E402
 from tests.differential.hadolint_runner import run_hadolint  # noqa: E402
+from tests.fuzz.properties import lines_changed_outside_fixes  # noqa: E402
 
 SKIP = {"manifest.tsv", "duplicates.tsv", "skipped.tsv", "repos.tsv"}
-
-
-def _allowed_lines(text: str, settings: Settings, unsafe: bool) -> set[int]:
-    """Lines of instructions that carry a fix (and the line before, where a SHELL may be inserted)."""
-    model = parse_text(text)
-    by_line = {i.line: i for i in model.instructions}
-    allowed: set[int] = set()
-    for finding in lint(model, replace(settings, fixes=True)):  # findings carry their fixes only when asked
-        if finding.fix is not None and (unsafe or finding.fix.safe):
-            instruction = by_line.get(finding.line)
-            end = instruction.end_line if instruction else finding.line
-            allowed.update(range(finding.line, end + 1))
-    return allowed
 
 
 def main() -> None:
@@ -92,13 +78,9 @@ def main() -> None:
         for code, count in after.items():
             if count > before[code]:
                 problems["new-finding"].append(f"{path.name}: {code} {before[code]} -> {count}")
-        allowed = _allowed_lines(decoded.text, settings, unsafe)
-        matcher = difflib.SequenceMatcher(None, decoded.text.split("\n"), outcome.text.split("\n"), autojunk=False)
-        for tag, i1, i2, _, _ in matcher.get_opcodes():
-            touched = set(range(i1 + 1, i2 + 1)) if tag in ("replace", "delete") else {i1 + 1}
-            if tag != "equal" and not touched <= allowed:
-                problems["outside-edit"].append(f"{path.name}: lines {sorted(touched - allowed)[:5]}")
-                break
+        outside = lines_changed_outside_fixes(decoded.text, outcome.text, unsafe)
+        if outside:
+            problems["outside-edit"].append(f"{path.name}: lines {outside[:5]}")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         originals, fixed = [], []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from tests.fuzz.dockerfiles import dockerfiles
-from tests.fuzz.properties import check
+from tests.fuzz.properties import check, lines_changed_outside_fixes
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -30,3 +30,23 @@ def test_regressions_found_by_fuzzing() -> None:
     # bench/fuzz.py seeds 3011, 3028, 3039: the fix loop dropped a leading BOM character it was given
     check("\ufeffFROM python:3.12-slim\nMAINTAINER me\n")
     check("\ufeff\nRUN echo 'a'x.tgz /opt/\n\nMAINTAINER me\n")
+
+
+SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]'
+
+
+def test_lines_changed_outside_fixes_finds_edits_where_no_fix_is() -> None:
+    before = "FROM debian:12\nRUN a | b\nRUN c\n"
+    # DL4006's fix owns the piped RUN on line 2: a SHELL inserted before it is fine, after it (before line 3) is not
+    assert lines_changed_outside_fixes(before, f"FROM debian:12\n{SHELL}\nRUN a | b\nRUN c\n") == []
+    assert lines_changed_outside_fixes(before, f"FROM debian:12\nRUN a | b\n{SHELL}\nRUN c\n") == [3]
+    assert lines_changed_outside_fixes(before, "FROM debian:12\nRUN a | b\nRUN d\n") == [3]
+    assert lines_changed_outside_fixes(before, "FROM debian:13\nRUN a | b\nRUN c\n") == [1]
+
+
+def test_an_insertion_that_repeats_its_neighbour_counts_at_any_equivalent_place() -> None:
+    # bench/fuzz.py seed 4124: the SHELL a fix put before line 4 repeats line 3, and the diff placed it after line 3
+    before = f"FROM debian:12\nRUN x \\\n{SHELL}\n\\\nRUN a | b\n"
+    after = f"FROM debian:12\nRUN x \\\n{SHELL}\n{SHELL}\n\\\nRUN a | b\n"
+    assert lines_changed_outside_fixes(before, after) == []
+    check(before)

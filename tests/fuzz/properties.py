@@ -28,9 +28,9 @@ def check(text: str) -> None:
         assert not lines_changed_outside_fixes(text, outcome.text), "a fix changed lines it does not own"
 
 
-def lines_changed_outside_fixes(before: str, after: str) -> list[int]:
-    """Original lines that changed although no instruction there carried a fix (an insertion belongs to the line
-    it lands on)."""
+def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) -> list[int]:
+    """Original lines (1-based) that changed although no instruction there carried a fix. An insertion belongs to
+    the line it lands before; where the inserted lines repeat their neighbours, any equivalent place counts."""
     import difflib
     from dataclasses import replace
 
@@ -40,12 +40,30 @@ def lines_changed_outside_fixes(before: str, after: str) -> list[int]:
     spans = {i.line: i.end_line for i in model.instructions}
     owned: set[int] = set()
     for finding in lint(model, replace(SETTINGS, fixes=True)):
-        if finding.fix is not None:
+        if finding.fix is not None and (unsafe or finding.fix.safe):
             owned.update(range(finding.line, spans.get(finding.line, finding.line) + 1))
-    matcher = difflib.SequenceMatcher(None, before.split("\n"), after.split("\n"), autojunk=False)
+    old, new = before.split("\n"), after.split("\n")
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     outside: list[int] = []
-    for tag, start, end, _, _ in matcher.get_opcodes():
-        touched = set(range(start + 1, end + 1)) if tag in ("replace", "delete") else {start + 1}
-        if tag != "equal":
-            outside += sorted(touched - owned)
+    for tag, start, end, new_start, new_end in matcher.get_opcodes():
+        if tag == "insert":
+            if not owned & _insertion_points(old, new[new_start:new_end], start):
+                outside.append(start + 1)
+        elif tag != "equal":
+            outside += sorted(set(range(start + 1, end + 1)) - owned)
     return outside
+
+
+def _insertion_points(old: list[str], block: list[str], at: int) -> set[int]:
+    """Every 1-based line before which ``block`` could be inserted into ``old`` with the same result: the diff
+    picks one place, but inserting ``X`` after an ``X`` equals inserting it before."""
+    points = {at + 1}
+    up, rotated = at, list(block)
+    while up > 0 and rotated[-1] == old[up - 1]:
+        up, rotated = up - 1, [old[up - 1]] + rotated[:-1]
+        points.add(up + 1)
+    down, rotated = at, list(block)
+    while down < len(old) and rotated[0] == old[down]:
+        down, rotated = down + 1, rotated[1:] + [old[down]]
+        points.add(down + 1)
+    return points
