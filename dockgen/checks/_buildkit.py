@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from dockgen.patterns import LazyPattern
+
 # ARGs BuildKit defines in the global scope without a declaration.
 AUTOMATIC_ARGS = frozenset({
     "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH",
@@ -15,7 +17,7 @@ PROXY_ARGS = frozenset({"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"
 # Variables nearly every base image or runtime defines; never reported as misspellings.
 COMMON_ENV = frozenset({"PATH", "HOME", "HOSTNAME", "LANG", "LC_ALL", "LANGUAGE", "TERM", "USER", "PWD", "SHELL",
                         "TZ", "LD_LIBRARY_PATH", "PYTHONPATH"})
-_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
+_REFERENCE = LazyPattern(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
 def variables(text: str) -> list[str]:

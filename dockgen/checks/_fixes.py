@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
+from dockgen.patterns import LazyPattern
 
 # The end of one simple command: a control operator (quotes are not tracked: close enough for adding a flag; a
 # command that already has the flag further on is simply left alone).
-_COMMAND_END = re.compile(r"&&|\|\||;|\|")
+_COMMAND_END = LazyPattern(r"&&|\|\||;|\|")
 
 
 @functools.lru_cache(maxsize=16)
@@ -31,8 +31,8 @@ def span(dockerfile: Dockerfile, instruction: Instruction) -> tuple[int, int]:
     return start, min(end, len(dockerfile.source))
 
 
-def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: re.Pattern[str], flag: str,
-             present: re.Pattern[str], safe: bool = False) -> Fix | None:
+def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: LazyPattern, flag: str,
+             present: LazyPattern, safe: bool = False) -> Fix | None:
     """Insert `` flag`` after every match of ``command`` whose command does not already say ``present``."""
     start, end = span(dockerfile, instruction)
     text = dockerfile.source[start:end]
@@ -77,4 +77,4 @@ def newline(dockerfile: Dockerfile) -> str:
 
 
 # ``apt-get [options] install``: where DL3014/DL3015 put the flags they add.
-APT_GET_INSTALL = re.compile(r"(?<![\w.-])apt-get(?:\s+(?:-[\w-]+(?:=\S+)?|-o\s+\S+))*\s+install\b")
+APT_GET_INSTALL = LazyPattern(r"(?<![\w.-])apt-get(?:\s+(?:-[\w-]+(?:=\S+)?|-o\s+\S+))*\s+install\b")

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from collections.abc import Callable, Iterator
 
 from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import key_values
+from dockgen.patterns import LazyPattern
 
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
-_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
-_HASH = re.compile(r"[0-9a-f]{7}|[0-9a-f]{40}")
-_SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-                     r"(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-                     r"(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?")
-_EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")
+_URI = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
+_RFC3339 = LazyPattern(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+_HASH = LazyPattern(r"[0-9a-f]{7}|[0-9a-f]{40}")
+_SEMVER = LazyPattern(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                      r"(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+                      r"(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?")
+_EMAIL = LazyPattern(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                     r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")
 
 
 def labels(instruction: Instruction) -> list[tuple[str, str]]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from dockgen.checks._base import Hit, environment_at, runs
 from dockgen.model import Command, Dockerfile, Instruction
 from dockgen.parse import arg_pairs, key_values
+from dockgen.patterns import LazyPattern
 
 Predicate = Callable[[Command], bool]
-_RPM_PART = re.compile(r"[A-Za-z0-9.~^_:+]+")
+_RPM_PART = LazyPattern(r"[A-Za-z0-9.~^_:+]+")
 
 
 def first(commands: tuple[Command, ...], predicate: Predicate) -> int | None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
+from dockgen.patterns import LazyPattern
 
-_DRIVE = re.compile(r"[A-Za-z]:")
+_DRIVE = LazyPattern(r"[A-Za-z]:")
 ARCHIVE_SUFFIXES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",
                     ".tpz", ".txz", ".xz")
 

@@ -7,13 +7,14 @@ from dockgen.checks._base import Context, Hit, shipped_stages
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
 from dockgen.checks._fixes import replace_text
+from dockgen.patterns import LazyPattern
 
 CODE = "DG103"
 
 
 # A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,
 # even when it is last: multi-target files build it with ``--target``.
-_TOOLCHAIN_STAGE = re.compile(r"dev|build", re.IGNORECASE)
+_TOOLCHAIN_STAGE = LazyPattern(r"dev|build", re.IGNORECASE)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -1,14 +1,14 @@
 """DG105: a Python image tag that names no minor version (``python:3``, ``python:slim``)."""
 
-import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
+from dockgen.patterns import LazyPattern
 
 CODE = "DG105"
-_MINOR = re.compile(r"^\d+\.\d+")
+_MINOR = LazyPattern(r"^\d+\.\d+")
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -7,13 +7,14 @@ from dockgen.checks import _conda
 from dockgen.checks._base import Context, Hit, environment_at, runs
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import add_flag
+from dockgen.patterns import LazyPattern
 
 CODE = "DG301"
-_ALWAYS_YES = re.compile(r"^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)", re.IGNORECASE)
+_ALWAYS_YES = LazyPattern(r"^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)", re.IGNORECASE)
 _TRUTHY = frozenset({"1", "true", "yes", "on"})
-_CONDA_CHANGE = re.compile(
+_CONDA_CHANGE = LazyPattern(
     r"(?<![\w.-])(?:conda|mamba|micromamba)\s+(?:install|create|update|upgrade|remove|uninstall)\b")
-_YES = re.compile(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b")
+_YES = LazyPattern(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b")
 
 
 def _configures_yes(command: Command) -> bool:

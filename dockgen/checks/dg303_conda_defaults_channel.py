@@ -6,13 +6,13 @@ from dockgen.checks import _conda
 from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
 from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
-import re
 
 from dockgen.checks._fixes import add_flag
+from dockgen.patterns import LazyPattern
 
 CODE = "DG303"
-_CONDA_INSTALL = re.compile(r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b")
-_OVERRIDE = re.compile(r"--override-channels")
+_CONDA_INSTALL = LazyPattern(r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b")
+_OVERRIDE = LazyPattern(r"--override-channels")
 
 
 def _base_is_conda_forge_only(dockerfile: Dockerfile, stage: Stage | None) -> bool:

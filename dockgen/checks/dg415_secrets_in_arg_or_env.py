@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit, instructions_with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, key_values
+from dockgen.patterns import LazyPattern
 
 CODE = "DG415"
 # Whole ``_``-separated words, as BuildKit matches them: GITHUB_TOKEN is a secret, TOKENIZERS_PARALLELISM is not.
-_SECRET = re.compile(r"(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)", re.I)
+_SECRET = LazyPattern(r"(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)", re.I)
 # BuildKit's exceptions, plus words for public key material and switches (GPG_KEY, HOST_KEY_CHECKING), which the
 # corpus showed to be its commonest false positives.
-_PUBLIC = re.compile(r"(?:^|_)(?:public|file|version|gpg|pgp|fingerprint|checking)(?:_|$)", re.I)
+_PUBLIC = LazyPattern(r"(?:^|_)(?:public|file|version|gpg|pgp|fingerprint|checking)(?:_|$)", re.I)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from dockgen.checks._apt import flag_count, is_apt_get_install
 from dockgen.checks._base import Context, Hit, runs
 from dockgen.model import Command, Dockerfile
-import re
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
+from dockgen.patterns import LazyPattern
 
 CODE = "DL3014"
 
@@ -23,4 +23,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
 
 
-_YES = re.compile(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b")
+_YES = LazyPattern(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b")

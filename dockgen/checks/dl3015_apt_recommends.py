@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from dockgen.checks._apt import is_apt_get_install
 from dockgen.checks._base import Context, Hit, runs
 from dockgen.model import Dockerfile
-import re
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
+from dockgen.patterns import LazyPattern
 
 CODE = "DL3015"
 
@@ -20,4 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                       fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "--no-install-recommends", _NO_REC))
 
 
-_NO_REC = re.compile(r"--no-install-recommends|Install-Recommends")
+_NO_REC = LazyPattern(r"--no-install-recommends|Install-Recommends")

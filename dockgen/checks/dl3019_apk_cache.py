@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, has_cache_mount, runs
 from dockgen.model import Dockerfile
-import re
 
 from dockgen.checks._fixes import add_flag
+from dockgen.patterns import LazyPattern
 
 CODE = "DL3019"
 
@@ -19,5 +19,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _APK_ADD, "--no-cache", _NO_CACHE))
 
 
-_APK_ADD = re.compile(r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b")
-_NO_CACHE = re.compile(r"--no-cache\b")
+_APK_ADD = LazyPattern(r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b")
+_NO_CACHE = LazyPattern(r"--no-cache\b")

@@ -1,13 +1,13 @@
 """DL3025: CMD, ENTRYPOINT or HEALTHCHECK CMD in shell form."""
 
 import json
-import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
 from dockgen.checks._fixes import span
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
+from dockgen.patterns import LazyPattern
 
 CODE = "DL3025"
 
@@ -22,7 +22,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
 
 
 # Text a shell would interpret: with any of it the JSON form would not run the same command.
-_SHELL_SYNTAX = re.compile(r"""[$`\\"';&|<>()*?\[\]~#{}=]|^\s*$""")
+_SHELL_SYNTAX = LazyPattern(r"""[$`\\"';&|<>()*?\[\]~#{}=]|^\s*$""")
 
 
 def _exec_form(dockerfile: Dockerfile, instruction: Instruction) -> Fix | None:

@@ -1,15 +1,15 @@
 """DL3048: a LABEL key that breaks Docker's key conventions."""
 
-import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
 from dockgen.checks._structure import unquote
 from dockgen.model import Dockerfile
 from dockgen.parse import key_values
+from dockgen.patterns import LazyPattern
 
 CODE = "DL3048"
-_VALID = re.compile(r"[a-z]([a-z0-9._/-]*[a-z0-9])?")
+_VALID = LazyPattern(r"[a-z]([a-z0-9._/-]*[a-z0-9])?")
 _RESERVED = ("com.docker.", "io.docker.", "org.dockerproject.")
 
 

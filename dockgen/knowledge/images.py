@@ -11,8 +11,9 @@ from typing import Any
 
 from dockgen import shipped
 from dockgen.model import ImageRef
+from dockgen.patterns import LazyPattern
 
-_PYTHON_TAG = re.compile(r"^(\d+)\.(\d+)")
+_PYTHON_TAG = LazyPattern(r"^(\d+)\.(\d+)")
 _DEBIAN_VARIANTS = ("trixie", "bookworm", "bullseye", "buster", "stretch", "jessie")
 
 
