@@ -131,24 +131,43 @@ def install_wheel(work: Path) -> tuple[list[str], dict[str, str]]:
     return command, {"PYTHONPATH": str(site)}
 
 
+# What a cold ``dockgen lint`` does, timed inside the process. ``python -X importtime`` cannot show the rule modules:
+# they are loaded through importlib.import_module, which it does not see.
+_PHASES = """
+import time
+start = time.perf_counter()
+from dockgen.cli import main
+imported = time.perf_counter()
+from dockgen.checks import check_for
+from dockgen.engine import Settings
+for code in Settings().enabled_codes(None):
+    if code != "DG001":
+        check_for(code)
+rules = time.perf_counter()
+main(["lint", "--isolated", "-f", "json", "small.Dockerfile"])
+done = time.perf_counter()
+print(imported - start, rules - imported, done - rules)
+"""
+# The standard modules the lint path cannot do without, and click: the floor before any dockgen code runs.
+FLOOR_IMPORTS = "import click, dataclasses, enum, json, pathlib, pickle, re, typing"
+
+
 def startup_breakdown(installed: list[str], env: dict[str, str], work: Path, repeat: int) -> list[str]:
-    """Where a cold start goes: the bare interpreter, then import time by origin (``python -X importtime``, which
-    adds its own overhead, so the parts are shares rather than exact milliseconds)."""
+    """Where a cold start goes: medians of the bare interpreter, of the floor (click and the standard library the
+    lint path needs), and of the phases of one cold run measured inside it."""
     bare = median_cold([sys.executable, "-c", "pass"], work, repeat)
-    run = subprocess.run([sys.executable, "-X", "importtime", *installed[1:], "lint", "--isolated", "small.Dockerfile"],
-                         cwd=work, env={**os.environ, **env}, capture_output=True, text=True, check=False)
-    groups: dict[str, float] = {}
-    for line in run.stderr.splitlines():
-        if not line.startswith("import time:") or "self [us]" in line:
-            continue
-        self_us, _, name = (part.strip() for part in line[len("import time:"):].split("|"))
-        top, _, rest = name.partition(".")
-        group = ("dockgen rule modules" if rest.startswith("checks.") else "dockgen other") if top == "dockgen" \
-            else "click" if top == "click" else "standard library and others"
-        groups[group] = groups.get(group, 0.0) + int(self_us) / 1000
-    rows = [f"{'interpreter alone (python -c pass)':40} {bare * 1000:7.1f} ms"]
-    rows += [f"{'imports: ' + group:40} {ms:7.1f} ms" for group, ms in sorted(groups.items(), key=lambda g: -g[1])]
-    return rows
+    floor = median_cold([sys.executable, "-c", FLOOR_IMPORTS], work, repeat)
+    runs = []
+    for _ in range(repeat):
+        run = subprocess.run([sys.executable, "-c", _PHASES], cwd=work, env={**os.environ, **env},
+                             capture_output=True, text=True, check=False)
+        runs.append([float(part) for part in run.stdout.split()[-3:]])
+    imports, rules, lint_ms = (statistics.median(phase) * 1000 for phase in zip(*runs))
+    return [f"{'interpreter alone (python -c pass)':52} {bare * 1000:7.1f} ms",
+            f"{'interpreter + click + standard modules (the floor)':52} {floor * 1000:7.1f} ms",
+            f"{'importing dockgen.cli (floor modules included)':52} {imports:7.1f} ms",
+            f"{'importing the enabled rules':52} {rules:7.1f} ms",
+            f"{'linting the file and printing the report':52} {lint_ms:7.1f} ms"]
 
 
 def main() -> None:
@@ -188,7 +207,7 @@ def main() -> None:
           f"{h_cold / d_cold:7.2f}x")
     print(f"\ndockgen per file: decode + parse {parse_ms:.3f} ms (of which shell split {split_ms:.3f} ms), "
           f"rules {rules_ms:.3f} ms")
-    print("\ncold start, where the time goes (importtime shares):")
+    print("\ncold start, where the time goes (medians):")
     for row in startup_breakdown(installed, env, work, args.repeat):
         print("  " + row)
     print("\ngrowth (x10 input should take about x10 time):")

@@ -8,12 +8,13 @@ import functools
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
-from dockgen.checks import check_for, check_modules
+from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks._base import Context
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
-from dockgen.rules import all_rules, resolve_code
+from dockgen.rules import Rule, all_rules, resolve_code
 
 PARSE_ERROR = "DG001"
 
@@ -60,12 +61,19 @@ def _enabled_everywhere(select: tuple[str, ...] | None, extend_select: tuple[str
     return frozenset(enabled)
 
 
+class _Step(NamedTuple):
+    rule: Rule
+    check: CheckFunction
+    buildkit_names: frozenset[str] | None  # lower case, for ``# check=skip=``; None when not one of BuildKit's
+
+
 @functools.lru_cache(maxsize=32)
-def _plan(enabled: frozenset[str]) -> tuple[tuple[str, frozenset[str] | None], ...]:
-    """The enabled codes that have a check, in code order, each with its BuildKit check names (lower case, for
-    ``# check=skip=``) or None when it is not one of BuildKit's checks."""
+def _plan(enabled: frozenset[str]) -> tuple[_Step, ...]:
+    """The enabled rules that have a check, in code order, with their checks imported: worked out once per
+    configuration, so that a file pays only for running them."""
     rules = all_rules()
-    return tuple((code, frozenset(a.lower() for a in rules[code].aliases) if code.startswith("DG4") else None)
+    return tuple(_Step(rules[code], check_for(code),
+                       frozenset(a.lower() for a in rules[code].aliases) if code.startswith("DG4") else None)
                  for code in check_modules() if code in enabled and code != PARSE_ERROR)
 
 
@@ -100,12 +108,12 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
     suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
     skipped = buildkit_skips(dockerfile.directives.get("check", ""))
     findings = []
-    for code, buildkit_names in _plan(enabled):
+    for rule, check, buildkit_names in _plan(enabled):
         if skipped and buildkit_names is not None and ("all" in skipped or skipped & buildkit_names):
             continue  # ``# check=skip=...`` turns BuildKit's checks off, ours with them
-        rule = rules[code]
-        for hit in check_for(code)(dockerfile, context):
-            if suppressed is not None and suppressed.covers(rule.code, hit.line):
+        code = rule.code
+        for hit in check(dockerfile, context):
+            if suppressed is not None and suppressed.covers(code, hit.line):
                 continue
             fix = (hit.fix() if callable(hit.fix) else hit.fix) if settings.fixes else None
             message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages

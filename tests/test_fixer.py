@@ -17,9 +17,11 @@ ONLY = Settings(select=("DL4000",))
 
 
 def _patch(monkeypatch: pytest.MonkeyPatch, check: object) -> None:
-    from dockgen import checks
+    from dockgen import checks, engine
 
     monkeypatch.setattr("dockgen.engine.check_for", lambda code: check if code == "DL4000" else checks.check_for(code))
+    # The plan is cached per configuration with its checks; an uncached one sees the stand-in and leaves no trace.
+    monkeypatch.setattr("dockgen.engine._plan", engine._plan.__wrapped__)
 
 
 def test_a_fix_that_breaks_parsing_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
