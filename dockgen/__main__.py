@@ -1,5 +1,5 @@
 import sys
 
-from dockgen.cli import main
+from dockgen.entry import main
 
 sys.exit(main())
