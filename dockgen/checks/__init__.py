@@ -9,6 +9,7 @@ import importlib
 import os
 from collections.abc import Callable, Iterable
 
+from dockgen.checks import _bundle
 from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 
@@ -27,7 +28,8 @@ def check_modules() -> dict[str, str]:
 
 @functools.cache
 def check_for(code: str) -> CheckFunction:
-    module = importlib.import_module(check_modules()[code])
+    name = check_modules()[code]
+    module = _bundle.load(name) or importlib.import_module(name)
     if module.CODE != code:
         raise ImportError(f"{module.__name__} declares {module.CODE}, but its file name says {code}")
     check: CheckFunction = module.check
