@@ -126,9 +126,8 @@ def install_wheel(work: Path) -> tuple[list[str], dict[str, str]]:
     wheel = next(dist.glob("dockgen-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
                    check=True)
-    # What the console script runs; the dependencies come from this environment.
-    command = [sys.executable, "-c", "import sys; from dockgen.cli import main; sys.exit(main())"]
-    return command, {"PYTHONPATH": str(site)}
+    # The console script pip wrote (it runs dockgen.entry:main); the dependencies come from this environment.
+    return [str(site / "bin" / "dockgen")], {"PYTHONPATH": str(site)}
 
 
 # What a cold ``dockgen lint`` does, timed inside the process. ``python -X importtime`` cannot show the rule modules:
@@ -136,7 +135,11 @@ def install_wheel(work: Path) -> tuple[list[str], dict[str, str]]:
 _PHASES = """
 import time
 start = time.perf_counter()
+import gc
+gc.disable()  # as dockgen.entry does while importing
 from dockgen.cli import main
+gc.freeze()
+gc.enable()
 imported = time.perf_counter()
 from dockgen.checks import check_for
 from dockgen.engine import Settings
@@ -152,7 +155,7 @@ print(imported - start, rules - imported, done - rules)
 FLOOR_IMPORTS = "import click, dataclasses, enum, json, pathlib, pickle, re, typing"
 
 
-def startup_breakdown(installed: list[str], env: dict[str, str], work: Path, repeat: int) -> list[str]:
+def startup_breakdown(env: dict[str, str], work: Path, repeat: int) -> list[str]:
     """Where a cold start goes: medians of the bare interpreter, of the floor (click and the standard library the
     lint path needs), and of the phases of one cold run measured inside it."""
     bare = median_cold([sys.executable, "-c", "pass"], work, repeat)
@@ -208,7 +211,7 @@ def main() -> None:
     print(f"\ndockgen per file: decode + parse {parse_ms:.3f} ms (of which shell split {split_ms:.3f} ms), "
           f"rules {rules_ms:.3f} ms")
     print("\ncold start, where the time goes (medians):")
-    for row in startup_breakdown(installed, env, work, args.repeat):
+    for row in startup_breakdown(env, work, args.repeat):
         print("  " + row)
     print("\ngrowth (x10 input should take about x10 time):")
     for row in growth():
