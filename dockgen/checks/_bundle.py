@@ -27,6 +27,7 @@ from types import CodeType, ModuleType
 
 BUNDLE_NAME = "checks.bundle"
 PACKAGE = "dockgen.checks"
+_FOLDER = os.path.dirname(os.path.abspath(__file__))  # as ordinary imports name the modules' files
 
 Bundle = dict[str, tuple[int, CodeType]]  # module file stem -> (source size in bytes, module code)
 
@@ -58,9 +59,8 @@ def read(data: bytes) -> Bundle | None:
 
 @functools.cache
 def _installed() -> Bundle | None:
-    path = Path(__file__).resolve().parent.parent / "_data" / BUNDLE_NAME
     try:
-        return read(path.read_bytes())
+        return read(Path(_FOLDER).parent.joinpath("_data", BUNDLE_NAME).read_bytes())
     except OSError:
         return None
 
@@ -75,7 +75,7 @@ def load(name: str, bundle: Bundle | None = None) -> ModuleType | None:
     if entry is None:
         return None
     size, code = entry
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{stem}.py")
+    path = os.path.join(_FOLDER, f"{stem}.py")
     try:
         if os.stat(path).st_size != size:
             return None
