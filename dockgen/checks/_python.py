@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockgen.checks._base import parent_stage
-from dockgen.checks._pip import is_pip_install, is_pip_wrapper
+from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.model import Command, Dockerfile, ImageRef, Instruction, Stage
 
 

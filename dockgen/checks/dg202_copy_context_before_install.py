@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks._conda import subcommand
-from dockgen.checks._pip import is_pip_install
+from dockgen.commands.conda import subcommand
+from dockgen.commands.pip import is_pip_install
 from dockgen.checks._python import stage_runs
 from dockgen.checks._structure import copy_parts
 from dockgen.knowledge import python

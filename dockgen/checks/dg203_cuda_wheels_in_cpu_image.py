@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, environment_at
-from dockgen.checks._pip import installed_packages
+from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import option_values, pip_installs, root_image, stage_runs
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile

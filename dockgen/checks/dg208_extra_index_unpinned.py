@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, environment_at, runs
-from dockgen.checks._pip import installed_packages
+from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import option_values, pip_installs
 from dockgen.model import Dockerfile
 

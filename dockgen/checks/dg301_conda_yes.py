@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks import _conda
+from dockgen.commands import conda
 from dockgen.checks._base import Context, Hit, environment_at, runs
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import add_flag
@@ -18,7 +18,7 @@ _YES = LazyPattern(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b")
 
 
 def _configures_yes(command: Command) -> bool:
-    return _conda.subcommand(command) == "config" and "always_yes" in command.args
+    return conda.subcommand(command) == "config" and "always_yes" in command.args
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -33,8 +33,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             configured = configured or _configures_yes(command)
             if configured or any(_ALWAYS_YES.match(a) for a in command.assignments):
                 continue
-            sub = _conda.subcommand(command)
-            if sub in _conda.CHANGES and not command.has_flag("y", "yes"):
+            sub = conda.subcommand(command)
+            if sub in conda.CHANGES and not command.has_flag("y", "yes"):
                 prompting.append(f"{command.name} {sub}")
         if prompting:
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks import _conda
+from dockgen.commands import conda
 from dockgen.checks._base import Context, Hit, has_cache_mount, runs
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import append_command
@@ -11,14 +11,14 @@ CODE = "DG302"
 
 
 def _cleans(command: Command) -> bool:
-    if _conda.subcommand(command) == "clean":
+    if conda.subcommand(command) == "clean":
         return command.has_flag("a", "all", "t", "tarballs", "p", "packages")
     return command.name == "rm" and any("/pkgs" in arg for arg in command.args)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):
-        installs = [i for i, c in enumerate(run.commands) if _conda.subcommand(c) in _conda.INSTALLS]
+        installs = [i for i, c in enumerate(run.commands) if conda.subcommand(c) in conda.INSTALLS]
         if not installs or has_cache_mount(run, "pkgs"):
             continue
         if not any(_cleans(c) for c in run.commands[installs[0] + 1:]):

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks import _conda
+from dockgen.commands import conda
 from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
 from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
@@ -24,7 +24,7 @@ def _base_is_conda_forge_only(dockerfile: Dockerfile, stage: Stage | None) -> bo
 
 
 def _removes_defaults(command: Command) -> bool:
-    return _conda.subcommand(command) == "config" and command.has_arg("--remove") and command.has_arg("defaults")
+    return conda.subcommand(command) == "config" and command.has_arg("--remove") and command.has_arg("defaults")
 
 
 def _sets_up_conda_forge(instruction: Instruction) -> bool:
@@ -46,19 +46,19 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         configured = any(line <= run.line for line in configured_lines)
         for command in run.commands:
             removed = removed or _removes_defaults(command)
-            if _conda.subcommand(command) not in _conda.INSTALLS or not _conda.packages(command):
+            if conda.subcommand(command) not in conda.INSTALLS or not conda.packages(command):
                 continue
-            explicit = [c for c in _conda.channels(command) if c in defaults]
+            explicit = [c for c in conda.channels(command) if c in defaults]
             implicit = not (command.has_flag("override-channels") or command.name == "micromamba"
                             or safe_base or removed or configured)
             if explicit or implicit:
                 via = (f"it names `{explicit[0]}`" if explicit
                        else "the base image's channel list includes it and nothing overrides that")
-                flags = ("--override-channels -c conda-forge" if "conda-forge" not in _conda.channels(command)
+                flags = ("--override-channels -c conda-forge" if "conda-forge" not in conda.channels(command)
                          else "--override-channels")
                 yield Hit(run.line,
                           fix=lambda: None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
-                          message=f"`{command.name} {_conda.subcommand(command)}` can take packages from "
+                          message=f"`{command.name} {conda.subcommand(command)}` can take packages from "
                           f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
                           "and stops non-interactive builds on its terms of service. Add `--override-channels -c "
                           "conda-forge`, or use a conda-forge-only base such as condaforge/miniforge3.")

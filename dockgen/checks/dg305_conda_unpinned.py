@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks import _conda
+from dockgen.commands import conda
 from dockgen.checks._base import Context, Hit, runs
 from dockgen.model import Dockerfile
 
@@ -11,8 +11,8 @@ CODE = "DG305"
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):
-        loose = [spec for command in run.commands if _conda.subcommand(command) in ("install", "create")
-                 for spec in _conda.packages(command) if _conda.is_unpinned(spec)]
+        loose = [spec for command in run.commands if conda.subcommand(command) in ("install", "create")
+                 for spec in conda.packages(command) if conda.is_unpinned(spec)]
         if loose:
             yield Hit(run.line, f"Pin versions in conda installs (`{' '.join(loose[:4])}` unpinned): write "
                       "`name=version` so that rebuilds solve to the environment you tested.")

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, runs
-from dockgen.checks._conda import TOOLS, subcommand
+from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.model import Command, Dockerfile
 
 CODE = "DG306"

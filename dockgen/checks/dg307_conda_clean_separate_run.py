@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks._conda import installs, subcommand
+from dockgen.commands.conda import installs, subcommand
 from dockgen.checks._python import stage_runs
 from dockgen.model import Dockerfile
 

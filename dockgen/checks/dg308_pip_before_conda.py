@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit
-from dockgen.checks._conda import installs
-from dockgen.checks._pip import is_pip_install
+from dockgen.commands.conda import installs
+from dockgen.commands.pip import is_pip_install
 from dockgen.checks._python import root_image, stage_runs
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile, Stage

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, environment_at
-from dockgen.checks._conda import TOOLS, subcommand
+from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.checks._python import option_values, stage_runs
 from dockgen.model import Dockerfile
 

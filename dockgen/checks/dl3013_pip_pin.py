@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import Context, Hit, runs
-from dockgen.checks._pip import installed_packages, is_pinned, is_pip_install
+from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.model import Dockerfile
 
 CODE = "DL3013"

@@ -25,7 +25,7 @@ from dockgen.errors import DockgenError
 @click.option("--cmd", help="The command the container runs, as you would type it.")
 @click.option("--model", help="A model to bake in, such as en_core_web_sm for spacy.")
 @click.option("--from", "source", type=click.Path(path_type=Path, dir_okay=False),
-              help="Modernise an existing Dockerfile: what it installs, copies and runs.")
+              help="Rewrite an existing Dockerfile into an optimized variant for --manager; notes go to stderr.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
 @click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
@@ -34,7 +34,11 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
                 model: str | None, source: Path | None, output: Path | None, force: bool,
                 dockerignore: bool) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
-    from dockgen.convert import request_from_dockerfile
+    if source is not None:
+        _convert(source, manager, packages, output, force)
+        if dockerignore:
+            _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
+        return 0
     from dockgen.generate import generate
     from dockgen.inputs import read_environment, read_requirements
     from dockgen.recipe import Request
@@ -43,8 +47,6 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
                       requirements=read_requirements(requirements) if requirements else None,
                       environment=read_environment(environment) if environment else None,
                       copies=copies, cmd=cmd, model=model)
-    if source is not None:
-        request = request_from_dockerfile(source, request)
     text = generate(request)
     if output is None:
         click.echo(text, nl=False)
@@ -53,6 +55,20 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     if dockerignore:
         _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
     return 0
+
+
+def _convert(source: Path, manager: str, packages: tuple[str, ...], output: Path | None, force: bool) -> None:
+    from dockgen.convert import convert_file
+
+    if packages:
+        raise DockgenError("--from converts the packages the Dockerfile installs; name no packages with it")
+    conversion = convert_file(source, manager)
+    for note in conversion.notes:
+        click.echo(f"dockgen: note: {note}", err=True)
+    if output is None:
+        click.echo(conversion.text, nl=False)
+    else:
+        _write(output, conversion.text, force)
 
 
 def _write(path: Path, text: str, force: bool) -> None:

@@ -54,3 +54,49 @@ def installs(command: Command) -> bool:
     if sub in INSTALLS:
         return True
     return sub == "env" and command.positional(_value_options(command))[1:2] in (("create",), ("update",))
+
+
+def spec_name(spec: str) -> str:
+    """``conda-forge::numpy>=1.26`` -> ``numpy``; ``python=3.11`` -> ``python``."""
+    name = spec.split("::", 1)[-1]
+    for index, char in enumerate(name):
+        if char in "=<>!~ [":
+            return name[:index].lower()
+    return name.lower()
+
+
+def spec_version(spec: str) -> str:
+    """The version part of a spec without its operator: ``numpy=1.26`` -> ``1.26``, ``numpy`` -> ``""``."""
+    rest = spec.split("::", 1)[-1][len(spec_name(spec)):]
+    return rest.lstrip("=<>!~ ").split("=", 1)[0]
+
+
+def env_file(command: Command) -> str | None:
+    """The file of ``conda env create|update -f FILE`` (or ``micromamba create -f``, ``install --file``)."""
+    args = command.args
+    for index, arg in enumerate(args):
+        if arg in ("-f", "--file") and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--file="):
+            return arg.partition("=")[2]
+    return None
+
+
+def environment_name(command: Command) -> str | None:
+    args = command.args
+    for index, arg in enumerate(args):
+        if arg in ("-n", "--name") and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--name="):
+            return arg.partition("=")[2]
+    return None
+
+
+def configured_channels(command: Command) -> tuple[str, ...]:
+    """Channels added by ``conda config --add|--append|--prepend channels X`` (and ``--set channels X``)."""
+    if subcommand(command) != "config":
+        return ()
+    args = command.args
+    found = [args[i + 2] for i, arg in enumerate(args[:-2])
+             if arg in ("--add", "--append", "--prepend", "--set") and args[i + 1] == "channels"]
+    return tuple(found)

@@ -1,0 +1,106 @@
+"""Which base a Python stage moves to, what must be added after its FROM, and which Python the new image runs."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from dockgen.catalog import Catalog
+from dockgen.convert.source import Source, SourceStage
+from dockgen.knowledge.images import python_eol
+
+_CUDA = "nvidia/cuda:12.9.1-{flavor}-ubuntu24.04"
+_CUDA_PYTHON = "3.12"  # Ubuntu 24.04's python3
+
+
+@dataclass(frozen=True)
+class NewBase:
+    image: str | None  # None: the source's base is kept
+    family: str  # system package family of the new base
+    setup: tuple[str, ...] = ()  # instructions right after FROM (Python from apt on CUDA images)
+    note: str = ""
+
+
+def choose_python(source: Source, manager: str, catalog: Catalog, today: datetime.date) -> tuple[str, str]:
+    """The Python minor the new image runs, and a note when it is not the source's."""
+    old = source.python.version
+    offered = catalog.bases["python-slim"].pythons
+    supported = [v for v in offered if (python_eol(v) or datetime.date.max) > today]
+    if manager == "pip" and any(s.facts and s.facts.kind == "cuda" and not s.derived for s in source.stages if s.python):
+        if old == _CUDA_PYTHON:
+            return old, ""
+        return _CUDA_PYTHON, (f"Python {old or 'of the source'} ({source.python.where}) becomes {_CUDA_PYTHON}, "
+                              "Ubuntu 24.04's python3 on the CUDA base.")
+    if old in supported:
+        return old, ""
+    if old is None:
+        return catalog.default_python, (f"the source does not say which Python {source.python.where} runs; the "
+                                        f"new image runs Python {catalog.default_python}.")
+    eol = python_eol(old)
+    if eol is not None and eol <= today or _older(old, supported[0]):
+        when = f" on {eol.isoformat()}" if eol else ""
+        return supported[0], (f"Python {old} ({source.python.where}) reached end of life{when}; the new image runs "
+                              f"Python {supported[0]}, the oldest supported release. Pinned versions that predate "
+                              "it may not install: check them.")
+    return supported[-1], f"Python {old} is newer than dockgen's bases offer; the new image runs {supported[-1]}."
+
+
+def _older(version: str, than: str) -> bool:
+    return tuple(int(p) for p in version.split(".")) < tuple(int(p) for p in than.split("."))
+
+
+def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog: Catalog) -> NewBase:
+    facts = stage.facts
+    if manager == "conda":
+        return _conda_base(stage, python, catalog)
+    if facts is None:
+        return NewBase(None, "", note=f"FROM {stage.base.raw} is kept: dockgen does not know what that image "
+                                      "provides, so it only optimizes the installs on top of it.")
+    if facts.kind == "cuda":
+        flavor = _cuda_flavor(stage.base.tag or "", stage.compiles)
+        setup = ("ARG DEBIAN_FRONTEND=noninteractive",
+                 "RUN apt-get update \\\n    && apt-get install -y --no-install-recommends python3 python3-venv"
+                 f"{' python3-dev' if 'devel' in flavor else ''} \\\n    && rm -rf /var/lib/apt/lists/*",
+                 "RUN python3 -m venv /opt/venv",
+                 "ENV PATH=/opt/venv/bin:$PATH")
+        return NewBase(_CUDA.format(flavor=flavor), "apt", setup)
+    if facts.family == "apk":
+        base = catalog.bases["python-alpine"]
+        return NewBase(base.reference(python, base.releases[0]), "apk")
+    base = catalog.bases["python-slim"]
+    image = base.reference(python, base.releases[0])
+    full = facts.kind == "python" and not re.search(r"slim|alpine", stage.base.tag or "")
+    if full and not final:
+        image = image.replace("-slim-", "-")  # a build stage keeps the full image's compilers and headers
+    return NewBase(image, "apt")
+
+
+def _cuda_flavor(tag: str, compiles: bool) -> str:
+    words = tag.split("-")
+    cudnn = "cudnn" in " ".join(words)
+    flavor = "devel" if "devel" in words or compiles else "runtime" if "runtime" in words or cudnn else "base"
+    return f"cudnn-{flavor}" if cudnn and flavor != "base" else flavor
+
+
+def _conda_base(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
+    name = "micromamba" if stage.base.short_name == "mambaorg/micromamba" else "miniforge"
+    base = catalog.bases[name]
+    tool = "micromamba" if name == "micromamba" else "conda"
+    target = " --name base" if tool == "micromamba" else ""
+    packages = " ".join(dict.fromkeys(_conda_name(p, catalog) for p in (stage.facts.provides if stage.facts
+                                                                          else ())))
+    setup = (f"RUN {tool} install --yes{target} --override-channels -c conda-forge python={python}"
+             f"{' ' + packages if packages else ''} \\\n    && {tool} clean --all --yes",)
+    note = ""
+    if stage.facts and stage.facts.kind == "cuda":
+        note = (f"{stage.base.raw} is a CUDA image; on {base.image.split(':')[0]} CUDA comes from conda-forge "
+                "packages (cuda-version, cudatoolkit), which solve for the GPU at install time.")
+    return NewBase(base.reference(python, base.releases[0]), "apt", setup, note)
+
+
+def _conda_name(pip_name: str, catalog: Catalog) -> str:
+    package = catalog.package(pip_name)
+    if package is None:
+        return pip_name
+    return f"{package.conda}={package.conda_version}" if package.conda_version else package.conda

@@ -1,0 +1,87 @@
+"""What a conversion carries while it walks the source: the target, each stage's state, and the notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dockgen.catalog import Catalog
+
+_DEFAULTS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
+
+
+@dataclass(frozen=True)
+class Target:
+    manager: str  # pip | conda
+    python: str  # X.Y the new image runs
+    old_python: str | None  # X.Y the source ran, when known
+    catalog: Catalog
+
+    @property
+    def python_changed(self) -> bool:
+        return self.old_python is not None and self.old_python != self.python
+
+
+class Notes:
+    """The `# Note:` lines: every change that is not a pure optimization, each said once, in order."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, None] = {}
+        self._python_packages: dict[str, None] = {}
+        self._unmapped: dict[tuple[str, str], dict[str, None]] = {}
+
+    def add(self, text: str) -> None:
+        self._lines.setdefault(text[0].upper() + text[1:] if text else text)
+
+    def add_python_package(self, package: str) -> None:
+        self._python_packages.setdefault(package)
+
+    def add_unmapped(self, package: str, source: str, target: str) -> None:
+        self._unmapped.setdefault((source, target), {}).setdefault(package)
+
+    def lines(self) -> list[str]:
+        found = list(self._lines)
+        if self._python_packages:
+            found.append(f"System packages that only installed Python ({', '.join(self._python_packages)}) are left "
+                         "out: the new base brings Python, pip and venv.")
+        for (source, target), packages in self._unmapped.items():
+            found.append(f"{', '.join(packages)}: {source} package names kept as they are for {target}; dockgen has "
+                         f"no mapping for them, so check they exist there.")
+        return found
+
+
+@dataclass
+class StageContext:
+    source_name: str
+    notes: Notes
+    python: str
+    manager: str
+    family: str  # the system package family of the new base: apt | apk | rpm
+    keeps_base: bool  # the source's base is kept (dockgen does not know it)
+    configured: list[str] = field(default_factory=list)  # conda channels in order of appearance
+    virtual_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)  # apk --virtual NAME on apt
+    rpm_tool: str = "dnf"
+
+    @property
+    def replaces_python(self) -> bool:
+        return not self.keeps_base
+
+    def system_family(self, command_family: str) -> str:
+        return command_family if self.keeps_base else self.family
+
+    def add_channels(self, channels: tuple[str, ...] | list[str]) -> None:
+        for channel in channels:
+            if channel not in self.configured:
+                self.configured.append(channel)
+
+    def channels(self) -> tuple[str, ...]:
+        """The source's channels, ``defaults`` and its aliases replaced by conda-forge, conda-forge first."""
+        kept: list[str] = ["conda-forge"]
+        for channel in self.configured:
+            if channel in _DEFAULTS:
+                self.notes.add(f"the `{channel}` channel (Anaconda's, licensed) is replaced by conda-forge.")
+                continue
+            if channel.startswith(("http://", "https://")) and "anaconda.org/" not in channel:
+                kept.append(channel)
+            elif channel not in kept:
+                kept.append(channel.rsplit("/", 1)[-1] if "anaconda.org/" in channel else channel)
+        return tuple(dict.fromkeys(kept))

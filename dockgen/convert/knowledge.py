@@ -1,0 +1,120 @@
+"""What the converter knows about base images and system packages (``templates/knowledge/convert.toml``)."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from dockgen import shipped
+from dockgen.model import ImageRef
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    kind: str  # python | conda | distro | cuda | windows
+    family: str  # apt | apk | rpm
+    provides: tuple[str, ...] = ()  # Python packages the image brings
+    note: str = ""
+    conda_based: bool = False
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    return shipped.table("templates/knowledge", "convert")
+
+
+def image_name(image: ImageRef) -> str:
+    name = image.short_name
+    if image.registry and image.registry not in ("docker.io", "index.docker.io", "registry-1.docker.io"):
+        name = f"{image.registry}/{image.name}"
+    return name
+
+
+def image_facts(image: ImageRef) -> ImageFacts | None:
+    """What dockgen knows about a base image; None for an image it does not know."""
+    name = image_name(image)
+    tag = (image.tag or "").lower()
+    if "windowsservercore" in tag or "nanoserver" in tag or "windows" in tag.split("-"):
+        return ImageFacts("windows", "")
+    for entry in _data()["image"]:
+        if fnmatch.fnmatchcase(name, entry["pattern"]):
+            family = entry.get("family", "")
+            if family == "tag":
+                family = "apk" if "alpine" in tag else "apt"
+            return ImageFacts(entry["kind"], family, tuple(entry.get("provides", ())), entry.get("note", ""),
+                              bool(entry.get("conda-based", entry["kind"] == "conda")))
+    return None
+
+
+def distro_python(image: ImageRef) -> str | None:
+    """The python3 a distribution image installs from its packages (``ubuntu:20.04`` -> ``3.8``)."""
+    table = _data()["distro-python"]
+    tag = (image.tag or "latest").split("-")[0]
+    for key in (f"{image.short_name}:{tag}", f"{image.short_name}:{tag.split('.')[0]}"):
+        if key in table:
+            return str(table[key])
+    return None
+
+
+def _matches(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def provides_python(family: str, package: str) -> bool:
+    """A system package that only installs Python 3, pip, venv or Python's headers."""
+    return _matches(_bare(package), _data()["python-provision"].get(family, []))
+
+
+def is_python2(family: str, package: str) -> bool:
+    return _matches(_bare(package), _data()["python2"].get(family, []))
+
+
+def distro_library(family: str, package: str) -> str | None:
+    """The PyPI name for a distribution's Python library (``python3-numpy`` -> ``numpy``); "" when it has none
+    worth installing; None when the package is not a Python library."""
+    prefix = _data()["distro-python-libraries"].get(family, "")
+    package = _bare(package)
+    if not prefix or not package.startswith(prefix) or provides_python(family, package):
+        return None
+    name = package[len(prefix):]
+    table = _data()["distro-python-libraries"]["pypi"]
+    return str(table[name]) if name in table else name
+
+
+def dropped_on_move(family: str, package: str) -> bool:
+    """Repository helpers that mean nothing in another family."""
+    return _bare(package) in _data()["system-drop"].get(family, [])
+
+
+@functools.cache
+def _names_from(family: str) -> dict[str, str]:
+    """family name -> apt name, for the families that are not apt."""
+    table: dict[str, str] = {}
+    for apt_name, others in _data()["system-names"].items():
+        if family in others:
+            table[others[family]] = apt_name
+    return table
+
+
+def map_system_package(package: str, source: str, target: str) -> tuple[tuple[str, ...], bool]:
+    """The package's name(s) in the target family, and whether dockgen knows the mapping (else the name is kept)."""
+    package = _bare(package)
+    if source == target:
+        return (package,), True
+    names = _data()["system-names"]
+    apt_name = package if source == "apt" else _names_from(source).get(package)
+    if apt_name is None:
+        return (package,), False
+    if target == "apt":
+        return (apt_name,), True
+    mapped = names.get(apt_name, {}).get(target)
+    return (tuple(mapped.split()), True) if mapped else ((package,), False)
+
+
+def _bare(package: str) -> str:
+    """A package word without its version pin: ``curl=7.88*`` -> ``curl``, ``bash~=5`` -> ``bash``."""
+    for separator in ("=", "~", ">", "<"):
+        package = package.split(separator, 1)[0] if not package.startswith(separator) else package
+    return package.lower()

@@ -1,0 +1,143 @@
+"""Walk the source stage by stage: a Python stage gets the new base and rewritten installs, every other instruction
+is carried over as written (only names of the old Python version follow the new one)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dockgen.convert.bases import NewBase, new_base
+from dockgen.convert.context import Notes, StageContext, Target
+from dockgen.convert.runs import rewrite_run
+from dockgen.convert.source import Source, SourceStage
+from dockgen.model import Instruction
+from dockgen.parse import key_values
+
+_ENVIRONMENT = (("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
+                ("PYTHONNOUSERSITE", "1"))
+
+
+@dataclass
+class Plan:
+    """Replacement text per instruction (by first line; "" removes it) and what follows a FROM."""
+
+    replacements: dict[int, str] = field(default_factory=dict)
+    after: dict[int, list[str]] = field(default_factory=dict)
+
+
+def plan(source: Source, target: Target, notes: Notes) -> Plan:
+    result = Plan()
+    contexts: dict[int, StageContext] = {}
+    last_python = max(s.stage.index for s in source.stages if s.python)
+    for stage in source.stages:
+        if not stage.python:
+            continue
+        parent = contexts.get(stage.stage.parent) if stage.stage.parent is not None else None
+        if stage.derived and parent is not None:
+            context = StageContext(source.name, notes, target.python, target.manager, parent.family,
+                                   parent.keeps_base, list(parent.configured), dict(parent.virtual_packages))
+        else:
+            base = new_base(stage, target.manager, target.python, stage.stage.index == last_python, target.catalog)
+            context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
+                                   base.image is None)
+            _replace_from(stage, base, target, result, notes)
+        contexts[stage.stage.index] = context
+        if stage.stage.index == last_python and not context.keeps_base:
+            _environment(stage, result)
+        for instruction in stage.stage.instructions[1:]:
+            _instruction(instruction, context, target, result)
+        if target.python_changed:
+            _follow_python_version(source, stage, target, result, notes)
+    return result
+
+
+def _follow_python_version(source: Source, stage: SourceStage, target: Target, result: Plan, notes: Notes) -> None:
+    """``python3.7`` and ``/usr/local/lib/python3.7`` in a Python stage name the new version."""
+    pattern = re.compile(rf"\b(python|pip){re.escape(target.old_python or '')}\b")
+    for instruction in stage.stage.instructions[1:]:
+        text = result.replacements.get(instruction.line)
+        if text is None:
+            end = max([instruction.end_line, *(h.end_line for h in instruction.heredocs)])
+            text = "\n".join(source.dockerfile.lines[instruction.line - 1:end])
+        if pattern.search(text):
+            result.replacements[instruction.line] = pattern.sub(rf"\g<1>{target.python}", text)
+            notes.add(f"python{target.old_python} and pip{target.old_python} in the source now name "
+                      f"python{target.python} and pip{target.python}.")
+
+
+def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Plan, notes: Notes) -> None:
+    from_instruction = stage.stage.from_instruction
+    if base.note:
+        notes.add(base.note)
+    if stage.facts and stage.facts.note:
+        notes.add(f"{stage.base.raw}: {stage.facts.note}.")
+    if base.image is None:
+        return
+    flags = " ".join(f"--{f.name}={f.value}" if f.value is not None else f"--{f.name}"
+                     for f in from_instruction.flags)
+    alias = f" AS {stage.stage.alias}" if stage.stage.alias else ""
+    result.replacements[from_instruction.line] = f"FROM {flags + ' ' if flags else ''}{base.image}{alias}"
+    if "$" in from_instruction.args:
+        notes.add(f"FROM {from_instruction.args} ({stage.base.raw}) becomes {base.image}: its build arguments no "
+                  "longer choose the base.")
+    setup = list(base.setup)
+    if stage.facts and stage.facts.provides and target.manager == "pip":
+        names = [_pinned(name, target) for name in stage.facts.provides]
+        setup.append("RUN pip install --no-cache-dir " + " ".join(names))
+        notes.add(f"{stage.base.raw} brought {', '.join(stage.facts.provides)}; the new image installs them with pip.")
+    if _has_apt(stage) and target.manager == "conda" and not any("DEBIAN_FRONTEND" in s for s in setup):
+        setup.insert(0, "ARG DEBIAN_FRONTEND=noninteractive")
+    result.after.setdefault(from_instruction.line, []).extend(setup)
+
+
+def _pinned(name: str, target: Target) -> str:
+    package = target.catalog.package(name)
+    return f"{package.pip}=={package.version}" if package and package.version != "system" else name
+
+
+def _has_apt(stage: SourceStage) -> bool:
+    return any(c.name in ("apt-get", "apt", "apk", "yum", "dnf", "microdnf") for i in stage.stage.instructions
+               for c in i.commands)
+
+
+def _environment(stage: SourceStage, result: Plan) -> None:
+    """The Python settings `dockgen new` writes, for keys the source does not set itself."""
+    already: set[str] = set()
+    user_site = False
+    for instruction in stage.stage.instructions:
+        if instruction.keyword == "ENV":
+            already.update(key for key, _ in key_values(instruction.args))
+        user_site |= any("--user" in c.args for c in instruction.commands)
+    wanted = [(k, v) for k, v in _ENVIRONMENT if k not in already and not (k == "PYTHONNOUSERSITE" and user_site)]
+    if not wanted:
+        return
+    block = ("# Unbuffered output for scheduler logs, no .pyc writes (read-only runtimes such as Apptainer), no\n"
+             "# pip self-update check, and no packages from a bind-mounted ~/.local shadowing the image's.\n"
+             "ENV " + " \\\n    ".join(f"{k}={v}" for k, v in wanted))
+    result.after.setdefault(stage.stage.from_instruction.line, []).append(block)
+
+
+def _instruction(instruction: Instruction, context: StageContext, target: Target, result: Plan) -> None:
+    if instruction.keyword == "RUN":
+        text = rewrite_run(instruction, context, target)
+        if text is not None:
+            result.replacements[instruction.line] = text
+        return
+    if instruction.keyword == "SHELL" and target.manager == "pip" and instruction.json_args and \
+            instruction.json_args[:2] == ("conda", "run"):
+        rest = list(instruction.json_args[2:])
+        while rest and rest[0].startswith("-"):
+            rest = rest[2:] if rest[0] in ("-n", "--name", "-p", "--prefix") else rest[1:]
+        result.replacements[instruction.line] = "SHELL " + _json(rest or ["/bin/sh", "-c"])
+        context.notes.add("SHELL no longer runs through `conda run`: the pip variant has no conda environment.")
+        return
+    if instruction.keyword in ("CMD", "ENTRYPOINT") and target.manager == "pip" and re.search(
+            r"\b(conda|mamba|micromamba)\b|\bactivate\b", instruction.args):
+        context.notes.add(f"{instruction.keyword} {instruction.args} uses conda, which the pip variant does not "
+                          "have: change it to run Python directly.")
+
+
+def _json(words: list[str]) -> str:
+    import json
+
+    return json.dumps(words)

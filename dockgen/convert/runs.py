@@ -1,0 +1,396 @@
+"""Rewrite one RUN of a Python stage for the chosen manager, part by part (the pieces of its ``&&``/``;`` list).
+
+A part that installs Python packages, system packages or Python itself is rewritten in place, so what runs before
+and after it (``cd``, ``git clone``, ``COPY``) still does; every other part is kept exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dockgen.commands import conda, pip, system
+from dockgen.convert import knowledge
+from dockgen.convert.context import StageContext, Target
+from dockgen.convert.source import Refused
+from dockgen.model import Command, Instruction
+from dockgen.shell import split_commands
+from dockgen.shell_chain import Part, dequote, join_chain, raw_words, split_chain
+
+_DEFAULTS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
+_CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
+_NON_PYTHON_CONDA = re.compile(r"(r|perl|bioconductor)-.*|r|r-base|openjdk|nodejs|gcc|gxx|cmake|make")
+_PIP_SELF = frozenset({"pip", "pip3"})
+
+
+@dataclass
+class _Run:
+    """What the rewritten parts of one RUN did, for the clean-ups that close it."""
+
+    parts: list[Part] = field(default_factory=list)
+    apt_installs: int = 0
+    apt_updated: bool = False
+    lists_removed: bool = False
+    conda_tool: str | None = None
+    conda_cleaned: bool = False
+
+
+def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -> str | None:
+    """The new RUN text, or None when nothing in it changes."""
+    if instruction.heredocs or instruction.json_args is not None:
+        return None
+    parts = split_chain(instruction.args)
+    run = _Run()
+    changed = False
+    for part in parts:
+        replacement = _rewrite_part(part.text, stage, target, run)
+        if replacement is None:
+            run.parts.append(part)
+            _observe(part.text, run)
+            continue
+        changed = True
+        for number, text in enumerate(replacement):
+            run.parts.append(Part(part.separator if number == 0 else "&&", text))
+    if not changed:
+        return None
+    _close(run, target, stage)
+    if not run.parts:
+        return ""
+    flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
+    body = join_chain(run.parts)
+    return f"RUN {flags + ' ' if flags else ''}{body}"
+
+
+def _observe(text: str, run: _Run) -> None:
+    if "/var/lib/apt/lists" in text:
+        run.lists_removed = True
+    if re.search(r"\b(conda|mamba|micromamba) clean\b", text):
+        run.conda_cleaned = True
+    if re.search(r"\bapt(-get)? update\b", text):
+        run.apt_updated = True
+
+
+def _close(run: _Run, target: Target, stage: StageContext) -> None:
+    """apt's lists and conda's package cache leave in the RUN that made them; apt reads its lists first."""
+    if run.apt_installs and not run.apt_updated:
+        first = next(i for i, p in enumerate(run.parts) if p.text.startswith("apt-get install"))
+        run.parts.insert(first, Part(run.parts[first].separator, "apt-get update"))
+        if first + 1 < len(run.parts):
+            run.parts[first + 1] = Part("&&", run.parts[first + 1].text)
+    if run.apt_installs and not run.lists_removed:
+        run.parts.append(Part("&&", "rm -rf /var/lib/apt/lists/*"))
+    if run.conda_tool and not run.conda_cleaned:
+        run.parts.append(Part("&&", f"{run.conda_tool} clean --all --yes"))
+    if run.parts and run.parts[0].separator:
+        run.parts[0] = Part("", run.parts[0].text)
+
+
+def _rewrite_part(text: str, stage: StageContext, target: Target, run: _Run) -> list[str] | None:
+    commands = split_commands(text)
+    if len(commands) != 1 or _has_operators(text):
+        return None
+    command = commands[0]
+    words = raw_words(text)
+    if command.name in conda.TOOLS:
+        return _conda_part(command, words, stage, target, run)
+    if pip.parse_install(command) is not None:
+        return _pip_part(command, words, stage, target, run)
+    found = system.system_command(command)
+    if found is not None:
+        return _system_part(found, words, stage, target, run)
+    return _other_part(command, text, stage, target)
+
+
+def _has_operators(text: str) -> bool:
+    """``|``, ``||``, ``&`` or a redirection outside quotes: the part is more than one plain command."""
+    quoted = re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", "", text)
+    return bool(re.search(r"[|&<>]", quoted))
+
+
+# --- pip ---------------------------------------------------------------------------------------------------------
+
+def _pip_part(command: Command, words: list[str], stage: StageContext, target: Target, run: _Run) -> list[str]:
+    dequoted = [dequote(w) for w in words]
+    at = dequoted.index("install")
+    prefix = _pip_program(words[:at], dequoted[:at], stage, target)
+    rest = words[at + 1:]
+    kept: list[str] = []
+    to_conda: list[str] = []
+    installs_something = False
+    self_upgrade = False
+    skip_value = False
+    for raw in rest:
+        word = dequote(raw)
+        if skip_value:
+            kept.append(raw)
+            skip_value = False
+            continue
+        if word.startswith("-"):
+            name = word.lstrip("-").split("=", 1)[0]
+            if name in ("r", "requirement", "c", "constraint", "e", "editable") or word.startswith(("-r", "-e")):
+                installs_something = True
+            if word != "--no-cache-dir":
+                kept.append(raw)
+            skip_value = "=" not in word and (name in pip.VALUE_OPTIONS or name in ("r", "requirement", "c",
+                                                                                    "constraint"))
+            continue
+        name = pip.requirement_name(word)
+        if name in _PIP_SELF:
+            self_upgrade = True
+            continue
+        package = target.catalog.package(name) if name else None
+        if package is not None and target.manager == "conda" and "[" not in word:
+            version = _version_of(word) or package.conda_version
+            to_conda.append(f"{package.conda}={version}" if version else package.conda)
+            stage.notes.add(f"{word} (pip) is installed with conda as {package.conda}, from conda-forge.")
+            continue
+        if package is not None and package.version != "system" and not pip.has_version(word) \
+                and not pip.is_local(word):
+            raw = raw.replace(word, f"{word}=={package.version}")
+            stage.notes.add(f"{name} was unpinned; it is pinned to {package.version}, the version dockgen knows "
+                            "to work.")
+        installs_something = True
+        kept.append(raw)
+    if self_upgrade:
+        stage.notes.add("`pip install --upgrade pip` is left out: the new base ships a current pip.")
+    parts: list[str] = []
+    if to_conda:
+        parts.append(_conda_install("conda", to_conda, stage.channels(), target))
+        run.conda_tool = run.conda_tool or "conda"
+    if installs_something:
+        parts.append(" ".join([*prefix, "install", "--no-cache-dir", *kept]))
+    return parts
+
+
+def _pip_program(raw: list[str], dequoted: list[str], stage: StageContext, target: Target) -> list[str]:
+    """The words before ``install``: wrappers kept, a versioned or system pip or python made the image's own."""
+    result: list[str] = []
+    for word, plain in zip(raw, dequoted):
+        base = plain.rsplit("/", 1)[-1]
+        system_path = plain.startswith(("/usr/", "/bin/")) or "/" not in plain
+        conda_path = "/conda/" in plain or "conda" in plain.split("/")[:-1] or "/miniconda" in plain
+        if re.fullmatch(r"pip[0-9.]*", base) and (system_path or (conda_path and target.manager == "pip")):
+            result.append("pip")
+        elif re.fullmatch(r"python[0-9.]*", base) and (system_path or (conda_path and target.manager == "pip")):
+            result.append("python")
+        elif word in ("sudo", "-H") and not stage.keeps_base:
+            continue
+        else:
+            result.append(word)
+    return result
+
+
+def _version_of(requirement: str) -> str:
+    match = re.search(r"==\s*([^,;\s]+)", requirement)
+    return match.group(1) if match else ""
+
+
+# --- conda -------------------------------------------------------------------------------------------------------
+
+def _conda_part(command: Command, words: list[str], stage: StageContext, target: Target,
+                run: _Run) -> list[str] | None:
+    sub = conda.subcommand(command)
+    if sub == "config":
+        added = conda.configured_channels(command)
+        stage.add_channels(added)
+        if target.manager == "pip":
+            return []
+        if any(c in _DEFAULTS for c in added):
+            return []
+        return None
+    if sub == "clean":
+        run.conda_cleaned = True
+        return [] if target.manager == "pip" else None
+    if sub in ("activate", "deactivate", "init") or sub is None:
+        return [] if target.manager == "pip" else None
+    if sub == "env" and target.manager == "conda":
+        return None
+    if not conda.installs(command):
+        return [] if target.manager == "pip" else None
+    if target.manager == "pip":
+        return _conda_to_pip(command, stage, target)
+    return [_conda_rewritten(command, words, stage, target, run)]
+
+
+def _conda_rewritten(command: Command, words: list[str], stage: StageContext, target: Target, run: _Run) -> str:
+    stage.add_channels(conda.channels(command))
+    tool = words[0] if command.name == words[0].rsplit("/", 1)[-1] else command.program or command.name
+    sub = conda.subcommand(command) or "install"
+    specs: list[str] = []
+    options: list[str] = []
+    dequoted = [dequote(w) for w in words]
+    skip = False
+    after_sub = False
+    for raw, word in zip(words[1:], dequoted[1:]):
+        if skip:
+            skip = False
+            if options and options[-1] in ("-n", "--name", "-p", "--prefix", "-f", "--file"):
+                options.append(raw)
+            continue
+        if not after_sub and word == sub:
+            after_sub = True
+            continue
+        if word in ("-c", "--channel"):
+            skip = True
+            continue
+        if word.startswith(("--channel=", "--override-channels", "--strict-channel-priority")) or (
+                word.startswith("-c") and not word.startswith("--") and len(word) > 2):
+            continue
+        if word in ("-y", "--yes"):
+            continue
+        if word.startswith("-"):
+            options.append(raw)
+            skip = "=" not in word and word.lstrip("-") in ("n", "name", "p", "prefix", "f", "file")
+            continue
+        name = conda.spec_name(word)
+        if name == "python" and target.python_changed:
+            specs.append(f"python={target.python}")
+            continue
+        spec = word.split("::", 1)[1] if "::" in word and word.split("::")[0] in _DEFAULTS else raw
+        specs.append(spec)
+    if specs and sub in ("install", "create") and not any(conda.spec_name(s) == "python" for s in specs):
+        specs.insert(0, f"python={target.python}")
+    run.conda_tool = tool
+    channels = stage.channels()
+    channel_words = ["--override-channels", *[w for c in channels for w in ("-c", c)]]
+    if len(channels) > 1:
+        channel_words.append("--strict-channel-priority")
+    return " ".join([tool, sub, "--yes", *options, *channel_words, *specs])
+
+
+def _conda_install(tool: str, specs: list[str], channels: tuple[str, ...], target: Target) -> str:
+    words = [tool, "install", "--yes", "--override-channels", *[w for c in channels for w in ("-c", c)]]
+    if len(channels) > 1:
+        words.append("--strict-channel-priority")
+    return " ".join([*words, f"python={target.python}", *specs])
+
+
+def _conda_to_pip(command: Command, stage: StageContext, target: Target) -> list[str]:
+    if conda.env_file(command):
+        raise Refused("conda-only", f"{stage.source_name}: `{command.name} env` builds from an environment file, "
+                                    "which has no pip equivalent here; convert with --manager conda")
+    channels = set(conda.channels(command)) | set(stage.configured)
+    requirements: list[str] = []
+    for spec in conda.packages(command):
+        name = conda.spec_name(spec)
+        if name in ("python", "pip", "conda", "mamba", "conda-libmamba-solver", "--all"):
+            continue
+        package = target.catalog.package(name)
+        version = conda.spec_version(spec)
+        if package is not None:
+            requirements.append(f"{package.pip}=={version or package.version}" if (version or package.version
+                                                                                      != "system") else package.pip)
+            continue
+        if "bioconda" in channels or _NON_PYTHON_CONDA.fullmatch(name):
+            raise Refused("conda-only", f"{stage.source_name}: {spec} comes from conda "
+                                        f"({', '.join(sorted(channels)) or 'its default channels'}) and is not a "
+                                        "Python package dockgen can install with pip; convert with --manager conda")
+        requirements.append(f"{name}=={version}" if version and re.fullmatch(r"[0-9][0-9.*]*", version) else name)
+        stage.notes.add(f"conda package {name} is installed from PyPI under the same name; check that it is "
+                        "the same project there.")
+    if not requirements:
+        return []
+    stage.notes.add("conda installs become pip installs into the image's Python.")
+    return ["pip install --no-cache-dir " + " ".join(requirements)]
+
+
+# --- system packages ---------------------------------------------------------------------------------------------
+
+def _system_part(found: system.SystemCommand, words: list[str], stage: StageContext, target: Target,
+                 run: _Run) -> list[str] | None:
+    source_family = found.family
+    family = stage.system_family(source_family)
+    if found.verb == "install":
+        return _system_install(found, stage, family, run)
+    if found.verb == "update":
+        if family == "apt":
+            if found.yum_update:
+                stage.notes.add("`yum update` (upgrade every package) is left out: the new base is current.")
+            if run.apt_updated:
+                return []
+            run.apt_updated = True
+            return ["apt-get update"]
+        return [] if family == "apk" else None
+    if found.verb == "clean":
+        if family == source_family:
+            return None
+        return ["apt-get clean"] if family == "apt" else []
+    if found.verb == "remove" and found.virtual is None and source_family != family:
+        names = stage.virtual_packages.get(found.packages[0], ()) if found.packages else ()
+        packages = names or tuple(n for p in found.packages for n in knowledge.map_system_package(
+            p, source_family, family)[0])
+        if family == "apt":
+            return [f"apt-get purge -y --auto-remove {' '.join(packages)}"] if packages else []
+        return None
+    if source_family == family:
+        return None
+    stage.notes.add(f"`{' '.join(words)}` is left out: it has no {family} equivalent.")
+    return []
+
+
+def _system_install(found: system.SystemCommand, stage: StageContext, family: str, run: _Run) -> list[str]:
+    packages: list[str] = []
+    python_libraries: list[str] = []
+    for word in found.packages:
+        if knowledge.provides_python(found.family, word) and stage.replaces_python:
+            stage.notes.add_python_package(word)
+            continue
+        if knowledge.is_python2(found.family, word):
+            stage.notes.add(f"{word} (Python 2) is left out: the image runs Python {stage.python}.")
+            continue
+        library = knowledge.distro_library(found.family, word)
+        if library is not None and stage.replaces_python:
+            if library:
+                python_libraries.append(library)
+                stage.notes.add(f"{word} installed into the distribution's Python; it becomes pip's {library}.")
+            continue
+        if family != found.family and knowledge.dropped_on_move(found.family, word):
+            stage.notes.add(f"{word} is left out: it has no use on {family} systems.")
+            continue
+        mapped, known = knowledge.map_system_package(word, found.family, family)
+        if not known and family != found.family:
+            stage.notes.add_unmapped(word, found.family, family)
+        packages.extend(mapped)
+    if found.virtual and family != "apk":
+        stage.virtual_packages[found.virtual] = tuple(packages)
+    parts: list[str] = []
+    if packages:
+        if family == "apt":
+            run.apt_installs += 1
+            parts.append("apt-get install -y --no-install-recommends " + " ".join(dict.fromkeys(packages)))
+        elif family == "apk":
+            virtual = f" --virtual {found.virtual}" if found.virtual else ""
+            parts.append(f"apk add --no-cache{virtual} " + " ".join(dict.fromkeys(packages)))
+        else:
+            parts.append(f"{stage.rpm_tool} install -y " + " ".join(dict.fromkeys(packages)))
+    if python_libraries:
+        parts.append("pip install --no-cache-dir " + " ".join(dict.fromkeys(python_libraries)))
+    return parts
+
+
+# --- Python itself -----------------------------------------------------------------------------------------------
+
+def _other_part(command: Command, text: str, stage: StageContext, target: Target) -> list[str] | None:
+    if not stage.replaces_python:
+        return None
+    if command.name.startswith("python") and "setup.py" in command.args and "install" in command.args:
+        stage.notes.add("`python setup.py install` (deprecated by setuptools) becomes `pip install .` in the same "
+                        "folder.")
+        return ["pip install --no-cache-dir ."]
+    if "get-pip.py" in text or command.name == "easy_install":
+        stage.notes.add("pip's own installation (get-pip.py, easy_install) is left out: the new base has pip.")
+        return []
+    if command.name == "add-apt-repository" and "deadsnakes" in text:
+        stage.notes.add("the deadsnakes PPA is left out: the new base brings its own Python.")
+        return []
+    if command.name == "update-alternatives" and "python" in text:
+        stage.notes.add(f"`{text}` is left out: the new base's python and python3 are already the default.")
+        return []
+    if _CONDA_INSTALLER.search(text) and command.name in ("wget", "curl", "bash", "sh", "rm", "chmod"):
+        stage.notes.add(f"`{text}` is left out: " + ("the new base has conda in /opt/conda."
+                                                     if target.manager == "conda" else
+                                                     "the pip variant installs no conda."))
+        return []
+    if target.manager == "pip" and command.name in ("source", ".") and command.args[:1] == ("activate",):
+        return []
+    return None

@@ -1,0 +1,178 @@
+"""Read a user's Dockerfile into what the image is: its stages and bases, the Python it runs and where that Python
+comes from. Built on the lint model and the public command toolkit; refuses what cannot be converted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dockgen.commands import conda, pip, system
+from dockgen.convert import knowledge
+from dockgen.convert.knowledge import ImageFacts
+from dockgen.errors import DockgenError
+from dockgen.knowledge.images import python_version
+from dockgen.model import Dockerfile, ImageRef, Instruction, Stage
+from dockgen.parse import is_posix_shell, key_values, parse_text
+
+_VERSIONED_PYTHON = re.compile(r"\bpython(\d)\.(\d{1,2})\b")
+_COMPILERS = frozenset({"nvcc", "cmake", "make", "gcc", "g++", "cc", "c++"})
+
+
+class Refused(DockgenError):
+    """A source dockgen will not convert; ``reason`` is a short key for reports."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PythonOrigin:
+    version: str | None  # X.Y, None when nothing says
+    where: str  # for notes: "the python:3.7.7-slim-stretch image", "conda (python=3.8)"
+
+
+@dataclass(frozen=True)
+class SourceStage:
+    stage: Stage
+    base: ImageRef  # the registry image under it, through FROM <earlier stage>
+    facts: ImageFacts | None
+    derived: bool  # FROM an earlier stage of this file
+    python: bool  # the stage runs Python: a Python or conda base, or Python installs
+    compiles: bool  # compilers or CUDA builds run in it
+
+    @property
+    def family(self) -> str | None:
+        return self.facts.family if self.facts else None
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    dockerfile: Dockerfile
+    stages: tuple[SourceStage, ...]
+    python: PythonOrigin
+
+
+def read_source(text: str, name: str) -> Source:
+    dockerfile = parse_text(text)
+    if dockerfile.problems:
+        problem = dockerfile.problems[0]
+        raise Refused("parse", f"{name}:{problem.line}: cannot parse: {problem.message}")
+    if not dockerfile.stages:
+        raise Refused("parse", f"{name}: no FROM instruction")
+    stages: list[SourceStage] = []
+    for stage in dockerfile.stages:
+        parent = stages[stage.parent] if stage.parent is not None and stage.parent < len(stages) else None
+        base = parent.base if parent else stage.image
+        facts = parent.facts if parent else knowledge.image_facts(stage.image)
+        if facts and facts.kind == "windows" or any(not is_posix_shell(i.shell) for i in stage.instructions):
+            raise Refused("windows", f"{name}:{stage.from_instruction.line}: a Windows image ({stage.image.raw}): "
+                                     "dockgen converts Linux images only")
+        installs = _installs_python(stage)
+        python_stage = bool(installs or (facts and facts.kind in ("python", "conda"))
+                            or (parent is not None and parent.python))
+        stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, _compiles(stage)))
+    if not any(s.python for s in stages):
+        raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
+                                   "nothing for dockgen to convert")
+    origin = _python_origin(stages)
+    _refuse_python2(name, stages, origin)
+    return Source(name, dockerfile, tuple(stages), origin)
+
+
+def _installs_python(stage: Stage) -> bool:
+    for instruction in stage.instructions:
+        for command in instruction.commands:
+            if pip.is_pip_install(command) or conda.installs(command):
+                return True
+            if command.name.startswith("python") and "setup.py" in command.args:
+                return True
+    return False
+
+
+def _compiles(stage: Stage) -> bool:
+    for instruction in stage.instructions:
+        if instruction.keyword != "RUN":
+            continue
+        for command in instruction.commands:
+            if command.name in _COMPILERS:
+                return True
+            if "build_ext" in command.args or any(arg.startswith("USE_CUDA") for arg in command.args):
+                return True
+    return False
+
+
+def _python_origin(stages: list[SourceStage]) -> PythonOrigin:
+    """The Python of the last Python stage: from the image tag, a conda python= spec, a versioned distribution
+    package, or the distribution's default python3."""
+    stage = next(s for s in reversed(stages) if s.python)
+    version = python_version(stage.base)
+    if version:
+        return PythonOrigin(version, f"the {stage.base.raw} image")
+    if stage.facts and stage.facts.kind == "python" and stage.base.tag:
+        match = re.match(r"(\d)\.(\d{1,2})", stage.base.tag)
+        if match:
+            return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
+    for source_stage in (stage, *stages):
+        found = _python_from_commands(source_stage.stage)
+        if found:
+            return found
+    for instruction in stage.stage.instructions:
+        if instruction.keyword == "ENV":
+            for key, value in key_values(instruction.args):
+                match = re.match(r"(\d)\.(\d{1,2})", value)
+                if key.upper() in ("PYTHON_VERSION", "PYTHON") and match:
+                    return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"ENV {key}={value}")
+    default = knowledge.distro_python(stage.base)
+    if default:
+        return PythonOrigin(default, f"{stage.base.raw}'s python3 package")
+    return PythonOrigin(None, f"the {stage.base.raw} image")
+
+
+def _python_from_commands(stage: Stage) -> PythonOrigin | None:
+    for instruction in stage.instructions:
+        if instruction.keyword != "RUN":
+            continue
+        for command in instruction.commands:
+            if conda.installs(command):
+                for spec in conda.packages(command):
+                    if conda.spec_name(spec) == "python":
+                        match = re.match(r"(\d)\.(\d{1,2})", conda.spec_version(spec))
+                        if match:
+                            return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"conda ({spec})")
+            found = system.system_command(command)
+            if found and found.verb == "install":
+                for package in found.packages:
+                    match = re.fullmatch(r"python(\d)\.?(\d{1,2})(-.*)?", package.split("=")[0])
+                    if match and match.group(1) == "3":
+                        return PythonOrigin(f"3.{match.group(2)}", f"the {package} package")
+    return None
+
+
+def _refuse_python2(name: str, stages: list[SourceStage], origin: PythonOrigin) -> None:
+    if origin.version and origin.version.startswith("2"):
+        raise Refused("python2", f"{name}: runs Python {origin.version} ({origin.where}); Python 2 code needs "
+                                 "porting to Python 3 before dockgen can convert it")
+    if origin.version:
+        return
+    py2 = py3 = False
+    for stage in stages:
+        for instruction in stage.stage.instructions:
+            for command in instruction.commands:
+                if command.name in ("pip2", "python2") or re.fullmatch(r"(pip|python)2\.\d+", command.name):
+                    py2 = True
+                if command.name.startswith(("pip3", "python3")):
+                    py3 = True
+                found = system.system_command(command)
+                if found and found.verb == "install" and stage.family:
+                    py2 |= any(knowledge.is_python2(stage.family, p) for p in found.packages)
+                    py3 |= any(knowledge.provides_python(stage.family, p) for p in found.packages)
+    if py2 and not py3:
+        raise Refused("python2", f"{name}: installs Python 2 only (python, python-pip or pip2); Python 2 code "
+                                 "needs porting to Python 3 before dockgen can convert it")
+
+
+def versioned_python_words(text: str) -> set[str]:
+    """``python3.7`` and the like named in instruction text."""
+    return {match.group() for match in _VERSIONED_PYTHON.finditer(text)}
