@@ -48,7 +48,7 @@ def candidates(corpus: Path) -> Iterator[tuple[str, str]]:
         if decoded.problem:
             continue
         model = parse_text(decoded.text)
-        if model.problems or any(not is_posix_shell(i.shell) for i in model.instructions):
+        if model.problems or not model.stages or any(not is_posix_shell(i.shell) for i in model.instructions):
             continue
         if any("windows" in (s.image.raw.lower()) or "nanoserver" in s.image.raw.lower() for s in model.stages):
             continue

@@ -22,6 +22,7 @@ from dockgen.convert.source import Refused, Source, read_source
 from dockgen.engine import Settings, lint
 from dockgen.errors import DockgenError
 from dockgen.findings import Finding
+from dockgen.fixer import fix_text
 from dockgen.parse import parse_text
 from dockgen.shellcheck import shellcheck_binary
 from dockgen.source import decode
@@ -62,12 +63,14 @@ def convert_text(text: str, name: str, manager: str, today: datetime.date | None
     body = body_lines(source, plan(source, target, notes))
     settings = Settings(today=today, shellcheck=shellcheck_binary() is not None)
     directives = header(source, "", [], __version__)[:-1]
-    marked, carried = mark_carried_findings("\n".join([*directives, *body]).rstrip("\n") + "\n", settings)
+    draft = "\n".join([*directives, *body]).rstrip("\n") + "\n"
+    fixed = fix_text(draft, settings).text  # safe fixes only: spelling that cannot change the image
+    marked, carried = mark_carried_findings(fixed, settings)
     for note in _carried_notes(carried):
         notes.add(note)
     command_line = shlex.join(["dockgen", "new", "--from", name, "--manager", manager])
     lines = [*header(source, command_line, notes.lines(), __version__), *marked.split("\n")[len(directives):]]
-    result = "\n".join(lines)
+    result = "\n".join(lines).rstrip("\n") + "\n"
     left = lint(parse_text(result), settings)
     if left:  # a pragma the linters do not read where it was put: a bug here, never the user's input
         details = "; ".join(f"line {f.line} {f.code}" for f in left)

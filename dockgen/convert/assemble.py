@@ -36,9 +36,12 @@ def body_lines(source: Source, plan: Plan) -> list[str]:
             out.extend(lines[number - 1:end])
         elif replacement:
             out.extend(replacement.split("\n"))
-        for block in plan.after.get(number, ()):
+        blocks = plan.after.get(number, ())
+        for block in blocks:
             out.extend(["", *block.split("\n")])
         number = end + 1
+        if blocks and number <= len(lines) and lines[number - 1].strip():
+            out.append("")
     return out
 
 

@@ -64,7 +64,10 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
                  f"{' python3-dev' if 'devel' in flavor else ''} \\\n    && rm -rf /var/lib/apt/lists/*",
                  "RUN python3 -m venv /opt/venv",
                  "ENV PATH=/opt/venv/bin:$PATH")
-        return NewBase(_CUDA.format(flavor=flavor), "apt", setup)
+        image = _CUDA.format(flavor=flavor)
+        return NewBase(image, "apt", setup, note=f"{stage.base.raw} becomes {image}: wheels built for the old CUDA "
+                                                  "bring their own CUDA libraries; code compiled in the image builds "
+                                                  "against CUDA 12.9.")
     if facts.family == "apk":
         base = catalog.bases["python-alpine"]
         return NewBase(base.reference(python, base.releases[0]), "apk")

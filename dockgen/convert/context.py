@@ -30,7 +30,7 @@ class Notes:
         self._unmapped: dict[tuple[str, str], dict[str, None]] = {}
 
     def add(self, text: str) -> None:
-        self._lines.setdefault(text[0].upper() + text[1:] if text else text)
+        self._lines.setdefault(text)
 
     def add_python_package(self, package: str) -> None:
         self._python_packages.setdefault(package)

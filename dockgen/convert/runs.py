@@ -20,7 +20,6 @@ from dockgen.shell_chain import Part, dequote, join_chain, raw_words, split_chai
 _DEFAULTS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
 _CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
 _NON_PYTHON_CONDA = re.compile(r"(r|perl|bioconductor)-.*|r|r-base|openjdk|nodejs|gcc|gxx|cmake|make")
-_PIP_SELF = frozenset({"pip", "pip3"})
 
 
 @dataclass
@@ -116,8 +115,9 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
     rest = words[at + 1:]
     kept: list[str] = []
     to_conda: list[str] = []
+    own_index = any(dequote(w).startswith(("--index-url", "-i", "--extra-index-url", "-f", "--find-links"))
+                    for w in rest)
     installs_something = False
-    self_upgrade = False
     skip_value = False
     for raw in rest:
         word = dequote(raw)
@@ -129,30 +129,25 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
             name = word.lstrip("-").split("=", 1)[0]
             if name in ("r", "requirement", "c", "constraint", "e", "editable") or word.startswith(("-r", "-e")):
                 installs_something = True
-            if word != "--no-cache-dir":
+            if not (word.startswith("--no-cache") and "--no-cache-dir".startswith(word)):
                 kept.append(raw)
             skip_value = "=" not in word and (name in pip.VALUE_OPTIONS or name in ("r", "requirement", "c",
                                                                                     "constraint"))
             continue
-        name = pip.requirement_name(word)
-        if name in _PIP_SELF:
-            self_upgrade = True
-            continue
-        package = target.catalog.package(name) if name else None
-        if package is not None and target.manager == "conda" and "[" not in word:
+        requirement = pip.requirement_name(word)
+        package = target.catalog.package(requirement) if requirement else None
+        if package is not None and target.manager == "conda" and "[" not in word and not own_index:
             version = _version_of(word) or package.conda_version
-            to_conda.append(f"{package.conda}={version}" if version else package.conda)
+            to_conda.append(_shell_word(f"{package.conda}={version}" if version else package.conda))
             stage.notes.add(f"{word} (pip) is installed with conda as {package.conda}, from conda-forge.")
             continue
         if package is not None and package.version != "system" and not pip.has_version(word) \
                 and not pip.is_local(word):
             raw = raw.replace(word, f"{word}=={package.version}")
-            stage.notes.add(f"{name} was unpinned; it is pinned to {package.version}, the version dockgen knows "
+            stage.notes.add(f"unpinned {requirement} is pinned to {package.version}, the version dockgen knows "
                             "to work.")
         installs_something = True
         kept.append(raw)
-    if self_upgrade:
-        stage.notes.add("`pip install --upgrade pip` is left out: the new base ships a current pip.")
     parts: list[str] = []
     if to_conda:
         parts.append(_conda_install("conda", to_conda, stage.channels(), target))
@@ -178,6 +173,11 @@ def _pip_program(raw: list[str], dequoted: list[str], stage: StageContext, targe
         else:
             result.append(word)
     return result
+
+
+def _shell_word(word: str) -> str:
+    """A word the shell must not expand as a glob, with ``$VARIABLES`` still expanded."""
+    return f'"{word}"' if any(char in word for char in "$*[]<>|&;() ") else word
 
 
 def _version_of(requirement: str) -> str:

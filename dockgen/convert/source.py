@@ -154,7 +154,7 @@ def _refuse_python2(name: str, stages: list[SourceStage], origin: PythonOrigin) 
     if origin.version and origin.version.startswith("2"):
         raise Refused("python2", f"{name}: runs Python {origin.version} ({origin.where}); Python 2 code needs "
                                  "porting to Python 3 before dockgen can convert it")
-    if origin.version:
+    if origin.version and not origin.where.endswith("python3 package"):
         return
     py2 = py3 = False
     for stage in stages:
