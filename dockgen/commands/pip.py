@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from dockgen.model import Command
+from dockgen.patterns import LazyPattern
 
 # Options whose value is the next word when written without ``=``.
 VALUE_OPTIONS = frozenset({
@@ -142,4 +143,4 @@ def has_version(requirement: str) -> bool:
     return any(operator in requirement for operator in _VERSION_OPERATORS) or " @ " in requirement
 
 
-_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+_NAME = LazyPattern(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
