@@ -73,21 +73,19 @@ def spec_version(spec: str) -> str:
 
 def env_file(command: Command) -> str | None:
     """The file of ``conda env create|update -f FILE`` (or ``micromamba create -f``, ``install --file``)."""
-    args = command.args
-    for index, arg in enumerate(args):
-        if arg in ("-f", "--file") and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith("--file="):
-            return arg.partition("=")[2]
-    return None
+    return _option_value(command, "-f", "--file")
 
 
 def environment_name(command: Command) -> str | None:
+    return _option_value(command, "-n", "--name")
+
+
+def _option_value(command: Command, short: str, long: str) -> str | None:
     args = command.args
     for index, arg in enumerate(args):
-        if arg in ("-n", "--name") and index + 1 < len(args):
+        if arg in (short, long) and index + 1 < len(args):
             return args[index + 1]
-        if arg.startswith("--name="):
+        if arg.startswith(long + "="):
             return arg.partition("=")[2]
     return None
 
