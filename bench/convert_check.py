@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -63,7 +62,6 @@ def properties(text: str) -> dict[str, object]:
     final_start = max((i for i, c in enumerate(parsed) if c.cmd == "FROM"), default=0)
     found: dict[str, set[object]] = defaultdict(set)
     final: dict[str, object] = {}
-    catalog = load()
     for index, command in enumerate(parsed):
         if command.cmd == "EXPOSE":
             found["EXPOSE ports"].update(command.value)
@@ -84,12 +82,12 @@ def properties(text: str) -> dict[str, object]:
                     for requirement in install.requirements:
                         name = pip.requirement_name(requirement)
                         if name:
-                            found["pip names and -r files"].add(_canonical(name, catalog))
+                            found["pip names and -r files"].add(_canonical(name))
                     found["pip names and -r files"].update(f"-r {f}" for f in install.requirement_files)
                 elif conda.installs(shell_command):
                     found["conda channels"].update(c for c in conda.channels(shell_command) if c not in _DEFAULTS)
                     for spec in conda.packages(shell_command):
-                        found["conda names"].add(_canonical(conda.spec_name(spec), catalog))
+                        found["conda names"].add(_canonical(conda.spec_name(spec)))
                 elif conda.subcommand(shell_command) == "config":
                     found["conda channels"].update(c for c in conda.configured_channels(shell_command)
                                                    if c not in _DEFAULTS)
@@ -99,7 +97,7 @@ def properties(text: str) -> dict[str, object]:
     return result
 
 
-def _canonical(name: str, catalog: object) -> str:
+def _canonical(name: str) -> str:
     package = load().package(name)
     return normalize(package.name) if package else normalize(name)
 

@@ -76,10 +76,6 @@ def env_file(command: Command) -> str | None:
     return _option_value(command, "-f", "--file")
 
 
-def environment_name(command: Command) -> str | None:
-    return _option_value(command, "-n", "--name")
-
-
 def _option_value(command: Command, short: str, long: str) -> str | None:
     args = command.args
     for index, arg in enumerate(args):

@@ -71,11 +71,6 @@ class PipInstall:
     editables: tuple[str, ...]  # -e
     options: tuple[str, ...]  # every other option word, values attached (``--index-url=URL``)
 
-    @property
-    def local_project(self) -> bool:
-        """``pip install .`` or a path: the install needs files from the build context."""
-        return any(is_local(r) for r in self.requirements) or bool(self.editables)
-
 
 def parse_install(command: Command) -> PipInstall | None:
     """The requirements and options of a ``pip install``; None for any other command."""

@@ -11,10 +11,9 @@ from dockgen.convert import knowledge
 from dockgen.convert.knowledge import ImageFacts
 from dockgen.errors import DockgenError
 from dockgen.knowledge.images import python_version
-from dockgen.model import Dockerfile, ImageRef, Instruction, Stage
+from dockgen.model import Dockerfile, ImageRef, Stage
 from dockgen.parse import is_posix_shell, key_values, parse_text
 
-_VERSIONED_PYTHON = re.compile(r"\bpython(\d)\.(\d{1,2})\b")
 _COMPILERS = frozenset({"nvcc", "cmake", "make", "gcc", "g++", "cc", "c++"})
 
 
@@ -171,8 +170,3 @@ def _refuse_python2(name: str, stages: list[SourceStage], origin: PythonOrigin) 
     if py2 and not py3:
         raise Refused("python2", f"{name}: installs Python 2 only (python, python-pip or pip2); Python 2 code "
                                  "needs porting to Python 3 before dockgen can convert it")
-
-
-def versioned_python_words(text: str) -> set[str]:
-    """``python3.7`` and the like named in instruction text."""
-    return {match.group() for match in _VERSIONED_PYTHON.finditer(text)}
