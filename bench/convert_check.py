@@ -1,11 +1,14 @@
 """Run ``dockgen new --from`` with both managers over every Linux Dockerfile of a corpus that installs Python packages.
 
     python bench/convert_check.py CORPUS_DIR [--show REFUSED|ERROR|UNCLEAN|PROPERTY] [--limit N] [--out DIR]
+                                             [--mirrors /work/.mirror]
 
 Reports, per manager: converted, refused (by reason), internal errors and crashes, outputs that are not lint-clean
 under dockgen and under hadolint, and for each kept property the share of outputs (among sources that have it)
 that keep it. Source and output are both read with BuildKit's parser (the `dockerfile` package), not with ours.
-``--out DIR`` writes every output next to a copy of its source, for reading by hand.
+``--out DIR`` writes every output next to a copy of its source, for reading by hand. ``--mirrors DIR`` gives each
+Dockerfile its real build context (its folder in the repository it came from, read from the fetched mirrors with git
+and the corpus's manifest.tsv), as ``dockgen new --from`` reads it on a user's machine.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ import dockerfile as buildkit
 from dockgen import Settings, lint_text
 from dockgen.catalog import load, normalize
 from dockgen.commands import conda, pip
-from dockgen.convert import Refused, convert_text
+from dockgen.convert import BuildContext, Refused, convert_text
+from dockgen.convert.build_context import inside
 from dockgen.errors import DockgenError
 from dockgen.parse import is_posix_shell, parse_text
 from dockgen.shell import split_commands
@@ -115,6 +119,47 @@ def kept(prop: str, source: dict[str, object], output: dict[str, object]) -> boo
     return set(wanted) <= have  # type: ignore[arg-type]
 
 
+class GitContext:
+    """A folder of a fetched repository, read with git (the mirrors have no work tree)."""
+
+    _trees: dict[Path, frozenset[str]] = {}
+
+    def __init__(self, git_dir: Path, folder: str) -> None:
+        self.git_dir, self.folder = git_dir, folder
+        if git_dir not in self._trees:
+            listing = subprocess.run(["git", "--git-dir", str(git_dir), "ls-tree", "-r", "--name-only", "HEAD"],
+                                     capture_output=True, text=True, check=False).stdout
+            self._trees[git_dir] = frozenset(listing.splitlines())
+
+    @property
+    def label(self) -> str:
+        return f"{self.git_dir.parent.name}:{self.folder or '.'}"
+
+    def read_text(self, path: str) -> str | None:
+        relative = inside(path)
+        full = f"{self.folder}/{relative}" if self.folder and relative else relative
+        if full is None or full not in self._trees[self.git_dir]:
+            return None
+        shown = subprocess.run(["git", "--git-dir", str(self.git_dir), "show", f"HEAD:{full}"], capture_output=True,
+                               check=False)
+        try:
+            return shown.stdout.decode("utf-8-sig") if shown.returncode == 0 else None
+        except UnicodeDecodeError:
+            return None
+
+
+def contexts(corpus: Path, mirrors: Path | None) -> dict[str, BuildContext]:
+    if mirrors is None:
+        return {}
+    found: dict[str, BuildContext] = {}
+    for row in (corpus / "manifest.tsv").read_text().splitlines()[1:]:
+        name, repo, path = row.split("\t")[:3]
+        git_dir = mirrors / repo.replace("/", "+") / "repo"
+        if git_dir.is_dir():
+            found[name] = GitContext(git_dir, path.rpartition("/")[0])
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -122,7 +167,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--managers", default="pip,conda")
+    parser.add_argument("--mirrors", type=Path, help="fetched repositories, for real build contexts")
     options = parser.parse_args()
+    options.contexts = contexts(options.corpus, options.mirrors)
     files = list(candidates(options.corpus))
     if options.limit:
         files = files[:options.limit]
@@ -139,7 +186,7 @@ def report(manager: str, files: list[tuple[str, str]], hadolint: str, options: a
     outputs: dict[str, str] = {}
     for name, text in files:
         try:
-            outputs[name] = convert_text(text, name, manager).text
+            outputs[name] = convert_text(text, name, manager, context=options.contexts.get(name)).text
         except Refused as error:
             refused[error.reason] += 1
             if options.show == "REFUSED":
@@ -181,6 +228,13 @@ def report(manager: str, files: list[tuple[str, str]], hadolint: str, options: a
     print(f"converted        {len(outputs):5} ({100 * len(outputs) / max(total, 1):.1f}%)")
     for reason, count in refused.most_common():
         print(f"refused {reason:9}{count:5} ({100 * count / max(total, 1):.1f}%)")
+    convertible = total - refused["python2"] - refused["windows"]
+    print(f"converted of those dockgen must not refuse (not Python 2, not Windows): "
+          f"{100 * len(outputs) / max(convertible, 1):.1f}%")
+    unread = sum("could not read" in text.split("\nFROM", 1)[0] for text in outputs.values())
+    moved = sum("copied on its own before the install" in text.split("\nFROM", 1)[0].replace("\n#      ", "")
+                for text in outputs.values())
+    print(f"outputs with a file not read from the build context: {unread}; requirement files moved first: {moved}")
     print(f"internal errors  {len(errors):5}")
     print(f"not lint-clean   {len(unclean):5}")
     for prop in PROPERTIES:

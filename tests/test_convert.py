@@ -16,8 +16,10 @@ import dockerfile as buildkit
 import pytest
 
 from dockgen import lint_text
+from dockgen.commands import conda
 from dockgen.commands.pip import parse_install, requirement_name
-from dockgen.convert import Refused, convert_text
+from dockgen.commands.requirements import read_requirements_text
+from dockgen.convert import DirectoryContext, Refused, convert_text
 from dockgen.shell import split_commands
 from dockgen.shell_chain import raw_words, split_chain
 from tests.test_cli import run
@@ -28,11 +30,15 @@ CASES = sorted((source, manager) for source in GOLDEN.glob("*.Dockerfile") for m
                if (GOLDEN / f"{source.stem}.{manager}.out").exists())
 REFUSED = {("python2", "pip"): "python2", ("python2", "conda"): "python2", ("windows", "pip"): "windows",
            ("windows", "conda"): "windows", ("bioconda-tools", "pip"): "conda-only",
-           ("conda-env-file", "pip"): "conda-only"}
+           }
 
 
 def convert(name: str, manager: str) -> str:
-    return convert_text((GOLDEN / f"{name}.Dockerfile").read_text(), f"{name}.Dockerfile", manager, TODAY).text
+    """A shape with a ``NAME.context`` folder is converted with it as the build context, the others with none."""
+    folder = GOLDEN / f"{name}.context"
+    context = DirectoryContext(folder) if folder.is_dir() else None
+    return convert_text((GOLDEN / f"{name}.Dockerfile").read_text(), f"{name}.Dockerfile", manager, TODAY,
+                        context=context).text
 
 
 @pytest.mark.parametrize(("source", "manager"), CASES, ids=[f"{s.stem}-{m}" for s, m in CASES])
@@ -67,8 +73,15 @@ def _final(text: str) -> dict[str, object]:
 def test_output_keeps_what_the_image_is(source: Path, manager: str) -> None:
     before = _final(source.read_text())
     after = _final((GOLDEN / f"{source.stem}.{manager}.out").read_text())
-    for key in ("CMD", "ENTRYPOINT", "USER", "HEALTHCHECK", "STOPSIGNAL", "VOLUME", "COPY"):
-        assert after.get(key) == before.get(key), key
+    for key in ("CMD", "ENTRYPOINT", "USER", "HEALTHCHECK", "STOPSIGNAL", "VOLUME"):
+        was = before.get(key)
+        if manager == "pip" and isinstance(was, tuple) and was[1][:2] == ("conda", "run"):
+            assert after[key][0] == was[0] and was[1][-len(after[key][1]):] == after[key][1], key  # type: ignore[index]
+            assert "conda" not in after[key][1], key  # type: ignore[index]
+            continue
+        assert after.get(key) == was, key
+    copies = iter(after["COPY"])  # type: ignore[call-overload]
+    assert all(copy in copies for copy in before["COPY"])  # type: ignore[attr-defined]  # same order, maybe more
     assert before["EXPOSE"] <= after["EXPOSE"]  # type: ignore[operator]
     assert before["ENV"] <= after["ENV"]  # type: ignore[operator]
 
@@ -163,3 +176,104 @@ def test_pip_install_is_read_by_kind() -> None:
     assert install.requirement_files == ("req.txt",) and install.editables == (".",)
     assert install.options == ("-U", "--index-url=https://x")
     assert requirement_name("git+https://h/r.git@v1#egg=Foo_Bar") == "foo-bar"
+
+
+def test_requirements_are_copied_before_the_install_when_the_context_shows_it_is_safe() -> None:
+    for manager in ("pip", "conda"):
+        lines = convert("copy-all-first", manager).splitlines()
+        small = lines.index("COPY --chown=1000:1000 requirements/base.txt /usr/src/app/requirements/base.txt")
+        install = next(i for i, line in enumerate(lines) if "pip install --no-cache-dir -r requirements/base.txt" in line)
+        everything = lines.index("COPY --chown=1000:1000 . .")
+        assert small < lines.index("ENV FLASK_APP=app.py") < install < everything < lines.index("USER 1000")
+
+
+def _with_context(tmp_path: Path, dockerfile: str, files: dict[str, str], manager: str = "pip") -> str:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return convert_text(dockerfile, "Dockerfile", manager, TODAY, context=DirectoryContext(tmp_path)).text
+
+
+@pytest.mark.parametrize(("dockerfile", "requirements"), [
+    ("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n", "-e .\n"),
+    ("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n", "./lib\n"),
+    ("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt && python setup.py x\n",
+     "flask==3.1.2\n"),
+    ("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN make\nRUN pip install -r requirements.txt\n",
+     "flask==3.1.2\n"),
+    ("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt .\n", "flask==3.1.2\n"),
+])
+def test_requirements_are_not_moved_when_the_install_needs_the_rest(tmp_path: Path, dockerfile: str,
+                                                                    requirements: str) -> None:
+    text = _with_context(tmp_path, dockerfile, {"requirements.txt": requirements})
+    assert "COPY requirements.txt" not in text and "copied on its own" not in text
+    assert text.index("COPY . .") < text.index("-r requirements.txt")
+
+
+def test_a_file_missing_from_the_context_is_carried_over_with_a_note(tmp_path: Path) -> None:
+    text = _with_context(tmp_path, "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r req.txt\n",
+                         {})
+    assert f"dockgen could not read req.txt from the build context ({tmp_path})" in " ".join(
+        line.lstrip("# ").strip() for line in text.splitlines())
+    assert "RUN pip install --no-cache-dir -r req.txt\n" in text
+
+
+def test_workdir_and_copy_paths_expand_env_and_arg_values(tmp_path: Path) -> None:
+    text = _with_context(tmp_path, "FROM python:3.12-slim\nARG HOME_DIR=/srv\nENV APP=${HOME_DIR}/app\n"
+                                   "WORKDIR $APP\nCOPY . $APP/\nRUN pip install -r reqs/prod.txt\n",
+                         {"reqs/prod.txt": "flask==3.1.2\n"})
+    assert "COPY reqs/prod.txt /srv/app/reqs/prod.txt\n" in text
+
+
+def test_an_environment_file_from_the_context_becomes_one_pip_install() -> None:
+    text = convert("conda-env-file", "pip")
+    assert 'RUN pip install --no-cache-dir "numpy==1.26.*" "pandas>=2.1" scikit-learn==1.9.1 tqdm==4.66.4\n' in text
+    assert 'ENTRYPOINT ["python", "analyse.py"]' in text and 'SHELL ["/bin/bash", "-c"]' in text
+    assert "FROM python:3.11-slim-trixie" in text  # python=3.10 in the file, past end of life on TODAY
+
+
+def test_an_environment_file_dockgen_cannot_read_is_refused_for_pip() -> None:
+    source = (GOLDEN / "conda-env-file.Dockerfile").read_text()
+    with pytest.raises(Refused, match="--context") as error:
+        convert_text(source, "Dockerfile", "pip", TODAY)
+    assert error.value.reason == "conda-only"
+
+
+def test_the_conda_variant_says_what_in_the_environment_file_it_cannot_change() -> None:
+    text = " ".join(line.lstrip("# ").strip() for line in convert("conda-env-file", "conda").splitlines())
+    assert "environment.yml lists defaults (Anaconda's licensed channels)" in text
+    assert "environment.yml pins python=3.10, and the environment it creates runs that Python" in text
+
+
+def test_context_option_through_the_cli(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "Dockerfile").write_text((GOLDEN / "conda-env-file.Dockerfile").read_text())
+    context = GOLDEN / "conda-env-file.context"
+    found = run("new", "--from", "src/Dockerfile", "--manager", "pip", "--context", str(context), cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert "tqdm==4.66.4" in found.stdout
+    missing = run("new", "--from", "src/Dockerfile", "--manager", "pip", cwd=tmp_path)  # src/ has no environment.yml
+    assert missing.returncode == 2 and "--context" in missing.stderr and "Traceback" not in missing.stderr
+    alone = run("new", "spacy", "--context", str(context), cwd=tmp_path)
+    assert alone.returncode == 2 and "--context goes with --from" in alone.stderr
+
+
+@pytest.mark.parametrize(("spec", "expected"), [
+    ("numpy=1.26", "==1.26.*"),  # conda's single = is a prefix match
+    ("numpy=1.26.4", "==1.26.4"),
+    ("numpy==1.26.4=py312h0_0", "==1.26.4"),  # exact version, build string dropped
+    ("pandas>=2.1,<3", ">=2.1,<3"),
+    ("conda-forge::scipy", ""),
+    ("scipy 1.11|1.12", ""),
+    ("pytorch=2.*", "==2.*"),
+])
+def test_conda_specs_in_pip_syntax(spec: str, expected: str) -> None:
+    assert conda.pip_specifier(spec) == expected
+
+
+def test_requirement_files_are_read_as_pip_reads_them() -> None:
+    found = read_requirements_text("\ufeffflask==3.1.2 \\\n  --hash=sha256:ab\t# web\n-e .\n--index-url https://x\n"
+                                   "./wheels/a.whl\nb @ file:///w/b.whl\nc>=1 ; python_version<'3.12'\n")
+    assert found.requirements == ("flask==3.1.2 --hash=sha256:ab", "c>=1 ; python_version<'3.12'")
+    assert found.options == ("--index-url https://x",)
+    assert found.file_references == ("-e .", "./wheels/a.whl", "b @ file:///w/b.whl")

@@ -10,9 +10,11 @@ CODE = "DL3059"
 
 
 def _is_single(run: Instruction) -> bool:
-    # hadolint counts each command twice and allows two entries, so in effect: at most one command.
+    # hadolint counts each command twice and allows two entries, so in effect: at most one command. A command whose
+    # name is an expansion (`$PIP install`, `"$(which pip)" install`) is not in its list, so it is not counted.
     # PowerShell and cmd scripts are not split, so their commands cannot be counted.
-    return len(run.commands) <= 1 and (run.is_exec_form or is_posix_shell(run.shell))
+    named = [c for c in run.commands if "$" not in c.name and "`" not in c.name]
+    return len(named) <= 1 and (run.is_exec_form or is_posix_shell(run.shell))
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

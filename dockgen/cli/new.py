@@ -26,19 +26,23 @@ from dockgen.errors import DockgenError
 @click.option("--model", help="A model to bake in, such as en_core_web_sm for spacy.")
 @click.option("--from", "source", type=click.Path(path_type=Path, dir_okay=False),
               help="Rewrite an existing Dockerfile into an optimized variant for --manager; notes go to stderr.")
+@click.option("--context", "context", type=click.Path(path_type=Path, file_okay=False),
+              help="With --from: the build context the Dockerfile's files are read from (default: its folder).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
 @click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
                 requirements: Path | None, environment: Path | None, copies: tuple[str, ...], cmd: str | None,
-                model: str | None, source: Path | None, output: Path | None, force: bool,
+                model: str | None, source: Path | None, context: Path | None, output: Path | None, force: bool,
                 dockerignore: bool) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
     if source is not None:
-        _convert(source, manager, packages, output, force)
+        _convert(source, manager, packages, context, output, force)
         if dockerignore:
             _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
         return 0
+    if context is not None:
+        raise DockgenError("--context goes with --from (the build context of the Dockerfile to convert)")
     from dockgen.generate import generate
     from dockgen.inputs import read_environment, read_requirements
     from dockgen.recipe import Request
@@ -57,12 +61,13 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     return 0
 
 
-def _convert(source: Path, manager: str, packages: tuple[str, ...], output: Path | None, force: bool) -> None:
+def _convert(source: Path, manager: str, packages: tuple[str, ...], context: Path | None, output: Path | None,
+             force: bool) -> None:
     from dockgen.convert import convert_file
 
     if packages:
         raise DockgenError("--from converts the packages the Dockerfile installs; name no packages with it")
-    conversion = convert_file(source, manager)
+    conversion = convert_file(source, manager, context=context)
     for note in conversion.notes:
         click.echo(f"dockgen: note: {note}", err=True)
     if output is None:

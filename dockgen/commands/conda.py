@@ -94,3 +94,21 @@ def configured_channels(command: Command) -> tuple[str, ...]:
     found = [args[i + 2] for i, arg in enumerate(args[:-2])
              if arg in ("--add", "--append", "--prepend", "--set") and args[i + 1] == "channels"]
     return tuple(found)
+
+
+def pip_specifier(spec: str) -> str:
+    """A conda spec's version constraint in pip's syntax: ``=1.26`` (conda's fuzzy match) -> ``==1.26.*``,
+    ``=1.26.4`` -> ``==1.26.4``, ``==1.2=py_0`` -> ``==1.2``, ``>=1.2,<2`` stays; "" when there is none or it has no
+    pip equivalent (``1.2|1.4``)."""
+    rest = spec.split("::", 1)[-1][len(spec_name(spec)):].strip()
+    if not rest or "|" in rest:
+        return ""
+    if rest[0] in "<>!~":
+        return rest.replace(" ", "")
+    exact = rest.startswith("==")
+    version = rest.lstrip("= ").split("=", 1)[0].split(" ", 1)[0]
+    if not version:
+        return ""
+    if exact or "*" in version or version.count(".") >= 2:
+        return f"=={version}"
+    return f"=={version}.*"

@@ -16,6 +16,7 @@ from dockgen import __version__
 from dockgen.catalog import Catalog, load
 from dockgen.convert.assemble import body_lines, header, mark_carried_findings
 from dockgen.convert.bases import choose_python
+from dockgen.convert.build_context import BuildContext, DirectoryContext, NoContext
 from dockgen.convert.context import Notes, Target
 from dockgen.convert.rewrite import plan
 from dockgen.convert.source import Refused, Source, read_source
@@ -27,7 +28,7 @@ from dockgen.parse import parse_text
 from dockgen.shellcheck import shellcheck_binary
 from dockgen.source import decode
 
-__all__ = ["Conversion", "Refused", "convert_file", "convert_text"]
+__all__ = ["BuildContext", "Conversion", "DirectoryContext", "Refused", "convert_file", "convert_text"]
 
 
 @dataclass(frozen=True)
@@ -36,30 +37,37 @@ class Conversion:
     notes: tuple[str, ...]
 
 
-def convert_file(path: Path, manager: str, today: datetime.date | None = None) -> Conversion:
+def convert_file(path: Path, manager: str, today: datetime.date | None = None,
+                 context: Path | None = None) -> Conversion:
+    """Convert the Dockerfile at ``path``; files it names are read from ``context`` (default: its folder)."""
+    folder = context if context is not None else path.parent
+    if not folder.is_dir():
+        raise DockgenError(f"{folder}: the build context must be a folder")
     try:
         decoded = decode(path.read_bytes())
     except OSError as error:
         raise DockgenError(f"{path}: cannot read: {error.strerror or error}") from None
     if decoded.problem:
         raise DockgenError(f"{path}:{decoded.problem_line}: {decoded.problem}")
-    return convert_text(decoded.text, path.name, manager, today)
+    return convert_text(decoded.text, path.name, manager, today, context=DirectoryContext(folder))
 
 
 def convert_text(text: str, name: str, manager: str, today: datetime.date | None = None,
-                 catalog: Catalog | None = None) -> Conversion:
+                 catalog: Catalog | None = None, context: BuildContext | None = None) -> Conversion:
+    """Convert Dockerfile ``text``; ``context`` is where the files it names are read (none by default)."""
     if manager not in ("pip", "conda"):
         raise DockgenError(f"unknown manager {manager!r}: choose pip or conda")
     today = today or datetime.date.today()
     catalog = catalog or load()
-    source = read_source(text, name)
+    context = context or NoContext()
+    source = read_source(text, name, context)
     python, python_note = choose_python(source, manager, catalog, today)
     notes = Notes()
     for note in _origin(source, today):
         notes.add(note)
     if python_note:
         notes.add(python_note)
-    target = Target(manager, python, source.python.version, catalog)
+    target = Target(manager, python, source.python.version, catalog, context)
     body = body_lines(source, plan(source, target, notes))
     settings = Settings(today=today, shellcheck=shellcheck_binary() is not None)
     directives = header(source, "", [], __version__)[:-1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from dockgen.convert.rewrite import Plan
+from dockgen.convert.context import Plan
+from dockgen.convert.hadolint_quirks import read_as_sh_by_hadolint
 from dockgen.convert.source import Source
 from dockgen.engine import Settings, lint
 from dockgen.findings import Finding
@@ -40,7 +41,8 @@ def body_lines(source: Source, plan: Plan) -> list[str]:
         for block in blocks:
             out.extend(["", *block.split("\n")])
         number = end + 1
-        if blocks and number <= len(lines) and lines[number - 1].strip():
+        # hadolint 2.15.1 cannot parse a comment (or a pragma put there later) right after a heredoc's end
+        if (blocks or instruction.heredocs) and number <= len(lines) and lines[number - 1].strip():
             out.append("")
     return out
 
@@ -71,7 +73,7 @@ def _wrap(text: str, indent: str, width: int = 116) -> list[str]:
 def mark_carried_findings(text: str, settings: Settings) -> tuple[str, list[Finding]]:
     """Findings on the output come from what was carried over as written: each is marked with a pragma above its
     instruction (one ``# hadolint ignore=`` line, which both linters read) and returned for the notes."""
-    findings = lint(parse_text(text), settings)
+    findings = [*lint(parse_text(text), settings), *read_as_sh_by_hadolint(text, settings)]
     if not findings:
         return text, []
     dockerfile = parse_text(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dockgen.catalog import Catalog
+from dockgen.convert.build_context import BuildContext, NoContext
+from dockgen.convert.layout import Layout, Located
 
 _DEFAULTS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
 
@@ -15,10 +17,19 @@ class Target:
     python: str  # X.Y the new image runs
     old_python: str | None  # X.Y the source ran, when known
     catalog: Catalog
+    context: BuildContext = NoContext()
 
     @property
     def python_changed(self) -> bool:
         return self.old_python is not None and self.old_python != self.python
+
+
+@dataclass
+class Plan:
+    """Replacement text per instruction (by first line; "" removes it) and what follows a FROM."""
+
+    replacements: dict[int, str] = field(default_factory=dict)
+    after: dict[int, list[str]] = field(default_factory=dict)
 
 
 class Notes:
@@ -60,6 +71,9 @@ class StageContext:
     configured: list[str] = field(default_factory=list)  # conda channels in order of appearance
     virtual_packages: dict[str, tuple[str, ...]] = field(default_factory=dict)  # apk --virtual NAME on apt
     rpm_tool: str = "dnf"
+    layout: Layout = field(default_factory=Layout)  # where context files sit in the image so far
+    # per RUN (by line): the requirement files its pip installs read, None for one not found in the context
+    requirement_files: dict[int, list[Located | None]] = field(default_factory=dict)
 
     @property
     def replaces_python(self) -> bool:

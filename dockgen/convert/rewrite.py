@@ -4,25 +4,18 @@ is carried over as written (only names of the old Python version follow the new 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dockgen.convert.bases import NewBase, new_base
-from dockgen.convert.context import Notes, StageContext, Target
+from dockgen.convert.context import Notes, Plan, StageContext, Target
+from dockgen.convert.reorder import copy_requirements_first, flag_words
 from dockgen.convert.runs import rewrite_run
 from dockgen.convert.source import Source, SourceStage
 from dockgen.model import Instruction
 from dockgen.parse import key_values
+from dockgen.shell_chain import raw_words
 
 _ENVIRONMENT = (("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
                 ("PYTHONNOUSERSITE", "1"))
-
-
-@dataclass
-class Plan:
-    """Replacement text per instruction (by first line; "" removes it) and what follows a FROM."""
-
-    replacements: dict[int, str] = field(default_factory=dict)
-    after: dict[int, list[str]] = field(default_factory=dict)
 
 
 def plan(source: Source, target: Target, notes: Notes) -> Plan:
@@ -35,7 +28,8 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
         parent = contexts.get(stage.stage.parent) if stage.stage.parent is not None else None
         if stage.derived and parent is not None:
             context = StageContext(source.name, notes, target.python, target.manager, parent.family,
-                                   parent.keeps_base, list(parent.configured), dict(parent.virtual_packages))
+                                   parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
+                                   layout=parent.layout.derived())
         else:
             base = new_base(stage, target.manager, target.python, stage.stage.index == last_python, target.catalog)
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
@@ -46,6 +40,8 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
             _environment(stage, result)
         for instruction in stage.stage.instructions[1:]:
             _instruction(instruction, context, target, result)
+            context.layout.see(instruction)
+        copy_requirements_first(source, stage, context, target, result)
         if target.python_changed:
             _follow_python_version(source, stage, target, result, notes)
     return result
@@ -73,8 +69,7 @@ def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Pla
         notes.add(f"{stage.base.raw}: {stage.facts.note}.")
     if base.image is None:
         return
-    flags = " ".join(f"--{f.name}={f.value}" if f.value is not None else f"--{f.name}"
-                     for f in from_instruction.flags)
+    flags = flag_words(from_instruction)
     alias = f" AS {stage.stage.alias}" if stage.stage.alias else ""
     result.replacements[from_instruction.line] = f"FROM {flags + ' ' if flags else ''}{base.image}{alias}"
     if "$" in from_instruction.args:
@@ -123,18 +118,33 @@ def _instruction(instruction: Instruction, context: StageContext, target: Target
         if text is not None:
             result.replacements[instruction.line] = text
         return
-    if instruction.keyword == "SHELL" and target.manager == "pip" and instruction.json_args and \
-            instruction.json_args[:2] == ("conda", "run"):
-        rest = list(instruction.json_args[2:])
-        while rest and rest[0].startswith("-"):
-            rest = rest[2:] if rest[0] in ("-n", "--name", "-p", "--prefix") else rest[1:]
-        result.replacements[instruction.line] = "SHELL " + _json(rest or ["/bin/sh", "-c"])
-        context.notes.add("SHELL no longer runs through `conda run`: the pip variant has no conda environment.")
+    if target.manager != "pip" or instruction.keyword not in ("SHELL", "CMD", "ENTRYPOINT"):
         return
-    if instruction.keyword in ("CMD", "ENTRYPOINT") and target.manager == "pip" and re.search(
-            r"\b(conda|mamba|micromamba)\b|\bactivate\b", instruction.args):
+    written = list(instruction.json_args) if instruction.json_args is not None else raw_words(instruction.args)
+    direct = _without_conda_run(written)
+    if direct is not None and (instruction.json_args is not None or instruction.keyword != "SHELL"):
+        if instruction.keyword == "SHELL":
+            direct = direct or ["/bin/sh", "-c"]
+        if direct:
+            text = _json(direct) if instruction.json_args is not None else " ".join(direct)
+            result.replacements[instruction.line] = f"{instruction.keyword} {text}"
+            context.notes.add(f"{instruction.keyword} no longer runs through `conda run`: the pip variant has no "
+                              "conda environment; the command runs on the image's Python.")
+            return
+    if instruction.keyword != "SHELL" and re.search(r"\b(conda|mamba|micromamba)\b|\bactivate\b",
+                                                    instruction.args):
         context.notes.add(f"{instruction.keyword} {instruction.args} uses conda, which the pip variant does not "
                           "have: change it to run Python directly.")
+
+
+def _without_conda_run(words: list[str]) -> list[str] | None:
+    """``conda run -n env --no-capture-output python app.py`` -> ``python app.py``; None when not ``conda run``."""
+    if len(words) < 2 or words[0].rsplit("/", 1)[-1] not in ("conda", "mamba", "micromamba") or words[1] != "run":
+        return None
+    rest = words[2:]
+    while rest and rest[0].startswith("-"):
+        rest = rest[2:] if rest[0] in ("-n", "--name", "-p", "--prefix", "--cwd") else rest[1:]
+    return rest
 
 
 def _json(words: list[str]) -> str:

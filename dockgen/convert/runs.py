@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from dockgen.commands import conda, pip, system
+from dockgen.commands.environment import EnvironmentSpec, read_conda_file
 from dockgen.convert import knowledge
 from dockgen.convert.context import StageContext, Target
+from dockgen.convert.layout import Layout
 from dockgen.convert.source import Refused
 from dockgen.model import Command, Instruction
 from dockgen.shell import split_commands
@@ -32,6 +34,8 @@ class _Run:
     lists_removed: bool = False
     conda_tool: str | None = None
     conda_cleaned: bool = False
+    cwd: str | None = "/"  # the folder the next part runs in (WORKDIR, then `cd`)
+    line: int = 0
 
 
 def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -> str | None:
@@ -39,10 +43,11 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
     if instruction.heredocs or instruction.json_args is not None:
         return None
     parts = split_chain(instruction.args)
-    run = _Run()
+    run = _Run(cwd=stage.layout.workdir, line=instruction.line)
     changed = False
     for part in parts:
         replacement = _rewrite_part(part.text, stage, target, run)
+        _follow_cd(part.text, run)
         if replacement is None:
             run.parts.append(part)
             _observe(part.text, run)
@@ -58,6 +63,14 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
     flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
     body = join_chain(run.parts)
     return f"RUN {flags + ' ' if flags else ''}{body}"
+
+
+def _follow_cd(text: str, run: _Run) -> None:
+    words = raw_words(text)
+    if len(words) == 2 and words[0] == "cd":
+        run.cwd = Layout.resolve(dequote(words[1]), run.cwd)
+    elif words[:1] == ["cd"]:
+        run.cwd = None
 
 
 def _observe(text: str, run: _Run) -> None:
@@ -148,6 +161,7 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
                             "to work.")
         installs_something = True
         kept.append(raw)
+    _locate_requirement_files(command, stage, target, run)
     parts: list[str] = []
     if to_conda:
         parts.append(_conda_install("conda", to_conda, stage.channels(), target))
@@ -155,6 +169,19 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
     if installs_something:
         parts.append(" ".join([*prefix, "install", "--no-cache-dir", *kept]))
     return parts
+
+
+def _locate_requirement_files(command: Command, stage: StageContext, target: Target, run: _Run) -> None:
+    install = pip.parse_install(command)
+    if install is None:
+        return
+    found = stage.requirement_files.setdefault(run.line, [])
+    for file in (*install.requirement_files, *install.constraint_files):
+        located = stage.layout.locate(file, run.cwd, target.context)
+        found.append(located)
+        if located is None:
+            stage.notes.add(f"dockgen could not read {file} from the build context ({target.context.label}); the "
+                            "install that names it is carried over as it stands.")
 
 
 def _pip_program(raw: list[str], dequoted: list[str], stage: StageContext, target: Target) -> list[str]:
@@ -203,12 +230,14 @@ def _conda_part(command: Command, words: list[str], stage: StageContext, target:
         return [] if target.manager == "pip" else None
     if sub in ("activate", "deactivate", "init") or sub is None:
         return [] if target.manager == "pip" else None
+    if target.manager == "conda" and conda.env_file(command):
+        _check_conda_file(conda.env_file(command) or "", stage, target, run)
     if sub == "env" and target.manager == "conda":
         return None
     if not conda.installs(command):
         return [] if target.manager == "pip" else None
     if target.manager == "pip":
-        return _conda_to_pip(command, stage, target)
+        return _conda_to_pip(command, stage, target, run)
     return [_conda_rewritten(command, words, stage, target, run)]
 
 
@@ -265,33 +294,81 @@ def _conda_install(tool: str, specs: list[str], channels: tuple[str, ...], targe
     return " ".join([*words, f"python={target.python}", *specs])
 
 
-def _conda_to_pip(command: Command, stage: StageContext, target: Target) -> list[str]:
-    if conda.env_file(command):
-        raise Refused("conda-only", f"{stage.source_name}: `{command.name} env` builds from an environment file, "
-                                    "which has no pip equivalent here; convert with --manager conda")
+def _conda_to_pip(command: Command, stage: StageContext, target: Target, run: _Run) -> list[str]:
     channels = set(conda.channels(command)) | set(stage.configured)
+    specs: tuple[str, ...] = conda.packages(command)
+    pip_requirements: tuple[str, ...] = ()
+    file = conda.env_file(command)
+    if file:
+        spec = _conda_file(file, command, stage, target, run)
+        channels |= set(spec.channels)
+        specs, pip_requirements = spec.conda, spec.pip
+        stage.notes.add(f"{file} (read from the build context) becomes one pip install: its conda packages by "
+                        "their PyPI names, its pip list as written.")
+    requirements = [*_specs_to_pip(specs, channels, stage, target), *pip_requirements]
+    if not requirements:
+        return []
+    stage.notes.add("conda installs become pip installs into the image's Python.")
+    return ["pip install --no-cache-dir " + " ".join(_shell_word(r) for r in requirements)]
+
+
+def _conda_file(file: str, command: Command, stage: StageContext, target: Target, run: _Run) -> EnvironmentSpec:
+    """The environment file a conda command builds from, read from the build context; refused when it cannot be
+    read or names files of its own."""
+    located = stage.layout.locate(file, run.cwd, target.context)
+    text = target.context.read_text(located.context_path) if located else None
+    spec = read_conda_file(text) if text is not None else None
+    why = ("is not in the build context " f"({target.context.label})" if text is None else
+           "is not a conda environment dockgen can read" if spec is None else
+           "names files of its own" if any(r.startswith("-") or pip.is_local(r) for r in spec.pip) else "")
+    if why or spec is None:
+        raise Refused("conda-only", f"{stage.source_name}: `{command.name}` builds from {file}, which {why}; "
+                                    "convert with --manager conda, or give the folder with --context")
+    return spec
+
+
+def _check_conda_file(file: str, stage: StageContext, target: Target, run: _Run) -> None:
+    """An environment file is carried over as the user wrote it; what in it works against the new image is a note."""
+    located = stage.layout.locate(file, run.cwd, target.context)
+    text = target.context.read_text(located.context_path) if located else None
+    spec = read_conda_file(text) if text is not None else None
+    if spec is None:
+        stage.notes.add(f"dockgen could not read {file} from the build context ({target.context.label}); the "
+                        "install that names it is carried over as it stands.")
+        return
+    licensed = [c for c in spec.channels if c in _DEFAULTS or "repo.anaconda.com" in c]
+    if licensed:
+        stage.notes.add(f"{file} lists {', '.join(licensed)} (Anaconda's licensed channels); dockgen does not edit "
+                        "the file: replace them with conda-forge there.")
+    pins = [s for s in spec.conda if conda.spec_name(s) == "python"]
+    if pins and not conda.spec_version(pins[0]).startswith(target.python):
+        stage.notes.add(f"{file} pins {pins[0]}, and the environment it creates runs that Python, not "
+                        f"{target.python}; dockgen does not edit the file: change the pin there.")
+
+
+def _specs_to_pip(specs: tuple[str, ...], channels: set[str], stage: StageContext, target: Target) -> list[str]:
+    channels = channels | {spec.split("::", 1)[0] for spec in specs if "::" in spec}
     requirements: list[str] = []
-    for spec in conda.packages(command):
+    for spec in specs:
         name = conda.spec_name(spec)
         if name in ("python", "pip", "conda", "mamba", "conda-libmamba-solver", "--all"):
             continue
         package = target.catalog.package(name)
-        version = conda.spec_version(spec)
+        specifier = conda.pip_specifier(spec)
         if package is not None:
-            requirements.append(f"{package.pip}=={version or package.version}" if (version or package.version
-                                                                                      != "system") else package.pip)
+            pinned = specifier or (f"=={package.version}" if package.version != "system" else "")
+            if pinned and not specifier:
+                stage.notes.add(f"unpinned {name} is pinned to {package.version}, the version dockgen knows to work.")
+            requirements.append(package.pip + pinned)
             continue
         if "bioconda" in channels or _NON_PYTHON_CONDA.fullmatch(name):
             raise Refused("conda-only", f"{stage.source_name}: {spec} comes from conda "
                                         f"({', '.join(sorted(channels)) or 'its default channels'}) and is not a "
                                         "Python package dockgen can install with pip; convert with --manager conda")
-        requirements.append(f"{name}=={version}" if version and re.fullmatch(r"[0-9][0-9.*]*", version) else name)
+        requirements.append(name + specifier)
         stage.notes.add(f"conda package {name} is installed from PyPI under the same name; check that it is "
                         "the same project there.")
-    if not requirements:
-        return []
-    stage.notes.add("conda installs become pip installs into the image's Python.")
-    return ["pip install --no-cache-dir " + " ".join(requirements)]
+    return requirements
 
 
 # --- system packages ---------------------------------------------------------------------------------------------

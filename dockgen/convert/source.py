@@ -7,11 +7,14 @@ import re
 from dataclasses import dataclass
 
 from dockgen.commands import conda, pip, system
+from dockgen.commands.environment import read_conda_file
 from dockgen.convert import knowledge
+from dockgen.convert.build_context import BuildContext, NoContext
 from dockgen.convert.knowledge import ImageFacts
+from dockgen.convert.layout import Layout
 from dockgen.errors import DockgenError
 from dockgen.knowledge.images import python_version
-from dockgen.model import Dockerfile, ImageRef, Stage
+from dockgen.model import Command, Dockerfile, ImageRef, Stage
 from dockgen.parse import is_posix_shell, key_values, parse_text
 
 _COMPILERS = frozenset({"nvcc", "cmake", "make", "gcc", "g++", "cc", "c++"})
@@ -53,7 +56,7 @@ class Source:
     python: PythonOrigin
 
 
-def read_source(text: str, name: str) -> Source:
+def read_source(text: str, name: str, context: BuildContext | None = None) -> Source:
     dockerfile = parse_text(text)
     if dockerfile.problems:
         problem = dockerfile.problems[0]
@@ -75,7 +78,7 @@ def read_source(text: str, name: str) -> Source:
     if not any(s.python for s in stages):
         raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
                                    "nothing for dockgen to convert")
-    origin = _python_origin(stages)
+    origin = _python_origin(stages, context or NoContext())
     _refuse_python2(name, stages, origin)
     return Source(name, dockerfile, tuple(stages), origin)
 
@@ -102,7 +105,7 @@ def _compiles(stage: Stage) -> bool:
     return False
 
 
-def _python_origin(stages: list[SourceStage]) -> PythonOrigin:
+def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOrigin:
     """The Python of the last Python stage: from the image tag, a conda python= spec, a versioned distribution
     package, or the distribution's default python3."""
     stage = next(s for s in reversed(stages) if s.python)
@@ -114,7 +117,7 @@ def _python_origin(stages: list[SourceStage]) -> PythonOrigin:
         if match:
             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
     for source_stage in (stage, *stages):
-        found = _python_from_commands(source_stage.stage)
+        found = _python_from_commands(source_stage.stage, context)
         if found:
             return found
     for instruction in stage.stage.instructions:
@@ -129,17 +132,20 @@ def _python_origin(stages: list[SourceStage]) -> PythonOrigin:
     return PythonOrigin(None, f"the {stage.base.raw} image")
 
 
-def _python_from_commands(stage: Stage) -> PythonOrigin | None:
+def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin | None:
+    layout = Layout()
     for instruction in stage.instructions:
+        layout.see(instruction)
         if instruction.keyword != "RUN":
             continue
         for command in instruction.commands:
             if conda.installs(command):
-                for spec in conda.packages(command):
+                where = conda.env_file(command) or "conda"
+                for spec in (*conda.packages(command), *_file_specs(command, layout, context)):
                     if conda.spec_name(spec) == "python":
                         match = re.match(r"(\d)\.(\d{1,2})", conda.spec_version(spec))
                         if match:
-                            return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"conda ({spec})")
+                            return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"{where} ({spec})")
             found = system.system_command(command)
             if found and found.verb == "install":
                 for package in found.packages:
@@ -147,6 +153,15 @@ def _python_from_commands(stage: Stage) -> PythonOrigin | None:
                     if match and match.group(1) == "3":
                         return PythonOrigin(f"3.{match.group(2)}", f"the {package} package")
     return None
+
+
+def _file_specs(command: Command, layout: Layout, context: BuildContext) -> tuple[str, ...]:
+    """The conda specs of the environment file a command builds from (WORKDIR only: a ``cd`` is not followed)."""
+    file = conda.env_file(command)
+    located = layout.locate(file, layout.workdir, context) if file else None
+    text = context.read_text(located.context_path) if located else None
+    spec = read_conda_file(text) if text is not None else None
+    return spec.conda if spec else ()
 
 
 def _refuse_python2(name: str, stages: list[SourceStage], origin: PythonOrigin) -> None:

@@ -176,7 +176,8 @@ def maintainer_cases(rng: random.Random) -> str:
 def consecutive_cases(rng: random.Random) -> str:
     runs = [rng.choice(["RUN mkdir /x", "RUN a && b", "RUN echo $(date)", "RUN --mount=type=cache,target=/c make",
                         "RUN make", "# comment", "", "WORKDIR /x", "RUN a | b", "RUN [\"make\"]",
-                        "ONBUILD RUN x", "RUN <<EOF\necho one\nEOF", "RUN x; y"])
+                        "ONBUILD RUN x", "RUN <<EOF\necho one\nEOF", "RUN x; y", "RUN $Y bar && $Z baz",
+                        'RUN for p in a b; do "$p" install; done && rm -rf /c', "RUN $(which pip) install x"])
             for _ in range(rng.randrange(2, 6))]
     return _wrap(rng, "\n".join(runs))
 
