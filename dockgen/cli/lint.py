@@ -116,8 +116,8 @@ def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | N
     """Each file to lint with its settings; files whose configuration is broken come back as errors."""
     environment = from_environment(os.environ)
     work: list[Job] = []
-    broken: list[FileResult] = []
-    for target, explicit in _targets(paths, respect_gitignore):
+    targets, broken = _targets(paths, respect_gitignore)
+    for target, explicit in targets:
         display = stdin_filename if target == "-" and stdin_filename else target
         try:
             loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
@@ -192,21 +192,28 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _targets(paths: tuple[str, ...], respect_gitignore: bool) -> list[tuple[str, bool]]:
+def _targets(paths: tuple[str, ...], respect_gitignore: bool) -> tuple[list[tuple[str, bool]], list[FileResult]]:
     """Files to lint in command-line order, each with whether it was named itself; folders expand to the
-    Dockerfiles inside; missing paths are errors."""
+    Dockerfiles inside. Missing and unreadable files are errors when read; folders that cannot be listed come back
+    as errors here."""
     targets: list[tuple[str, bool]] = []
+    unlisted: list[FileResult] = []
+
+    def cannot_list(error: OSError) -> None:
+        name = str(Path(error.filename or ""))  # as the files found beside it are named
+        unlisted.append(FileResult(name, error=f"{name}: {error.strerror or error}"))
+
     for raw in paths:
         if raw == "-":
             targets.append((raw, True))
         elif os.path.isdir(raw):
-            found = find_dockerfiles(Path(raw), respect_gitignore)
+            found = find_dockerfiles(Path(raw), respect_gitignore, cannot_list)
             if not found:
                 click.echo(f"dockgen: warning: {raw}: no Dockerfiles found in this folder", err=True)
             targets.extend((str(path), False) for path in found)
         elif os.path.lexists(raw) or not os.path.exists(raw):
             targets.append((raw, True))  # reading reports missing, unreadable or special files
-    return targets
+    return targets, unlisted
 
 
 def _lint_stdin(display: str, settings: Settings) -> FileResult:
