@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks._base import Context
+from dockgen.codes import Kind, classify
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
 from dockgen.rules import Rule, all_rules, resolve_code
@@ -39,6 +40,31 @@ class Settings:
     exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration's folder
     fixes: bool = False  # work out the fixes findings carry (only --fix needs them)
 
+    def __post_init__(self) -> None:
+        """Lists become tuples (the settings are hashable and frozen); a bare string, where a sequence of strings
+        belongs, is a TypeError (it would be read letter by letter); a code no one knows is a ValueError."""
+        fields: dict[str, object] = {
+            "extend_select": _strings(self.extend_select, "extend_select"),
+            "ignore": _strings(self.ignore, "ignore"),
+            "trusted_registries": _strings(self.trusted_registries, "trusted_registries"),
+            "exclude": _strings(self.exclude, "exclude"),
+            "per_file_ignores": tuple((str(glob), _strings(codes, f"per_file_ignores[{glob!r}]"))
+                                      for glob, codes in _pairs(self.per_file_ignores, "per_file_ignores")),
+            "overrides": tuple((str(code), _severity(level)) for code, level in _pairs(self.overrides, "overrides")),
+            "label_schema": tuple((str(name), str(kind)) for name, kind in _pairs(self.label_schema, "label_schema")),
+        }
+        if self.select is not None:
+            fields["select"] = _strings(self.select, "select")
+        for name, value in fields.items():
+            object.__setattr__(self, name, value)
+        codes = [*(self.select or ()), *self.extend_select, *self.ignore, *(c for _, cs in self.per_file_ignores
+                                                                            for c in cs),
+                 *(code for code, _ in self.overrides)]
+        if codes:
+            unknown = [code for code in codes if classify(code) is Kind.UNKNOWN]
+            if unknown:
+                raise ValueError(f"unknown rule codes: {', '.join(unknown)}")
+
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         enabled = _enabled_everywhere(self.select, self.extend_select, self.ignore)
         if path is not None:
@@ -46,6 +72,31 @@ class Settings:
                 if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern):
                     enabled -= set(expand_selectors(codes))
         return enabled
+
+
+def _strings(value: object, name: str) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"Settings.{name} must be a list or tuple of strings, not the string {value!r}")
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"Settings.{name} must be a list or tuple of strings, not {value!r}")
+    return tuple(value)
+
+
+def _severity(level: object) -> Severity:
+    if isinstance(level, str):
+        return Severity.from_label(level)
+    if isinstance(level, int):
+        return Severity(level)
+    raise TypeError(f"Settings.overrides: a level is a Severity or its name, not {level!r}")
+
+
+def _pairs(value: object, name: str) -> tuple[tuple[object, object], ...]:
+    if isinstance(value, dict):
+        value = tuple(value.items())
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, (list, tuple)) and len(item) == 2
+                                                        for item in value):
+        raise TypeError(f"Settings.{name} must be a list or tuple of pairs, not {value!r}")
+    return tuple((first, second) for first, second in value)
 
 
 @functools.lru_cache(maxsize=32)  # one entry per configuration: the same for every file it covers
@@ -78,17 +129,19 @@ def _plan(enabled: frozenset[str]) -> tuple[_Step, ...]:
 
 
 def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
-    """Codes from codes, rule names, aliases, code prefixes (``DL30``) or ``ALL``. Prefixes and ALL bring only rules
-    that are on by default; an off-by-default rule (DL1001, DL3057) is selected by its own code or name."""
+    """Codes from codes, rule names, aliases, code prefixes (``DL30``) or ``ALL``. ``ALL`` is every rule, as in
+    ruff; prefixes bring only rules that are on by default, so an off-by-default rule (DL1001, DL3057) is selected
+    by its own code, its name or ALL."""
     rules = all_rules()
     codes: list[str] = []
     for selector in selectors:
         code = resolve_code(selector)
         if code:
             codes.append(code)
-            continue
-        prefix = "" if selector.upper() == "ALL" else selector.upper()
-        codes.extend(c for c, rule in rules.items() if c.startswith(prefix) and rule.default)
+        elif selector.upper() == "ALL":
+            codes.extend(rules)
+        else:
+            codes.extend(c for c, rule in rules.items() if c.startswith(selector.upper()) and rule.default)
     return codes
 
 

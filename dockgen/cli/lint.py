@@ -28,8 +28,9 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-f", "--format", "output_format", type=click.Choice(NAMES),
               help="Output format (default: tty, or HADOLINT_FORMAT).")
-@click.option("--select", help="Comma-separated rule codes, prefixes or names to check instead of the defaults.")
-@click.option("--extend-select", help="Comma-separated rules to check on top of the selection.")
+@click.option("--select", multiple=True,
+              help="Rule codes, prefixes, names or ALL to check instead of the defaults (repeatable, or comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to check on top of the selection (repeatable).")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip (repeatable, or comma-separated).")
 @click.option("-t", "--failure-threshold", type=click.Choice([s.label for s in Severity]),
               help="Lowest level that makes the exit code 1 (default: info).")
@@ -62,7 +63,8 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
               help="Apply the configuration's `exclude` to files named on the command line too (for pre-commit).")
 @click.option("--no-respect-gitignore", is_flag=True,
               help="Search folders without leaving out what .gitignore ignores.")
-def lint_command(paths: tuple[str, ...], output_format: str | None, select: str | None, extend_select: str | None,
+def lint_command(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...],
+                 extend_select: tuple[str, ...],
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
                  color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
@@ -76,7 +78,7 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     if config_file is not None and not config_file.is_file():
         raise DockgenError(f"{config_file}: configuration file not found")
     overrides = CliOverrides(
-        select=_split((select,)) if select else None, extend_select=_split((extend_select,)) if extend_select else (),
+        select=_split(select) if select else None, extend_select=_split(extend_select),
         ignore=_split(ignore), failure_threshold=failure_threshold, today=today,
         disable_pragmas=disable_ignore_pragma,
         levels=tuple((code, level) for level, codes in (("error", error_codes), ("warning", warning_codes),
@@ -85,8 +87,10 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
         trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels,
         shellcheck=shellcheck, no_fail=no_fail)
     output_format = output_format or environment_format(os.environ, NAMES) or "tty"
-    work, broken = _plan(paths, overrides, config_file, isolated, stdin_filename, force_exclude,
-                         not no_respect_gitignore)
+    work, broken, notes = _plan(paths, overrides, config_file, isolated, stdin_filename, force_exclude,
+                                not no_respect_gitignore)
+    for note in notes:
+        click.echo(f"dockgen: {note}", err=True)
     results, changed = _lint_or_fix(work, jobs, fix, unsafe_fixes, diff_only)
     everything = results + broken
     for result in everything:
@@ -112,10 +116,12 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
 
 def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | None, isolated: bool,
           stdin_filename: str | None, force_exclude: bool, respect_gitignore: bool
-          ) -> tuple[list[Job], list[FileResult]]:
-    """Each file to lint with its settings; files whose configuration is broken come back as errors."""
+          ) -> tuple[list[Job], list[FileResult], list[str]]:
+    """Each file to lint with its settings; files whose configuration is broken come back as errors; notes about
+    the codes the configurations name, each once."""
     environment = from_environment(os.environ)
     work: list[Job] = []
+    notes: dict[str, None] = {}
     targets, broken = _targets(paths, respect_gitignore)
     for target, explicit in targets:
         display = stdin_filename if target == "-" and stdin_filename else target
@@ -125,12 +131,13 @@ def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | N
         except DockgenError as error:  # a broken configuration spoils its own files, not the whole run
             broken.append(FileResult(display, error=str(error)))
             continue
+        notes.update(dict.fromkeys(loaded.notes))
         root = loaded.source.parent if loaded.source is not None else Path.cwd()
         if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
                                                                            root):
             continue
         work.append((target, display, loaded.settings))
-    return work, broken
+    return work, broken, list(notes)
 
 
 def _lint_or_fix(work: list[Job], jobs: int | None, fix: bool, unsafe_fixes: bool,
