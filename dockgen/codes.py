@@ -31,12 +31,15 @@ class Kind(enum.Enum):
     UNKNOWN = "unknown"
 
 
-def classify(selector: str) -> Kind:
+def classify(selector: str, prefixes: bool = True) -> Kind:
+    """What a code means; ``prefixes=False`` where only whole codes and names count (pragmas)."""
     text = selector.strip()
     upper = text.upper()
-    if upper == "ALL" or resolve_code(text) or (upper and any(code.startswith(upper) for code in all_rules())):
+    if resolve_code(text):
         return Kind.RULE
-    if _SHELLCHECK.fullmatch(upper) or upper == "SC":
+    if prefixes and (upper == "ALL" or (upper and any(code.startswith(upper) for code in all_rules()))):
+        return Kind.RULE
+    if _SHELLCHECK.fullmatch(upper) or (prefixes and upper == "SC"):
         return Kind.SHELLCHECK
     if upper in RETIRED:
         return Kind.RETIRED

