@@ -69,7 +69,7 @@ def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Pat
         loaded = read_config(config_file.resolve())
     else:
         start = start or Path.cwd()
-        folder = start if start.is_dir() else start.parent  # the file itself may be a broken link or a loop
+        folder = start if _is_dir(start) else start.parent  # the file itself may be a broken link or a loop
         found = discover(folder.resolve())
         loaded = read_config(found) if found else Loaded(Settings(), None)
     notes = list(loaded.notes)
@@ -80,12 +80,12 @@ def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Pat
 
 def discover(start: Path) -> Path | None:
     """The nearest project configuration above ``start``, else the user's own (dockgen's, then hadolint's)."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if _is_dir(start) else start.parent
     for directory in (folder, *folder.parents):
         found = _config_in(directory)
         if found:
             return found
-    return next((path for path in user_configs() if path.is_file()), None)
+    return next((path for path in user_configs() if _is_file(path)), None)
 
 
 def user_configs() -> list[Path]:
@@ -100,15 +100,29 @@ def user_configs() -> list[Path]:
 @functools.cache
 def _config_in(directory: Path) -> Path | None:
     candidate = directory / ".dockgen.toml"
-    if candidate.is_file():
+    if _is_file(candidate):
         return candidate
     pyproject = directory / "pyproject.toml"
-    if pyproject.is_file() and _has_dockgen_table(pyproject):
+    if _is_file(pyproject) and _has_dockgen_table(pyproject):
         return pyproject
     for name in _HADOLINT_NAMES:
-        if (directory / name).is_file():
+        if _is_file(directory / name):
             return directory / name
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder on the way that cannot be searched (EACCES): nothing can be read there
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _has_dockgen_table(pyproject: Path) -> bool:

@@ -225,3 +225,32 @@ def test_folder_that_cannot_be_listed_is_one_line_even_as_root(tmp_path: Path, m
     assert code == 2
     assert err.strip().splitlines() == ["dockgen: error: locked: Permission denied"]
     assert [(r["file"], r["code"]) for r in json.loads(out)] == [("good.Dockerfile", "DL4000")]
+
+
+def test_file_in_a_folder_that_cannot_be_searched_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`locked/Dockerfile` where `locked` is chmod 000 for a user: even stat() fails with EACCES, for the file and
+    for the configuration files looked for beside it."""
+    import errno
+
+    from dockgen.cli import main
+
+    (tmp_path / "good.Dockerfile").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "Dockerfile").write_text(GOOD)
+    real_stat = os.stat
+
+    def refusing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if f"locked{os.sep}" in os.fspath(path):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))  # type: ignore[arg-type]
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    code = main(["lint", "-f", "json", os.path.join("locked", "Dockerfile"), "good.Dockerfile"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip().splitlines() == [f"dockgen: error: {os.path.join('locked', 'Dockerfile')}: Permission denied"]
+    assert [(r["file"], r["code"]) for r in json.loads(out)] == [("good.Dockerfile", "DL4000")]

@@ -252,7 +252,10 @@ def _lint_stdin(display: str, settings: Settings) -> FileResult:
         data = read_limited(sys.stdin.buffer)
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
-    location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
+    try:
+        location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
+    except OSError:  # a folder on the way that cannot be searched: no build context to read
+        location = None
     return FileResult(display, lint_bytes(data, settings, display, location))
 
 
