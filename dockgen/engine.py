@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks._base import Context
-from dockgen.codes import Kind, classify
+from dockgen import settings_values
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
 from dockgen.rules import Rule, all_rules, resolve_code
@@ -43,27 +43,11 @@ class Settings:
     def __post_init__(self) -> None:
         """Lists become tuples (the settings are hashable and frozen); a bare string, where a sequence of strings
         belongs, is a TypeError (it would be read letter by letter); a code no one knows is a ValueError."""
-        fields: dict[str, object] = {
-            "extend_select": _strings(self.extend_select, "extend_select"),
-            "ignore": _strings(self.ignore, "ignore"),
-            "trusted_registries": _strings(self.trusted_registries, "trusted_registries"),
-            "exclude": _strings(self.exclude, "exclude"),
-            "per_file_ignores": tuple((str(glob), _strings(codes, f"per_file_ignores[{glob!r}]"))
-                                      for glob, codes in _pairs(self.per_file_ignores, "per_file_ignores")),
-            "overrides": tuple((str(code), _severity(level)) for code, level in _pairs(self.overrides, "overrides")),
-            "label_schema": tuple((str(name), str(kind)) for name, kind in _pairs(self.label_schema, "label_schema")),
-        }
-        if self.select is not None:
-            fields["select"] = _strings(self.select, "select")
-        for name, value in fields.items():
+        for name, value in settings_values.normalized(self).items():
             object.__setattr__(self, name, value)
-        codes = [*(self.select or ()), *self.extend_select, *self.ignore, *(c for _, cs in self.per_file_ignores
-                                                                            for c in cs),
-                 *(code for code, _ in self.overrides)]
-        if codes:
-            unknown = [code for code in codes if classify(code) is Kind.UNKNOWN]
-            if unknown:
-                raise ValueError(f"unknown rule codes: {', '.join(unknown)}")
+        unknown = settings_values.unknown_codes(self)
+        if unknown:
+            raise ValueError(f"unknown rule codes: {', '.join(unknown)}")
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         enabled = _enabled_everywhere(self.select, self.extend_select, self.ignore)
@@ -72,31 +56,6 @@ class Settings:
                 if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern):
                     enabled -= set(expand_selectors(codes))
         return enabled
-
-
-def _strings(value: object, name: str) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"Settings.{name} must be a list or tuple of strings, not the string {value!r}")
-    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
-        raise TypeError(f"Settings.{name} must be a list or tuple of strings, not {value!r}")
-    return tuple(value)
-
-
-def _severity(level: object) -> Severity:
-    if isinstance(level, str):
-        return Severity.from_label(level)
-    if isinstance(level, int):
-        return Severity(level)
-    raise TypeError(f"Settings.overrides: a level is a Severity or its name, not {level!r}")
-
-
-def _pairs(value: object, name: str) -> tuple[tuple[object, object], ...]:
-    if isinstance(value, dict):
-        value = tuple(value.items())
-    if not isinstance(value, (list, tuple)) or not all(isinstance(item, (list, tuple)) and len(item) == 2
-                                                        for item in value):
-        raise TypeError(f"Settings.{name} must be a list or tuple of pairs, not {value!r}")
-    return tuple((first, second) for first, second in value)
 
 
 @functools.lru_cache(maxsize=32)  # one entry per configuration: the same for every file it covers

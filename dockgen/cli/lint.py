@@ -29,8 +29,8 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-f", "--format", "output_format", type=click.Choice(NAMES),
               help="Output format (default: tty, or HADOLINT_FORMAT).")
-@click.option("--select", multiple=True,
-              help="Rule codes, prefixes, names or ALL to check instead of the defaults (repeatable, or comma-separated).")
+@click.option("--select", multiple=True, help="Rule codes, prefixes, names or ALL (every rule) to check instead of "
+                                               "the defaults (repeatable, or comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selection (repeatable).")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip (repeatable, or comma-separated).")
 @click.option("-t", "--failure-threshold", type=click.Choice([s.label for s in Severity]),
@@ -74,7 +74,8 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: tupl
                  extend_select: tuple[str, ...],
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
-                 color: str, no_color: bool, verbose: bool, file_path_in_report: str | None, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
+                 color: str, no_color: bool, verbose: bool, file_path_in_report: str | None, jobs: int | None,
+                 error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
                  info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
                  require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool, output_file: Path | None,
                  statistics: bool, fix: bool, unsafe_fixes: bool, diff_only: bool, force_exclude: bool,
