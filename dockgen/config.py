@@ -2,8 +2,10 @@
 
 The nearest configuration walking up from the linted file wins; in one folder dockgen's own files come before
 hadolint's. With none in the project, the user's own file is used (``~/.config/dockgen/dockgen.toml``, then
-hadolint's per-user locations). Command-line options are applied on top. Unknown keys and unknown rule codes are errors that name the
-file and suggest the closest valid spelling.
+hadolint's per-user locations). Command-line options are applied on top. Unknown keys and values of the wrong shape
+are errors that name the file and suggest the closest valid spelling. Rule codes are as lenient as hadolint's: a
+retired hadolint code gets an ``info`` note, a code nobody knows a ``warning`` with a suggestion, and both are left
+out of the settings.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from dockgen.codes import Kind, classify, note, suggest, suggest_code
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
-from dockgen.rules import all_rules, resolve_code
+from dockgen.rules import resolve_code
 
 DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today",
                 "trusted-registries", "label-schema", "strict-labels", "shellcheck", "no-fail", "exclude")
@@ -54,6 +57,7 @@ class CliOverrides:
 class Loaded:
     settings: Settings
     source: Path | None
+    notes: tuple[str, ...] = ()  # "info: ..." / "warning: ..." lines about codes, for stderr
 
 
 def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Path | None,
@@ -65,21 +69,23 @@ def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Pat
         loaded = read_config(config_file.resolve())
     else:
         start = start or Path.cwd()
-        folder = start if start.is_dir() else start.parent  # the file itself may be a broken link or a loop
+        folder = start if _is_dir(start) else start.parent  # the file itself may be a broken link or a loop
         found = discover(folder.resolve())
         loaded = read_config(found) if found else Loaded(Settings(), None)
-    settings = apply_cli(loaded.settings, environment) if environment is not None else loaded.settings
-    return replace(loaded, settings=apply_cli(settings, cli))
+    notes = list(loaded.notes)
+    settings = apply_cli(loaded.settings, environment, notes) if environment is not None else loaded.settings
+    settings = apply_cli(settings, cli, notes)
+    return replace(loaded, settings=settings, notes=tuple(notes))
 
 
 def discover(start: Path) -> Path | None:
     """The nearest project configuration above ``start``, else the user's own (dockgen's, then hadolint's)."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if _is_dir(start) else start.parent
     for directory in (folder, *folder.parents):
         found = _config_in(directory)
         if found:
             return found
-    return next((path for path in user_configs() if path.is_file()), None)
+    return next((path for path in user_configs() if _is_file(path)), None)
 
 
 def user_configs() -> list[Path]:
@@ -94,15 +100,29 @@ def user_configs() -> list[Path]:
 @functools.cache
 def _config_in(directory: Path) -> Path | None:
     candidate = directory / ".dockgen.toml"
-    if candidate.is_file():
+    if _is_file(candidate):
         return candidate
     pyproject = directory / "pyproject.toml"
-    if pyproject.is_file() and _has_dockgen_table(pyproject):
+    if _is_file(pyproject) and _has_dockgen_table(pyproject):
         return pyproject
     for name in _HADOLINT_NAMES:
-        if (directory / name).is_file():
+        if _is_file(directory / name):
             return directory / name
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder on the way that cannot be searched (EACCES): nothing can be read there
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _has_dockgen_table(pyproject: Path) -> bool:
@@ -136,22 +156,23 @@ def read_config(path: Path) -> Loaded:
         raise DockgenError(f"{path}: not valid TOML: {error}") from error
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("dockgen", {})
-    return Loaded(_settings_from(data, path), path)
+    notes: list[str] = []
+    return Loaded(_settings_from(data, path, notes), path, tuple(notes))
 
 
-def _settings_from(data: Mapping[str, Any], path: Path) -> Settings:
+def _settings_from(data: Mapping[str, Any], path: Path, notes: list[str]) -> Settings:
     _check_keys(data, DOCKGEN_KEYS, path)
-    select = _codes(data["select"], path, "select") if "select" in data else None
+    select = _codes(data["select"], path, "select", notes, strict=True) if "select" in data else None
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise DockgenError(f"{path}: per-file-ignores must be a table of glob = [codes]")
     return Settings(
         select=select,
-        extend_select=_codes(data.get("extend-select", []), path, "extend-select"),
-        ignore=_codes(data.get("ignore", []), path, "ignore"),
-        per_file_ignores=tuple((glob, _codes(codes, path, f"per-file-ignores.{glob}"))
+        extend_select=_codes(data.get("extend-select", []), path, "extend-select", notes, strict=True),
+        ignore=_codes(data.get("ignore", []), path, "ignore", notes),
+        per_file_ignores=tuple((glob, _codes(codes, path, f"per-file-ignores.{glob}", notes))
                                for glob, codes in per_file.items()),
-        overrides=_overrides(data.get("override", {}), path),
+        overrides=_overrides(data.get("override", {}), path, notes),
         failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
         today=_date(data["today"], path) if "today" in data else None,
         trusted_registries=_strings(data.get("trusted-registries", []), path, "trusted-registries"),
@@ -178,12 +199,13 @@ def _from_hadolint(path: Path, text: str) -> Loaded:
     overrides = data.get("override") or {}
     if not isinstance(overrides, dict):
         raise DockgenError(f"{path}: override must map levels (error, warning, info, style) to lists of codes")
+    notes: list[str] = []
     by_code: list[tuple[str, Severity]] = []
     for level in ("style", "info", "warning", "error"):  # as in hadolint, the most severe listed level wins
-        for code in _codes(overrides.get(level) or [], path, f"override.{level}"):
+        for code in _codes(overrides.get(level) or [], path, f"override.{level}", notes):
             by_code.append((code, Severity.from_label(level)))
     settings = Settings(
-        ignore=_codes(data.get("ignored") or [], path, "ignored"),
+        ignore=_codes(data.get("ignored") or [], path, "ignored", notes),
         overrides=tuple(by_code),
         failure_threshold=_level(data.get("failure-threshold", "info"), path, "failure-threshold"),
         disable_pragmas=_bool(data.get("disable-ignore-pragma", False), path, "disable-ignore-pragma"),
@@ -192,18 +214,21 @@ def _from_hadolint(path: Path, text: str) -> Loaded:
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
         no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
     )
-    return Loaded(settings, path)
+    return Loaded(settings, path, tuple(notes))
 
 
-def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
+def apply_cli(settings: Settings, cli: CliOverrides, notes: list[str] | None = None) -> Settings:
+    """``settings`` with the options given; notes about the codes they name are added to ``notes``."""
     where = Path(cli.source)
+    notes = [] if notes is None else notes
     changes: dict[str, Any] = {}
     if cli.select is not None:
-        changes["select"] = _codes(list(cli.select), where, "--select")
+        changes["select"] = _codes(list(cli.select), where, "--select", notes, strict=True)
     if cli.extend_select:
-        changes["extend_select"] = settings.extend_select + _codes(list(cli.extend_select), where, "--extend-select")
+        changes["extend_select"] = settings.extend_select + _codes(list(cli.extend_select), where, "--extend-select",
+                                                                   notes, strict=True)
     if cli.ignore:
-        changes["ignore"] = settings.ignore + _codes(list(cli.ignore), where, "--ignore")
+        changes["ignore"] = settings.ignore + _codes(list(cli.ignore), where, "--ignore", notes)
     if cli.failure_threshold is not None:
         changes["failure_threshold"] = _level(cli.failure_threshold, where, "--failure-threshold")
     if cli.today is not None:
@@ -212,7 +237,8 @@ def apply_cli(settings: Settings, cli: CliOverrides) -> Settings:
         changes["disable_pragmas"] = True
     if cli.levels:
         changes["overrides"] = settings.overrides + tuple(sorted(
-            ((_codes([code], where, f"--{level}")[0], Severity.from_label(level)) for code, level in cli.levels),
+            ((known, Severity.from_label(level)) for code, level in cli.levels
+             for known in _codes([code], where, f"--{level}", notes)),
             key=lambda pair: pair[1]))  # the most severe level wins, as in hadolint
     if cli.trusted_registries:
         changes["trusted_registries"] = settings.trusted_registries + cli.trusted_registries
@@ -232,25 +258,27 @@ def _check_keys(data: Mapping[str, Any], allowed: Iterable[str], path: Path) -> 
     allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
-            raise DockgenError(f"{path}: unknown setting {key!r}{_suggest(str(key), allowed)}")
+            raise DockgenError(f"{path}: unknown setting {key!r}{suggest(str(key), allowed)}")
 
 
-def _codes(value: object, path: Path, key: str) -> tuple[str, ...]:
+def _codes(value: object, path: Path, key: str, notes: list[str], strict: bool = False) -> tuple[str, ...]:
+    """Rule codes from a list (or a comma-separated string); a retired or unknown code gets a note and is left
+    out, as hadolint accepts any code. ``strict`` (dockgen's own ``select`` and ``extend-select``, which hadolint
+    does not have) makes an unknown code an error: selecting nothing by a typo would pass every file."""
     if isinstance(value, str):
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise DockgenError(f"{path}: {key} must be a list of rule codes")
     codes = []
-    known = list(all_rules())
-    for item in value:
-        item = item.strip()
-        if item.upper() == "ALL" or resolve_code(item) or any(code.startswith(item.upper()) for code in known):
+    for item in (item.strip() for item in value):
+        kind = classify(item)
+        if kind is Kind.RULE or kind is Kind.SHELLCHECK:
             codes.append(resolve_code(item) or item.upper())
-        elif item.upper().startswith("SC") and item[2:].isdigit():
-            codes.append(item.upper())  # ShellCheck codes: accepted for hadolint compatibility
         else:
-            names = known + [rule.name for rule in all_rules().values()]
-            raise DockgenError(f"{path}: {key}: unknown rule {item!r}{_suggest(item, names)}")
+            if strict and kind is Kind.UNKNOWN:
+                raise DockgenError(f"{path}: {key}: unknown rule {item!r}{suggest_code(item)}")
+            level, text = note(item, kind)
+            notes.append(f"{level}: {path}: {key}: {text}")
     return tuple(codes)
 
 
@@ -274,23 +302,23 @@ def _schema(value: object, path: Path) -> tuple[tuple[str, str], ...]:
     for name, label_type in value.items():
         kind = str(label_type or "text")
         if kind not in LABEL_TYPES:
-            raise DockgenError(f"{path}: label {name!r} has unknown type {kind!r}{_suggest(kind, LABEL_TYPES)}")
+            raise DockgenError(f"{path}: label {name!r} has unknown type {kind!r}{suggest(kind, LABEL_TYPES)}")
         schema.append((str(name), kind))
     return tuple(schema)
 
 
-def _overrides(value: object, path: Path) -> tuple[tuple[str, Severity], ...]:
+def _overrides(value: object, path: Path, notes: list[str]) -> tuple[tuple[str, Severity], ...]:
     if not isinstance(value, dict):
         raise DockgenError(f"{path}: override must be a table of CODE = \"level\"")
-    return tuple((_codes([code], path, "override")[0], _level(level, path, f"override.{code}"))
-                 for code, level in value.items())
+    return tuple((known, _level(level, path, f"override.{code}")) for code, level in value.items()
+                 for known in _codes([code], path, "override", notes))
 
 
 def _level(value: object, path: Path, key: str) -> Severity:
     try:
         return Severity.from_label(str(value))
     except ValueError as error:
-        raise DockgenError(f"{path}: {key}: {error}{_suggest(str(value), [s.label for s in Severity])}") from None
+        raise DockgenError(f"{path}: {key}: {error}{suggest(str(value), [s.label for s in Severity])}") from None
 
 
 def _date(value: object, path: Path) -> datetime.date:
@@ -300,17 +328,3 @@ def _date(value: object, path: Path) -> datetime.date:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
         raise DockgenError(f"{path}: today must be a date written YYYY-MM-DD, not {value!r}") from None
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only on the error path
-
-    choices = list(choices)
-    # Letters typed for digits in a code (DL30O8, DG1O1) are the commonest typo: fix those before guessing.
-    prefix, digits = word[:2].upper(), word[2:].upper().translate(str.maketrans("OIL", "011"))
-    if prefix + digits in choices:
-        return f" (did you mean {prefix + digits!r}?)"
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        close = difflib.get_close_matches(word.upper(), choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,12 +19,14 @@ def is_dockerfile_name(name: str) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in PATTERNS) and not name.endswith(".dockerignore")
 
 
-def find_dockerfiles(folder: Path, respect_gitignore: bool = True) -> list[Path]:
+def find_dockerfiles(folder: Path, respect_gitignore: bool = True,
+                     on_error: Callable[[OSError], None] | None = None) -> list[Path]:
     """Dockerfiles below ``folder``, sorted; hidden folders (``.git``, ``.venv``), vendored trees and, unless told
-    otherwise, files that a ``.gitignore`` of the repository ignores are skipped."""
+    otherwise, files that a ``.gitignore`` of the repository ignores are skipped. A folder that cannot be listed is
+    passed to ``on_error`` and the search goes on."""
     ignores = _GitIgnores(folder) if respect_gitignore else None
     found: list[Path] = []
-    for root, folders, files in os.walk(folder):
+    for root, folders, files in os.walk(folder, onerror=on_error):
         here = Path(root)
         if ignores is not None:
             ignores.enter(here)
@@ -60,13 +62,19 @@ class _GitIgnores:
         self.specs[directory] = GitIgnoreSpec.from_lines(text.splitlines())
 
     def ignored(self, path: Path, folder: bool = False) -> bool:
-        path = path.resolve()
+        path = real_path(path)
         for base, spec in self.specs.items():
             if base in path.parents:
                 relative = path.relative_to(base).as_posix() + ("/" if folder else "")
                 if spec.match_file(relative):
                     return True
         return False
+
+
+def real_path(path: Path) -> Path:
+    """The path with symbolic links resolved as far as they go. ``Path.resolve()`` raises RuntimeError on a link
+    loop before Python 3.13; a loop or a dangling link is reported when the file is read, not here."""
+    return Path(os.path.realpath(path))
 
 
 def excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
@@ -77,7 +85,7 @@ def excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
     from pathspec import GitIgnoreSpec
 
     try:
-        relative = path.resolve().relative_to(root.resolve()).as_posix()
+        relative = real_path(path).relative_to(real_path(root)).as_posix()
     except ValueError:
         relative = path.as_posix()
     return GitIgnoreSpec.from_lines(patterns).match_file(relative)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks._base import Context
+from dockgen import settings_values
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
 from dockgen.rules import Rule, all_rules, resolve_code
@@ -38,6 +39,15 @@ class Settings:
     no_fail: bool = False  # findings never make the exit code 1
     exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration's folder
     fixes: bool = False  # work out the fixes findings carry (only --fix needs them)
+
+    def __post_init__(self) -> None:
+        """Lists become tuples (the settings are hashable and frozen); a bare string, where a sequence of strings
+        belongs, is a TypeError (it would be read letter by letter); a code no one knows is a ValueError."""
+        for name, value in settings_values.normalized(self).items():
+            object.__setattr__(self, name, value)
+        unknown = settings_values.unknown_codes(self)
+        if unknown:
+            raise ValueError(f"unknown rule codes: {', '.join(unknown)}")
 
     def enabled_codes(self, path: str | None = None) -> frozenset[str]:
         enabled = _enabled_everywhere(self.select, self.extend_select, self.ignore)
@@ -78,17 +88,19 @@ def _plan(enabled: frozenset[str]) -> tuple[_Step, ...]:
 
 
 def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
-    """Codes from codes, rule names, aliases, code prefixes (``DL30``) or ``ALL``. Prefixes and ALL bring only rules
-    that are on by default; an off-by-default rule (DL1001, DL3057) is selected by its own code or name."""
+    """Codes from codes, rule names, aliases, code prefixes (``DL30``) or ``ALL``. ``ALL`` is every rule, as in
+    ruff; prefixes bring only rules that are on by default, so an off-by-default rule (DL1001, DL3057) is selected
+    by its own code, its name or ALL."""
     rules = all_rules()
     codes: list[str] = []
     for selector in selectors:
         code = resolve_code(selector)
         if code:
             codes.append(code)
-            continue
-        prefix = "" if selector.upper() == "ALL" else selector.upper()
-        codes.extend(c for c, rule in rules.items() if c.startswith(prefix) and rule.default)
+        elif selector.upper() == "ALL":
+            codes.extend(rules)
+        else:
+            codes.extend(c for c, rule in rules.items() if c.startswith(selector.upper()) and rule.default)
     return codes
 
 

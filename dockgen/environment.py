@@ -15,8 +15,6 @@ from dockgen.errors import DockgenError
 _TRUTHY = ("1", "y", "yes", "on", "true")
 _LEVEL_VARIABLES = (("HADOLINT_OVERRIDE_ERROR", "error"), ("HADOLINT_OVERRIDE_WARNING", "warning"),
                     ("HADOLINT_OVERRIDE_INFO", "info"), ("HADOLINT_OVERRIDE_STYLE", "style"))
-# hadolint's format names that dockgen writes under another name.
-_FORMAT_NAMES = {"gitlab_codeclimate": "gitlab"}
 
 
 def from_environment(environ: Mapping[str, str]) -> CliOverrides:
@@ -24,7 +22,7 @@ def from_environment(environ: Mapping[str, str]) -> CliOverrides:
         return tuple(part.strip() for part in environ.get(name, "").split(",") if part.strip())
 
     def flag(name: str) -> bool:
-        return environ.get(name, "").strip().lower() in _TRUTHY
+        return environment_flag(environ, name)
 
     threshold = environ.get("HADOLINT_FAILURE_THRESHOLD", "").strip().lower() or None
     return CliOverrides(
@@ -40,12 +38,17 @@ def from_environment(environ: Mapping[str, str]) -> CliOverrides:
     )
 
 
+def environment_flag(environ: Mapping[str, str], name: str) -> bool:
+    """A hadolint boolean variable: ``1 y yes on true`` in any case mean true, anything else false."""
+    return environ.get(name, "").strip().lower() in _TRUTHY
+
+
 def environment_format(environ: Mapping[str, str], known: tuple[str, ...]) -> str | None:
     """The output format ``HADOLINT_FORMAT`` names; dockgen writes one document, so a list is an error."""
     value = environ.get("HADOLINT_FORMAT", "").strip()
     if not value:
         return None
-    names = [_FORMAT_NAMES.get(part.strip(), part.strip()) for part in value.split(",") if part.strip()]
+    names = [part.strip() for part in value.split(",") if part.strip()]
     if len(names) != 1 or names[0] not in known:
         raise DockgenError(f"HADOLINT_FORMAT={value!r}: dockgen writes one format, one of {', '.join(known)}")
     return names[0]

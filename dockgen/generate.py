@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shlex
@@ -12,17 +13,22 @@ from dockgen import __version__
 from dockgen._resources import data_dir
 from dockgen.api import lint_text
 from dockgen.catalog import Catalog, load
+from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.recipe import Recipe, Request, resolve
+from dockgen.supported import mark_outdated, supported_recipe
 
 _PYTHON_FROM_APT = ("python3", "python3-venv")
 
 
-def generate(request: Request, catalog: Catalog | None = None) -> str:
-    """The Dockerfile text for a request; raises DockgenError for input dockgen refuses."""
-    recipe = resolve(request, catalog or load())
-    text = render(recipe)
-    findings = lint_text(text)
+def generate(request: Request, catalog: Catalog | None = None, today: datetime.date | None = None) -> str:
+    """The Dockerfile text for a request; raises DockgenError for input dockgen refuses. ``today`` (default: the
+    date of the run) is the date end of life is judged on: a base past it moves to the next supported one."""
+    catalog = catalog or load()
+    today = today or datetime.date.today()
+    recipe = supported_recipe(resolve(request, catalog), request, catalog, today)
+    text = mark_outdated(render(recipe), recipe, today)
+    findings = lint_text(text, Settings(today=today))
     if findings:  # a bug in a template or in the catalog, never the user's fault
         details = "; ".join(f"line {f.line} {f.code}: {f.message}" for f in findings)
         raise DockgenError(f"internal error: the generated Dockerfile does not lint clean ({details})")

@@ -25,6 +25,20 @@ def parse_pragma(comment: Comment) -> Pragma | None:
     if scope == "shell":
         return Pragma(comment.line, scope, value=value.strip()) if value.strip() else None
     codes = [code.strip() for code in value.split(",")]
-    if not codes or not all(_CODE.fullmatch(code) for code in codes):
+    if not codes or not all(is_code_shaped(code) for code in codes):
         return None
     return Pragma(comment.line, scope, codes=frozenset(codes))
+
+
+def ignore_items(comment: Comment) -> list[str] | None:
+    """The items of an ``ignore=`` list as written, for any comment with a pragma's shape, including one whose list is
+    malformed (and so silences nothing); None for other comments."""
+    match = _PRAGMA.match(comment.text)
+    if match is None or match.group("scope") == "shell":
+        return None
+    return [item.strip() for item in match.group("value").split(",")]
+
+
+def is_code_shaped(item: str) -> bool:
+    """Written as a pragma code may be: ``DL3008``, ``SC2086``, ``DG101`` or a rule name in kebab case."""
+    return _CODE.fullmatch(item) is not None

@@ -44,7 +44,10 @@ def example_settings(code: str, config: dict[str, object] | None) -> Settings:
 
     from dockgen.config import _settings_from
 
-    return replace(_settings_from(config or {}, Path(f"rules/{code}.toml")), select=(code,))
+    notes: list[str] = []
+    settings = _settings_from(config or {}, Path(f"rules/{code}.toml"), notes)
+    assert not notes, notes  # an example's config names only codes that exist
+    return replace(settings, select=(code,))
 
 
 def hadolint_flags(config: dict[str, object] | None) -> list[str]:

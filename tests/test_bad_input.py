@@ -35,6 +35,18 @@ def _loop(folder: Path) -> str:
     return "a.Dockerfile"
 
 
+def _self_loop_in_folder(folder: Path) -> str:
+    """`ln -s self.Dockerfile self.Dockerfile` inside a searched folder (a RuntimeError from pathlib before)."""
+    (folder / "looped").mkdir()
+    (folder / "looped" / "self.Dockerfile").symlink_to("self.Dockerfile")
+    return "looped"
+
+
+def _dangling(folder: Path) -> str:
+    (folder / "dangling.Dockerfile").symlink_to("nothing-here")
+    return "dangling.Dockerfile"
+
+
 def _vanished(folder: Path) -> str:
     """A Dockerfile that the folder search finds and that is gone when it is read (a dangling link)."""
     (folder / "gone").mkdir()
@@ -65,7 +77,10 @@ CASES = [
      "no Dockerfiles found"),
     ("missing path", lambda folder: "nowhere/Dockerfile", 2, "No such file or directory"),
     ("unreadable (a pipe)", _fifo, 2, "not a regular file"),
-    ("symlink loop", _loop, 2, "Too many levels of symbolic links"),
+    ("symlink loop", _loop, 2, "a.Dockerfile: Too many levels of symbolic links"),
+    ("symlink to itself in a searched folder", _self_loop_in_folder, 2,
+     f"{os.path.join('looped', 'self.Dockerfile')}: Too many levels of symbolic links"),
+    ("dangling symlink named", _dangling, 2, "dangling.Dockerfile: No such file or directory"),
     ("deleted between discovery and read", _vanished, 2, "No such file or directory"),
     ("config with a wrong type", _config(".dockgen.toml", 'strict-labels = "yes"\n'), 2,
      "strict-labels must be true or false"),
@@ -124,3 +139,118 @@ def test_templates_come_only_from_the_package() -> None:
 
     loader = _environment().loader
     assert loader is not None and list(loader.searchpath) == [str(data_dir("templates"))]  # type: ignore[attr-defined]
+
+
+def _unreadable(folder: Path) -> str:
+    (folder / "secret.Dockerfile").write_text(GOOD)
+    (folder / "secret.Dockerfile").chmod(0)
+    return "secret.Dockerfile"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file")
+@pytest.mark.parametrize("fix", [False, True], ids=["lint", "fix"])
+def test_unreadable_file_named_on_the_command_line(tmp_path: Path, fix: bool) -> None:
+    """chmod 000: one line naming the file, the other file still linted, exit 2 at the end."""
+    (tmp_path / "good.Dockerfile").write_text(GOOD)
+    bad = _unreadable(tmp_path)
+    result = run("lint", "-f", "json", *(["--fix"] if fix else []), bad, "good.Dockerfile", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == ["dockgen: error: secret.Dockerfile: Permission denied"]
+    assert ("good.Dockerfile", 2, "DL4000") in [(r["file"], r["line"], r["code"]) for r in json.loads(result.stdout)]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any folder")
+def test_unreadable_folder_in_a_searched_folder(tmp_path: Path) -> None:
+    (tmp_path / "good.Dockerfile").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "Dockerfile").write_text(GOOD)
+    (tmp_path / "locked").chmod(0)
+    try:
+        result = run("lint", "-f", "json", ".", cwd=tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    assert "locked: Permission denied" in result.stderr and "Traceback" not in result.stderr
+    assert ("good.Dockerfile", 2, "DL4000") in [(r["file"], r["line"], r["code"]) for r in json.loads(result.stdout)]
+
+
+def test_permission_denied_is_one_line_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The same path as chmod 000 for a user who cannot read the file, made to happen for root too: opening
+    the file fails with EACCES."""
+    import builtins
+    import errno
+
+    from dockgen.cli import main
+
+    (tmp_path / "good.Dockerfile").write_text(GOOD)
+    (tmp_path / "secret.Dockerfile").write_text(GOOD)
+    real_open = builtins.open
+
+    def refusing_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file).endswith("secret.Dockerfile"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    code = main(["lint", "-f", "json", "--isolated", "secret.Dockerfile", "good.Dockerfile"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip().splitlines() == ["dockgen: error: secret.Dockerfile: Permission denied"]
+    assert [(r["file"], r["code"]) for r in json.loads(out)] == [("good.Dockerfile", "DL4000")]
+
+
+def test_folder_that_cannot_be_listed_is_one_line_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """What chmod 000 on a sub-folder does for a user, made to happen for root too: listing it fails."""
+    import errno
+
+    from dockgen.cli import main
+
+    (tmp_path / "good.Dockerfile").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "Dockerfile").write_text(GOOD)
+    real_scandir = os.scandir
+
+    def refusing_scandir(path: str) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_scandir(path)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    code = main(["lint", "-f", "json", "--isolated", "."])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip().splitlines() == ["dockgen: error: locked: Permission denied"]
+    assert [(r["file"], r["code"]) for r in json.loads(out)] == [("good.Dockerfile", "DL4000")]
+
+
+def test_file_in_a_folder_that_cannot_be_searched_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`locked/Dockerfile` where `locked` is chmod 000 for a user: even stat() fails with EACCES, for the file and
+    for the configuration files looked for beside it."""
+    import errno
+
+    from dockgen.cli import main
+
+    (tmp_path / "good.Dockerfile").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "Dockerfile").write_text(GOOD)
+    real_stat = os.stat
+
+    def refusing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if f"locked{os.sep}" in os.fspath(path):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))  # type: ignore[arg-type]
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    code = main(["lint", "-f", "json", os.path.join("locked", "Dockerfile"), "good.Dockerfile"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.strip().splitlines() == [f"dockgen: error: {os.path.join('locked', 'Dockerfile')}: Permission denied"]
+    assert [(r["file"], r["code"]) for r in json.loads(out)] == [("good.Dockerfile", "DL4000")]

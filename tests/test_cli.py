@@ -133,7 +133,7 @@ def test_stdin_with_filename(tmp_path: Path) -> None:
     (("lint",), "give at least one Dockerfile"),
     (("lint", "--bogus", "Dockerfile"), "No such option"),
     (("lint", "--select", "DL30O8", "Dockerfile"), "unknown rule 'DL30O8' (did you mean 'DL3008'?)"),
-    (("lint", "--ignore", "conda-without-clan", "Dockerfile"), "did you mean 'conda-without-clean'?"),
+    (("lint", "--extend-select", "conda-without-clan", "Dockerfile"), "did you mean 'conda-without-clean'?"),
     (("lint", "--today", "yesterday", "Dockerfile"), "YYYY-MM-DD"),
     (("lint", "--config", "nope.toml", "Dockerfile"), "configuration file not found"),
     (("nonsense",), "No such command"),

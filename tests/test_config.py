@@ -88,7 +88,7 @@ def test_unknown_key_is_an_error_with_suggestion(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ('ignore = ["DG999"]\n', "unknown rule 'DG999'"),
+    ('select = ["DG999"]\n', "unknown rule 'DG999'"),
     ('label-schema = { version = "semvar" }\n', "did you mean 'semver'?"),
     ('strict-labels = "yes"\n', "strict-labels must be true or false"),
 ])

@@ -68,7 +68,6 @@ def test_format_variable_and_command_line_precedence(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("env", "message"), [
-    ({"HADOLINT_IGNORE": "DL30O6"}, "environment: --ignore: unknown rule 'DL30O6' (did you mean 'DL3006'?)"),
     ({"HADOLINT_FAILURE_THRESHOLD": "fatal"}, "environment: --failure-threshold"),
     ({"HADOLINT_FORMAT": "json,tty"}, "HADOLINT_FORMAT='json,tty'"),
     ({"HADOLINT_REQUIRE_LABELS": "version:number"}, "unknown type 'number'"),

@@ -16,17 +16,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         image = stage.image
         if image.raw in aliases:
             continue
-        reasons = []
-        python = images.python_version(image)
-        python_end = images.python_eol(python) if python else None
-        if python_end and python_end < context.today:
-            reasons.append(f"Python {python} on {python_end.isoformat()}")
-        release = images.release_of(image)
-        if release and release.eol < context.today:
-            note = f" ({release.note})" if release.note else ""
-            reasons.append(f"{release.title} on {release.eol.isoformat()}{note}")
+        reasons = images.eol_reasons(image, context.today)
         if reasons:
-            replacement = images.eol_replacement(image, release)
+            replacement = images.eol_replacement(image, images.release_of(image))
             known = " " not in replacement and not image.has_variable and not _needs_venv_after(stage, replacement)
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -12,11 +13,11 @@ import click
 from dockgen.api import FileResult, lint_bytes
 from dockgen.config import CliOverrides, load
 from dockgen.discovery import excluded, find_dockerfiles
-from dockgen.environment import environment_format, from_environment
+from dockgen.environment import environment_flag, environment_format, from_environment
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
-from dockgen.formats import NAMES, chunker
+from dockgen.formats import NAMES, NEVER_FAIL_FORMATS, REPORT_PATH_FORMATS, chunker
 from dockgen.parallel import Job, lint_files
 from dockgen.source import read_limited
 
@@ -28,12 +29,13 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-f", "--format", "output_format", type=click.Choice(NAMES),
               help="Output format (default: tty, or HADOLINT_FORMAT).")
-@click.option("--select", help="Comma-separated rule codes, prefixes or names to check instead of the defaults.")
-@click.option("--extend-select", help="Comma-separated rules to check on top of the selection.")
+@click.option("--select", multiple=True, help="Rule codes, prefixes, names or ALL (every rule) to check instead of "
+                                               "the defaults (repeatable, or comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to check on top of the selection (repeatable).")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip (repeatable, or comma-separated).")
 @click.option("-t", "--failure-threshold", type=click.Choice([s.label for s in Severity]),
               help="Lowest level that makes the exit code 1 (default: info).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-c", "--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Read this configuration file instead of discovering one.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when there are findings.")
@@ -41,6 +43,12 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.option("--disable-ignore-pragma", is_flag=True, help="Ignore inline `# dockgen`/`# hadolint` suppressions.")
 @click.option("--stdin-filename", help="The name to report (and to find configuration from) for `-`.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--no-color", is_flag=True, help="The same as --color never (hadolint's flag).")
+@click.option("-V", "--verbose", is_flag=True,
+              help="Say on stderr which configuration each file uses (also HADOLINT_VERBOSE).")
+@click.option("--file-path-in-report", metavar="PATH",
+              help="Name every file PATH in checkstyle, codeclimate, gitlab_codeclimate, sonarqube and junit "
+                   "reports, as hadolint does.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes for many files (default: every core).")
 @click.option("--error", "error_codes", multiple=True, metavar="CODE", help="Report CODE as an error (repeatable).")
 @click.option("--warning", "warning_codes", multiple=True, metavar="CODE", help="Report CODE as a warning.")
@@ -62,10 +70,12 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
               help="Apply the configuration's `exclude` to files named on the command line too (for pre-commit).")
 @click.option("--no-respect-gitignore", is_flag=True,
               help="Search folders without leaving out what .gitignore ignores.")
-def lint_command(paths: tuple[str, ...], output_format: str | None, select: str | None, extend_select: str | None,
+def lint_command(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...],
+                 extend_select: tuple[str, ...],
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
-                 color: str, jobs: int | None, error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
+                 color: str, no_color: bool, verbose: bool, file_path_in_report: str | None, jobs: int | None,
+                 error_codes: tuple[str, ...], warning_codes: tuple[str, ...],
                  info_codes: tuple[str, ...], style_codes: tuple[str, ...], trusted_registry: tuple[str, ...],
                  require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool, output_file: Path | None,
                  statistics: bool, fix: bool, unsafe_fixes: bool, diff_only: bool, force_exclude: bool,
@@ -76,7 +86,7 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
     if config_file is not None and not config_file.is_file():
         raise DockgenError(f"{config_file}: configuration file not found")
     overrides = CliOverrides(
-        select=_split((select,)) if select else None, extend_select=_split((extend_select,)) if extend_select else (),
+        select=_split(select) if select else None, extend_select=_split(extend_select),
         ignore=_split(ignore), failure_threshold=failure_threshold, today=today,
         disable_pragmas=disable_ignore_pragma,
         levels=tuple((code, level) for level, codes in (("error", error_codes), ("warning", warning_codes),
@@ -85,15 +95,23 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
         trusted_registries=trusted_registry, required_labels=require_label, strict_labels=strict_labels,
         shellcheck=shellcheck, no_fail=no_fail)
     output_format = output_format or environment_format(os.environ, NAMES) or "tty"
-    work, broken = _plan(paths, overrides, config_file, isolated, stdin_filename, force_exclude,
-                         not no_respect_gitignore)
+    plan = _plan(paths, overrides, config_file, isolated, stdin_filename, force_exclude, not no_respect_gitignore)
+    work, broken = plan.work, plan.broken
+    for note in plan.notes:
+        click.echo(f"dockgen: {note}", err=True)
+    if verbose or environment_flag(os.environ, "HADOLINT_VERBOSE"):
+        for display, source in plan.sources:  # as hadolint's -V names the configuration it read
+            click.echo(f"dockgen: {display}: configuration {source or 'none (defaults)'}", err=True)
     results, changed = _lint_or_fix(work, jobs, fix, unsafe_fixes, diff_only)
     everything = results + broken
     for result in everything:
         if result.error:
             click.echo(f"dockgen: error: {result.error}", err=True)
+    shown = everything
+    if file_path_in_report is not None and output_format in REPORT_PATH_FORMATS:
+        shown = [replace(result, path=file_path_in_report) for result in everything]
     report = [_statistics(everything)] if statistics else chunker(output_format)(
-        everything, _use_colour(color) and output_file is None)
+        shown, _use_colour("never" if no_color else color) and output_file is None)
     if output_file is not None:
         write_report(output_file, report)
     elif not diff_only:  # with fixed text on stdout, the report goes to stderr
@@ -105,19 +123,31 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: str 
         return EXIT_ERROR
     if diff_only:
         return EXIT_FINDINGS if changed else EXIT_CLEAN
-    failing = any(not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
-                  for (_, _, settings), result in zip(work, results))
+    failing = output_format not in NEVER_FAIL_FORMATS and any(
+        not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
+        for (_, _, settings), result in zip(work, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+@dataclass(frozen=True)
+class _Plan:
+    work: list[Job]  # (path, name to report, settings) for each file to lint
+    broken: list[FileResult]  # files whose configuration or folder failed
+    notes: tuple[str, ...]  # about the codes the configurations name, each once
+    sources: tuple[tuple[str, Path | None], ...]  # each file's configuration file
 
 
 def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | None, isolated: bool,
           stdin_filename: str | None, force_exclude: bool, respect_gitignore: bool
-          ) -> tuple[list[Job], list[FileResult]]:
-    """Each file to lint with its settings; files whose configuration is broken come back as errors."""
+          ) -> _Plan:
+    """Each file to lint with its settings; files whose configuration is broken come back as errors; notes about
+    the codes the configurations name, each once."""
     environment = from_environment(os.environ)
     work: list[Job] = []
-    broken: list[FileResult] = []
-    for target, explicit in _targets(paths, respect_gitignore):
+    notes: dict[str, None] = {}
+    sources: list[tuple[str, Path | None]] = []
+    targets, broken = _targets(paths, respect_gitignore)
+    for target, explicit in targets:
         display = stdin_filename if target == "-" and stdin_filename else target
         try:
             loaded = load(config_file, isolated, overrides, None if target == "-" and not stdin_filename
@@ -125,12 +155,14 @@ def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | N
         except DockgenError as error:  # a broken configuration spoils its own files, not the whole run
             broken.append(FileResult(display, error=str(error)))
             continue
+        notes.update(dict.fromkeys(loaded.notes))
+        sources.append((display, loaded.source))
         root = loaded.source.parent if loaded.source is not None else Path.cwd()
         if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
                                                                            root):
             continue
         work.append((target, display, loaded.settings))
-    return work, broken
+    return _Plan(work, broken, tuple(notes), tuple(sources))
 
 
 def _lint_or_fix(work: list[Job], jobs: int | None, fix: bool, unsafe_fixes: bool,
@@ -192,21 +224,28 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _targets(paths: tuple[str, ...], respect_gitignore: bool) -> list[tuple[str, bool]]:
+def _targets(paths: tuple[str, ...], respect_gitignore: bool) -> tuple[list[tuple[str, bool]], list[FileResult]]:
     """Files to lint in command-line order, each with whether it was named itself; folders expand to the
-    Dockerfiles inside; missing paths are errors."""
+    Dockerfiles inside. Missing and unreadable files are errors when read; folders that cannot be listed come back
+    as errors here."""
     targets: list[tuple[str, bool]] = []
+    unlisted: list[FileResult] = []
+
+    def cannot_list(error: OSError) -> None:
+        name = str(Path(error.filename or ""))  # as the files found beside it are named
+        unlisted.append(FileResult(name, error=f"{name}: {error.strerror or error}"))
+
     for raw in paths:
         if raw == "-":
             targets.append((raw, True))
         elif os.path.isdir(raw):
-            found = find_dockerfiles(Path(raw), respect_gitignore)
+            found = find_dockerfiles(Path(raw), respect_gitignore, cannot_list)
             if not found:
                 click.echo(f"dockgen: warning: {raw}: no Dockerfiles found in this folder", err=True)
             targets.extend((str(path), False) for path in found)
         elif os.path.lexists(raw) or not os.path.exists(raw):
             targets.append((raw, True))  # reading reports missing, unreadable or special files
-    return targets
+    return targets, unlisted
 
 
 def _lint_stdin(display: str, settings: Settings) -> FileResult:
@@ -214,7 +253,10 @@ def _lint_stdin(display: str, settings: Settings) -> FileResult:
         data = read_limited(sys.stdin.buffer)
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
-    location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
+    try:
+        location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
+    except OSError:  # a folder on the way that cannot be searched: no build context to read
+        location = None
     return FileResult(display, lint_bytes(data, settings, display, location))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -31,13 +32,16 @@ from dockgen.errors import DockgenError
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
 @click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The date end of life is judged on (default: today); a base past it moves to a supported one.")
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
                 requirements: Path | None, environment: Path | None, copies: tuple[str, ...], cmd: str | None,
                 model: str | None, source: Path | None, context: Path | None, output: Path | None, force: bool,
-                dockerignore: bool) -> int:
+                dockerignore: bool, today: str | None) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
+    date = _date(today)
     if source is not None:
-        _convert(source, manager, packages, context, output, force)
+        _convert(source, manager, packages, context, output, force, date)
         if dockerignore:
             _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
         return 0
@@ -51,7 +55,7 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
                       requirements=read_requirements(requirements) if requirements else None,
                       environment=read_environment(environment) if environment else None,
                       copies=copies, cmd=cmd, model=model)
-    text = generate(request)
+    text = generate(request, today=date)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -61,13 +65,22 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     return 0
 
 
+def _date(text: str | None) -> datetime.date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise DockgenError(f"--today takes a date written YYYY-MM-DD, not {text!r}") from None
+
+
 def _convert(source: Path, manager: str, packages: tuple[str, ...], context: Path | None, output: Path | None,
-             force: bool) -> None:
+             force: bool, today: datetime.date | None) -> None:
     from dockgen.convert import convert_file
 
     if packages:
         raise DockgenError("--from converts the packages the Dockerfile installs; name no packages with it")
-    conversion = convert_file(source, manager, context=context)
+    conversion = convert_file(source, manager, today, context=context)
     for note in conversion.notes:
         click.echo(f"dockgen: note: {note}", err=True)
     if output is None:

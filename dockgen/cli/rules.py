@@ -39,9 +39,13 @@ def rule_command(code: str) -> int:
     """Explain one rule (by code, name or alias): why it matters, examples, how hadolint differs."""
     resolved = resolve_code(code)
     if resolved is None:
-        from dockgen.config import _suggest
+        from dockgen.codes import Kind, classify, note, suggest
 
-        raise DockgenError(f"unknown rule {code!r}{_suggest(code, list(all_rules()))}")
+        kind = classify(code)
+        if kind in (Kind.RETIRED, Kind.PARSE_ERROR):  # hadolint's old codes: say what they were
+            click.echo(note(code, kind)[1])
+            return 0
+        raise DockgenError(f"unknown rule {code!r}{suggest(code, list(all_rules()))}")
     from dockgen.rules_doc import rule_docs
 
     rule, docs = all_rules()[resolved], rule_docs(resolved)

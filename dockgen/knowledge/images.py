@@ -104,6 +104,21 @@ def release_of(image: ImageRef) -> Release | None:
     return None
 
 
+def eol_reasons(image: ImageRef, today: datetime.date, notes: bool = True) -> list[str]:
+    """Why an image is past end of life on ``today``: its Python, its distribution release (with the release's note
+    when ``notes``); empty when it is not. DG101 reports these, and the generator avoids them."""
+    reasons = []
+    python = python_version(image)
+    python_end = python_eol(python) if python else None
+    if python_end and python_end < today:
+        reasons.append(f"Python {python} on {python_end.isoformat()}")
+    release = release_of(image)
+    if release and release.eol < today:
+        note = f" ({release.note})" if release.note and notes else ""
+        reasons.append(f"{release.title} on {release.eol.isoformat()}{note}")
+    return reasons
+
+
 def _release_from_distro_tag(family: str, tag: str) -> Release | None:
     first = re.split(r"[-_]", tag.lower())[0].removeprefix(family)
     for release in _releases():

@@ -1,0 +1,21 @@
+"""hadolint's ``sonarqube`` format: SonarQube's generic issue import, ``{"issues": [...]}``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dockgen.api import FileResult
+from dockgen.findings import Severity
+from dockgen.formats.codeclimate import compact
+
+_SEVERITIES = {Severity.ERROR: "CRITICAL", Severity.WARNING: "MAJOR", Severity.INFO: "MINOR", Severity.STYLE: "INFO"}
+
+
+def render(results: Sequence[FileResult], colour: bool) -> str:
+    issues = [{"engineId": "dockgen", "ruleId": f.code, "severity": _SEVERITIES[f.level],
+               "type": "BUG" if f.level is Severity.ERROR else "CODE_SMELL",
+               "primaryLocation": {"message": f.message, "filePath": result.path,
+                                   "textRange": {"startLine": f.line, "endLine": f.line, "startColumn": 0,
+                                                 "endColumn": 1}}}
+              for result in results for f in result.findings]
+    return compact({"issues": issues})
