@@ -75,6 +75,7 @@ class Package:
     build: dict[str, tuple[str, ...]] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     models: dict[str, Model] = field(default_factory=dict)
+    gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
     known: bool = True  # False for a package dockgen has no entry for
 
 
@@ -86,6 +87,12 @@ class Catalog:
 
     def default_base(self, manager: str) -> Base:
         return next(base for base in self.bases.values() if base.default_for == manager)
+
+    def headless(self, name: str) -> str | None:
+        """The headless twin of a GUI distribution (opencv-python -> opencv-python-headless), if ``name`` is one."""
+        key = normalize(name)
+        return next((twin for package in self.packages.values() for gui, twin in package.gui_variants.items()
+                     if normalize(gui) == key), None)
 
     def package(self, name: str) -> Package | None:
         key = normalize(name)
@@ -149,6 +156,7 @@ def _package(data: dict[str, Any], path: Path) -> Package:
             build={"debian": tuple(system.get("debian-build", ())), "ubuntu": tuple(system.get("debian-build", ()))},
             env={str(k): str(v) for k, v in data.get("env", {}).items()},
             models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
+            gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
         )
     except (KeyError, InvalidSpecifier, TypeError) as error:
         raise DockgenError(f"{path}: broken package data: {error}") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shlex
@@ -37,7 +38,8 @@ def render(recipe: Recipe) -> str:
 
 def _context(recipe: Recipe) -> dict[str, object]:
     runtime = list(recipe.runtime_packages)
-    build = list(recipe.build_packages)
+    # The build stage installs wheels as well as compiling: it gets their runtime libraries too.
+    build = [*recipe.build_packages, *recipe.runtime_packages]
     if recipe.base.python_from == "apt":
         runtime = [*_PYTHON_FROM_APT, *runtime]
         build = [*_PYTHON_FROM_APT, *build]
@@ -68,7 +70,9 @@ def _pip_install(recipe: Recipe) -> str:
     return pragma + "RUN " + " \\\n    && ".join(commands)
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment per process: it caches the compiled templates (compiling them is most of a render)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,

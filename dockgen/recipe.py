@@ -44,6 +44,7 @@ class Request:
 class Install:
     package: Package
     version: str  # the version to pin; "" for an unknown package given without one
+    note: str = ""  # what dockgen changed about the request (a GUI build replaced by its headless twin)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
     known = [i.package for i in installs if i.package.known] + files
     _check_constraints(known, base, image_python, request)
     model_specs = _model(request, known)
-    notes = [*request.origin, *(note for package in _unique(known) for note in package.notes)]
+    notes = [*request.origin, *(i.note for i in installs),
+             *(note for package in _unique(known) for note in package.notes)]
     if base.caveat:
         notes.append(f"{base.name}: {base.caveat}.")
     unpinned = tuple(i.package.name for i in installs if not i.version)
@@ -191,13 +193,19 @@ def _install(spec: str, catalog: Catalog) -> Install:
             Version(version)
         except InvalidVersion:
             raise DockgenError(f"{version!r} in {spec!r} is not a valid version") from None
+    note = ""
+    headless = catalog.headless(name)
+    if headless is not None:  # a GUI build (X11, OpenGL) in a server image: the same library without them
+        note = (f"{name} is the GUI build, which needs X11 and OpenGL libraries a server image lacks; dockgen "
+                f"installs {headless}, the same library and version without them.")
+        name = headless
     package = catalog.package(name)
     if package is None:
         package = Package(name=name, summary="", pip=name, conda=name, import_name=name.replace("-", "_"),
                           version=version, conda_version=version, python=_ANY_PYTHON, musl_wheels=True,
                           wheels=True, smoke_test="", known=False)
-        return Install(package, version)
-    return Install(package, version or package.version)
+        return Install(package, version, note)
+    return Install(package, version or package.version, note)
 
 
 def _file_packages(request: Request, catalog: Catalog) -> list[Package]:

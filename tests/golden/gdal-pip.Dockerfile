@@ -6,12 +6,18 @@
 # build is the stage where compilers and headers live; only the finished virtual environment is copied on.
 FROM python:3.12-slim-trixie AS build
 
+# Unbuffered output so scheduler log files show progress; no .pyc writes, which fail on read-only
+# runtimes such as Apptainer; no pip self-update check.
+ENV PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
 # System packages, without recommended extras, and apt's lists deleted in the same layer.
 # Debian and Ubuntu drop superseded package versions from their archives, so exact pins would break rebuilds;
 # the base image tag pins the release instead.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends g++ libgdal-dev \
+    && apt-get install -y --no-install-recommends g++ libgdal-dev gdal-bin \
     && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
