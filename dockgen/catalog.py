@@ -76,6 +76,8 @@ class Package:
     env: dict[str, str] = field(default_factory=dict)
     models: dict[str, Model] = field(default_factory=dict)
     gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
+    python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
+    pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
     known: bool = True  # False for a package dockgen has no entry for
 
 
@@ -157,6 +159,8 @@ def _package(data: dict[str, Any], path: Path) -> Package:
             env={str(k): str(v) for k, v in data.get("env", {}).items()},
             models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
             gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
+            python_pins={str(k): str(v) for k, v in data.get("python-pins", {}).items()},
+            pip_from=str(data.get("pip-from", "")),
         )
     except (KeyError, InvalidSpecifier, TypeError) as error:
         raise DockgenError(f"{path}: broken package data: {error}") from error
@@ -169,8 +173,9 @@ def _validate(package: Package, path: Path) -> None:
     names = (package.name, package.pip, package.conda, *package.runtime.get("debian", ()))
     if not all(PACKAGE_NAME.fullmatch(name) for name in names):
         raise DockgenError(f"{path}: a package name has characters dockgen will not render")
-    if package.version != "system" and not VERSION.fullmatch(package.version):
-        raise DockgenError(f"{path}: version {package.version!r} is not a plain version")
+    for version in (package.version, *package.python_pins.values(), *([package.pip_from] if package.pip_from else [])):
+        if version != "system" and not VERSION.fullmatch(version):
+            raise DockgenError(f"{path}: version {version!r} is not a plain version")
     for packages in (*package.runtime.values(), *package.build.values()):
         if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in packages):
             raise DockgenError(f"{path}: a system package name has characters dockgen will not render")

@@ -17,6 +17,7 @@ from dockgen.errors import DockgenError
 from dockgen.recipe import Recipe, Request, resolve
 
 _PYTHON_FROM_APT = ("python3", "python3-venv")
+_PYTHON_HEADERS = ("python3-dev",)  # what a C extension compiles against when Python comes from apt
 
 
 def generate(request: Request, catalog: Catalog | None = None) -> str:
@@ -42,7 +43,7 @@ def _context(recipe: Recipe) -> dict[str, object]:
     build = [*recipe.build_packages, *recipe.runtime_packages]
     if recipe.base.python_from == "apt":
         runtime = [*_PYTHON_FROM_APT, *runtime]
-        build = [*_PYTHON_FROM_APT, *build]
+        build = [*_PYTHON_FROM_APT, *_PYTHON_HEADERS, *build]
     return {
         "install": _pip_install(recipe),
         "runtime_system_packages": sorted(set(runtime), key=runtime.index),
@@ -67,6 +68,9 @@ def _pip_install(recipe: Recipe) -> str:
     if recipe.unpinned:
         pragma = (f"# {', '.join(recipe.unpinned)}: not in dockgen's catalog and given without a version; "
                   "pin it (NAME==VERSION).\n# hadolint ignore=DL3013\n")
+    if recipe.cuda_on_purpose:
+        pragma += (f"# {', '.join(recipe.cuda_on_purpose)}: the version asked for predates the CPU-only "
+                   "distribution, so this image carries GPU libraries.\n# dockgen ignore=DG203\n")
     return pragma + "RUN " + " \\\n    && ".join(commands)
 
 

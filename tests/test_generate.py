@@ -199,14 +199,17 @@ def test_unknown_package_without_version_is_installed_with_a_note() -> None:
 
 def test_requirements_file_validation(tmp_path: Path) -> None:
     path = tmp_path / "requirements.txt"
-    path.write_text("--index-url http://evil\nspacy\n")
-    with pytest.raises(DockgenError, match="pip options"):
-        read_requirements(path)
+    # Option lines stay in the copied file, where pip reads them; lines naming other files cannot work in the image.
+    path.write_text("--index-url https://example.org/simple\nspacy\n")
+    assert read_requirements(path, context=tmp_path).names == ("spacy",)
+    path.write_text("spacy\n-r other.txt\n")
+    with pytest.raises(DockgenError, match=":2: `-r` names another file"):
+        read_requirements(path, context=tmp_path)
     path.write_text("spacy ==\n")
     with pytest.raises(DockgenError, match=":1: cannot parse"):
-        read_requirements(path)
+        read_requirements(path, context=tmp_path)
     path.write_text("# comment\nspacy==3.8.7; python_version >= '3.10'\nnumpy[extra]>=2\n")
-    assert read_requirements(path).names == ("spacy", "numpy")
+    assert read_requirements(path, context=tmp_path).names == ("spacy", "numpy")
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -221,13 +224,13 @@ def test_environment_file_validation(tmp_path: Path, content: str, message: str)
     path = tmp_path / "environment.yml"
     path.write_text(content)
     with pytest.raises(DockgenError, match=message):
-        read_environment(path)
+        read_environment(path, context=tmp_path)
 
 
 def test_environment_file_renders(tmp_path: Path) -> None:
     path = tmp_path / "environment.yml"
     path.write_text("channels: [conda-forge, bioconda]\ndependencies:\n  - python=3.12\n  - pysam=0.24\n")
-    text = generate(Request(manager="conda", environment=read_environment(path)))
+    text = generate(Request(manager="conda", environment=read_environment(path, context=tmp_path)))
     assert "--file /tmp/environment.yml" in text and "import pysam" in text
 
 

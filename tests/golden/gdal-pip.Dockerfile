@@ -12,12 +12,13 @@ ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# System packages, without recommended extras, and apt's lists deleted in the same layer.
+# System packages, without recommended extras, and apt's lists deleted in the same layer; noninteractive because
+# a dependency such as tzdata (pulled by Ubuntu's python3) would otherwise stop the build with a prompt.
 # Debian and Ubuntu drop superseded package versions from their archives, so exact pins would break rebuilds;
 # the base image tag pins the release instead.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends g++ libgdal-dev gdal-bin \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++ libgdal-dev gdal-bin \
     && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
@@ -34,12 +35,13 @@ ENV PYTHONUNBUFFERED=1 \
 # An unprivileged user with a fixed numeric UID; cluster runtimes may run the image as another UID anyway.
 RUN useradd --create-home --uid 10001 app
 
-# System packages, without recommended extras, and apt's lists deleted in the same layer.
+# System packages, without recommended extras, and apt's lists deleted in the same layer; noninteractive because
+# a dependency such as tzdata (pulled by Ubuntu's python3) would otherwise stop the build with a prompt.
 # Debian and Ubuntu drop superseded package versions from their archives, so exact pins would break rebuilds;
 # the base image tag pins the release instead.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gdal-bin \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gdal-bin \
     && rm -rf /var/lib/apt/lists/*
 
 # The packages built in the build stage; PATH makes its python and pip the default without activation.

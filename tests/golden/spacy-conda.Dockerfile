@@ -10,8 +10,8 @@ ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# conda-forge only (no licensed defaults channel), pinned versions, and the package cache removed in the same
-# layer: a later RUN could not shrink this one.
+# conda-forge only (no licensed defaults channel), pinned versions, and the package cache
+# removed in the same layer: a later RUN could not shrink this one.
 RUN micromamba install --yes --name base --override-channels --channel conda-forge \
     python=3.12 spacy=3.8 \
     && micromamba clean --all --yes
