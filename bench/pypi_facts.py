@@ -83,12 +83,15 @@ def main() -> int:
     for project, versions in sorted(projects.items()):
         print(project, file=sys.stderr)
         data = _json(project)
-        releases = data["releases"]
-        assert isinstance(releases, dict)
+        releases, info = data["releases"], data["info"]
+        assert isinstance(releases, dict) and isinstance(info, dict)
         out[project] = {
             "releases": {v: _release(releases[v]) for v in sorted(versions) if v in releases},
             "newest-for": {python: _newest_for(releases, python) for python in PYTHONS},
             "first": _first(releases),
+            # The CUDA libraries the newest release's wheels pull (what a GPU image's driver must support).
+            "latest": str(info["version"]),
+            "cuda-requires": sorted(r for r in info.get("requires_dist") or () if "nvidia" in r or "cuda" in r),
         }
     facts["projects"] = out
     OUT.write_text(json.dumps(facts, indent=1, sort_keys=True) + "\n", encoding="utf-8")

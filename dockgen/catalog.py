@@ -36,8 +36,10 @@ class Base:
     managers: tuple[str, ...]
     size: str
     gpu: bool = False
+    cuda: str = ""  # the CUDA version of a GPU base
     caveat: str = ""
     default_for: str = ""
+    home: str = "/home/app"  # the home folder of the image's user (the one dockgen creates, or the base's own)
 
     def reference(self, python: str, release: str) -> str:
         return self.image.format(python=python, release=release)
@@ -77,6 +79,7 @@ class Package:
     models: dict[str, Model] = field(default_factory=dict)
     gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
     python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
+    gpu_cuda: str = ""  # the CUDA major its GPU wheels bundle
     pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
     known: bool = True  # False for a package dockgen has no entry for
 
@@ -86,6 +89,8 @@ class Catalog:
     bases: dict[str, Base]
     packages: dict[str, Package]
     default_python: str
+    cuda: str  # the CUDA version every GPU image targets (bases.toml explains the policy)
+    cuda_driver: str  # the oldest NVIDIA driver branch that runs it
 
     def default_base(self, manager: str) -> Base:
         return next(base for base in self.bases.values() if base.default_for == manager)
@@ -118,7 +123,8 @@ def load() -> Catalog:
     for path in sorted((root / "packages").glob("*.toml")):
         package = _package(_read(path), path)
         packages[package.name] = package
-    return Catalog(bases=bases, packages=packages, default_python=str(bases_data["default-python"]))
+    return Catalog(bases=bases, packages=packages, default_python=str(bases_data["default-python"]),
+                   cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -134,8 +140,8 @@ def _base(entry: dict[str, Any], path: Path) -> Base:
                     releases=tuple(entry["releases"]), pythons=tuple(entry.get("pythons", ())),
                     python_from=entry["python-from"], apt_python=dict(entry.get("apt-python", {})),
                     user=str(entry["user"]), managers=tuple(entry["managers"]), size=entry["size"],
-                    gpu=bool(entry.get("gpu", False)), caveat=entry.get("caveat", ""),
-                    default_for=entry.get("default-for", ""))
+                    gpu=bool(entry.get("gpu", False)), cuda=str(entry.get("cuda", "")), caveat=entry.get("caveat", ""),
+                    default_for=entry.get("default-for", ""), home=entry.get("home", "/home/app"))
     except KeyError as error:
         raise DockgenError(f"{path}: base {entry.get('name')!r} lacks {error}") from error
 
@@ -160,7 +166,7 @@ def _package(data: dict[str, Any], path: Path) -> Package:
             models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
             gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
             python_pins={str(k): str(v) for k, v in data.get("python-pins", {}).items()},
-            pip_from=str(data.get("pip-from", "")),
+            pip_from=str(data.get("pip-from", "")), gpu_cuda=str(data.get("gpu-cuda", "")),
         )
     except (KeyError, InvalidSpecifier, TypeError) as error:
         raise DockgenError(f"{path}: broken package data: {error}") from error

@@ -83,5 +83,5 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["sh"] = shlex.quote
-    environment.policies["json.dumps_function"] = json.dumps
+    environment.filters["json"] = json.dumps  # plain JSON: tojson escapes & < > for HTML, which a Dockerfile is not
     return environment

@@ -63,11 +63,16 @@ class Recipe:
     requirements: str | None = None  # file name in the build context
     environment: str | None = None
     gpu: bool = False
+    cuda: str = ""  # the CUDA version a GPU image targets
     command_line: str = ""
 
     @property
     def uid(self) -> str:
         return self.base.user if self.base.user != "root" else CONTAINER_UID
+
+    @property
+    def home(self) -> str:
+        return self.base.home
 
     @property
     def venv(self) -> bool:
@@ -93,11 +98,16 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
                            "installs; add the packages (and model) to the file instead of the command line")
     known = [i.package for i in installs if i.package.known] + files
     _check_constraints(known, base, request)
+    if request.gpu:
+        _check_cuda(known, catalog.cuda)
     model_specs = _model(request, known)
     notes = [*request.origin, *(i.note for i in installs),
              *(note for package in _unique(known) for note in package.notes)]
     if base.caveat:
         notes.append(f"{base.name}: {base.caveat}.")
+    if request.gpu:
+        notes.append(f"GPU images target CUDA {catalog.cuda} (the CUDA of PyPI's GPU wheels): the host needs an NVIDIA "
+                     f"driver {catalog.cuda_driver} or newer.")
     unpinned = tuple(i.package.name for i in installs if not i.version)
     if unpinned:
         notes.append(f"dockgen has no data on {', '.join(unpinned)}: it is installed unpinned and without system "
@@ -127,7 +137,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         cuda_on_purpose=tuple(i.pip_name for i in installs if i.cuda_on_purpose),
         requirements=request.requirements.name if request.requirements else None,
         environment=environment.name if environment else None,
-        gpu=request.gpu, command_line=_command_line(request),
+        gpu=request.gpu, cuda=catalog.cuda if request.gpu else "", command_line=_command_line(request),
     )
 
 
@@ -225,6 +235,14 @@ def _check_constraints(packages: list[Package], base: Base, request: Request) ->
             raise DockgenError(f"{package.name} must be compiled; dockgen builds it only on Debian-based images")
 
 
+def _check_cuda(packages: list[Package], cuda: str) -> None:
+    major = int(cuda.split(".")[0])
+    for package in packages:
+        if package.gpu_cuda and int(package.gpu_cuda) > major:
+            raise DockgenError(f"{package.name}'s GPU wheels need CUDA {package.gpu_cuda}, newer than the CUDA {cuda} "
+                               "dockgen's GPU images target; pin an older release or build without --gpu")
+
+
 def _model(request: Request, packages: list[Package]) -> tuple[str, str] | None:
     if request.model is None:
         return None
@@ -259,7 +277,36 @@ def _cmd(request: Request, packages: list[Package]) -> tuple[str, ...]:
         raise DockgenError(f"cannot split --cmd {request.cmd!r}: {error}") from None
     if not words:
         raise DockgenError("--cmd is empty")
+    if _has_shell_syntax(request.cmd):  # `a && b`, `$HOME`, `> log`: only a shell gives these their meaning
+        return ("/bin/sh", "-c", request.cmd)
     return words
+
+
+_SHELL_CHARACTERS = frozenset("&|;<>()$`*?[]{}~")
+
+
+def _has_shell_syntax(command: str) -> bool:
+    """Whether the command uses a shell operator, expansion or pattern outside single quotes (``$`` and backquote
+    also inside double quotes), so that exec form would pass it to the program literally."""
+    quote = ""
+    escaped = False
+    for character in command:
+        if escaped:
+            escaped = False
+        elif character == "\\" and quote != "'":
+            escaped = True
+        elif quote == "'":
+            quote = "" if character == "'" else quote
+        elif quote == '"':
+            if character == '"':
+                quote = ""
+            elif character in "$`":
+                return True
+        elif character in "'\"":
+            quote = character
+        elif character in _SHELL_CHARACTERS:
+            return True
+    return False
 
 
 def _command_line(request: Request) -> str:
