@@ -164,20 +164,31 @@ def _base(request: Request, catalog: Catalog) -> Base:
 
 
 def _image_match(base: Base, reference: str) -> re.Match[str] | None:
-    """Whether a full image reference is one of this base's images, with its Python and release."""
-    pattern = re.escape(base.image).replace(r"\{python\}", r"(?P<python>[0-9.]+)").replace(
-        r"\{release\}", r"(?P<release>[a-z0-9.]+)")
-    return re.fullmatch(pattern, reference)
+    """Whether a full image reference is one of this base's images, with its Python and release (the release may
+    be left out, as in ``python:3.13-slim``: the base's newest release)."""
+    for image in (base.image, re.sub(r"-?\{release\}", "", base.image)):
+        pattern = re.escape(image).replace(r"\{python\}", r"(?P<python>[0-9.]+)").replace(
+            r"\{release\}", r"(?P<release>[a-z0-9.]+)")
+        match = re.fullmatch(pattern, reference)
+        if match:
+            return match
+    return None
 
 
 def _release_and_python(request: Request, base: Base, catalog: Catalog) -> tuple[str, str]:
     release = base.releases[0]
     if request.base and request.base != base.name:  # a full image reference picks the release and Python
         match = _image_match(base, request.base)
-        if match and "release" in match.groupdict() and match.group("release") in base.releases:
+        if match and match.groupdict().get("release"):
+            if match.group("release") not in base.releases:  # never a silent substitution of another release
+                raise DockgenError(f"{request.base}: dockgen's {base.name} base offers {', '.join(base.releases)}, "
+                                   f"not {match.group('release')}")
             release = match.group("release")
         if match and "python" in match.groupdict():
-            request = Request(**{**request.__dict__, "python": request.python or match.group("python")})
+            if request.python and request.python != match.group("python"):
+                raise DockgenError(f"--base {request.base} is Python {match.group('python')} and --python asks for "
+                                   f"{request.python}; keep one of them")
+            request = Request(**{**request.__dict__, "python": match.group("python")})
     python = request.python or catalog.default_python
     if not re.fullmatch(r"3\.\d{1,2}", python):
         raise DockgenError(f"--python takes a version such as 3.12, not {python!r}")

@@ -34,10 +34,12 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
                 model: str | None, source: Path | None, output: Path | None, force: bool,
                 dockerignore: bool) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
+    ignore_file = (output.parent if output else Path.cwd()) / ".dockerignore"
+    _check_free([*([output] if output else []), *([ignore_file] if dockerignore else [])], force)
     if source is not None:
         _convert(source, manager, packages, output, force)
         if dockerignore:
-            _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
+            _write(ignore_file, _DOCKERIGNORE, force)
         return 0
     from dockgen.generate import generate
     from dockgen.inputs import read_environment, read_requirements
@@ -53,7 +55,7 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     else:
         _write(output, text, force)
     if dockerignore:
-        _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
+        _write(ignore_file, _DOCKERIGNORE, force)
     return 0
 
 
@@ -69,6 +71,14 @@ def _convert(source: Path, manager: str, packages: tuple[str, ...], output: Path
         click.echo(conversion.text, nl=False)
     else:
         _write(output, conversion.text, force)
+
+
+def _check_free(paths: list[Path], force: bool) -> None:
+    """Refuse before writing anything, so that a refusal never leaves one of two files written."""
+    taken = [str(path) for path in paths if path.exists()]
+    if taken and not force:
+        raise DockgenError(f"{' and '.join(taken)} exist{'s' if len(taken) == 1 else ''}; pass --force to "
+                           "overwrite")
 
 
 def _write(path: Path, text: str, force: bool) -> None:
