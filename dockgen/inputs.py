@@ -31,6 +31,7 @@ class Named:
 
     name: str
     marker: str = ""
+    line: int = 0  # where the file names it (1-based)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def read_requirements(path: Path, context: Path | None = None) -> RequirementsFi
                 raise DockgenError(f"{path}:{number}: {requirement_text!r} is a local path, which the image would "
                                    "not have; install the project from an index or copy it with --copy") from None
             raise DockgenError(f"{path}:{number}: cannot parse requirement {requirement_text!r}: {error}") from None
-        requirements.append(Named(requirement.name, str(requirement.marker) if requirement.marker else ""))
+        requirements.append(Named(requirement.name, str(requirement.marker) if requirement.marker else "", number))
     return RequirementsFile(_context_path(path, context), tuple(requirements), hashed)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from packaging.markers import Marker
 
 from dockgen import installs as installing
-from dockgen.catalog import Base, Catalog, Package
+from dockgen.catalog import Base, Catalog, Package, normalize
 from dockgen.errors import DockgenError
 from dockgen.inputs import EnvironmentFile, RequirementsFile
 
@@ -96,6 +96,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
     if request.requirements and request.requirements.hashed and (installs or request.model):
         raise DockgenError(f"{request.requirements.name} uses hashes, so pip requires a hash for every package it "
                            "installs; add the packages (and model) to the file instead of the command line")
+    _check_named_once(installs, request.requirements, catalog)
     known = [i.package for i in installs if i.package.known] + files
     _check_constraints(known, base, request)
     if request.gpu:
@@ -244,6 +245,20 @@ def _check_constraints(packages: list[Package], base: Base, request: Request) ->
                                "from source (often for tens of minutes); use --base python-slim")
         if request.manager == "pip" and not package.wheels and base.family == "alpine":
             raise DockgenError(f"{package.name} must be compiled; dockgen builds it only on Debian-based images")
+
+
+def _check_named_once(installs: list[installing.Install], requirements: RequirementsFile | None,
+                      catalog: Catalog) -> None:
+    """A project both on the command line and in the requirements file would get two pins, which pip refuses."""
+    if requirements is None:
+        return
+    for install in installs:
+        for named in requirements.requirements:
+            package = catalog.package(named.name)
+            if normalize(named.name) in (normalize(install.pip_name), normalize(install.package.name)) or (
+                    package is not None and install.package.known and package.name == install.package.name):
+                raise DockgenError(f"{install.package.name} is on the command line and in {requirements.name}:"
+                                   f"{named.line}; name it in one place")
 
 
 def _check_cuda(packages: list[Package], cuda: str) -> None:

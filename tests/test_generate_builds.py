@@ -113,3 +113,12 @@ def test_a_requirement_excluded_by_its_marker_gets_no_smoke_test(tmp_path: Path)
     text = generate(Request(requirements=read_requirements(path, context=tmp_path)))
     assert "import spacy" in text and "import numpy" in text
     assert "import torch" not in text and "import scipy" not in text
+
+
+def test_a_package_on_the_command_line_and_in_the_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "requirements.txt"
+    path.write_text("numpy==2.5.5\nSpaCy==3.8.7\n")
+    requirements = read_requirements(path, context=tmp_path)
+    with pytest.raises(DockgenError, match=r"spacy is on the command line and in requirements.txt:2"):
+        generate(Request(packages=("spacy",), requirements=requirements))
+    assert "scipy==1.18.1" in generate(Request(packages=("scipy",), requirements=requirements))
