@@ -111,3 +111,15 @@ def test_output_and_dockerignore_are_checked_before_writing(tmp_path: Path) -> N
     assert not (tmp_path / "Dockerfile").exists() and (tmp_path / ".dockerignore").read_text() == "mine\n"
     forced = run("new", "spacy", "-o", "Dockerfile", "--dockerignore", "--force", cwd=tmp_path)
     assert forced.returncode == 0 and (tmp_path / "Dockerfile").exists()
+
+
+def test_dockerignore_excludes_caches_and_secrets_in_every_folder(tmp_path: Path) -> None:
+    from dockgen.dockerignore import parse
+
+    assert run("new", "spacy", "-o", "Dockerfile", "--dockerignore", cwd=tmp_path).returncode == 0
+    ignore = parse((tmp_path / ".dockerignore").read_text(), tmp_path / ".dockerignore")
+    for path in ("src/pkg/__pycache__/m.cpython-312.pyc", "src/.env", "deploy/keys/server.pem", "notebooks/a.pyc",
+                 ".env", "__pycache__/x.pyc", "data/.DS_Store"):
+        assert ignore.excluding_pattern(path), path
+    for path in ("src/app.py", "requirements.txt", "environment.yml", "src/env.py"):
+        assert ignore.excluding_pattern(path) is None, path

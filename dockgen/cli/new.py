@@ -94,17 +94,18 @@ def _write(path: Path, text: str, force: bool) -> None:
 
 
 _DOCKERIGNORE = """\
-# Keep the build context small and secrets out of the image.
+# Keep the build context small and secrets out of the image. A pattern matches from the context root only, so
+# what can appear in any folder is written with **/ in front.
 .git
 .venv
 venv
-__pycache__
-*.pyc
-.ipynb_checkpoints
-.env
-*.pem
-*.key
-.DS_Store
+**/__pycache__
+**/*.pyc
+**/.ipynb_checkpoints
+**/.env
+**/*.pem
+**/*.key
+**/.DS_Store
 """
 
 
