@@ -1,6 +1,7 @@
 """Generated Dockerfiles that would not have built (issue 15, "Would not build"): each test fails on the code
-before the fix. Facts checked by hand: python3-dev is the Debian/Ubuntu package with Python.h; noble's python3
-depends on tzdata (debconf prompt); xgboost-cpu's first PyPI release is 2.1.1 (tests/data/pypi)."""
+before the fix. Facts: python3-dev is the package with Python.h (checked with apt-cache on bookworm); that noble's
+python3 pulls tzdata, whose debconf prompt stops a build, is from the issue's archive check (not re-checked here);
+xgboost-cpu's first PyPI release is 2.1.1 (tests/data/pypi, recorded by bench/pypi_facts.py)."""
 
 from __future__ import annotations
 
