@@ -74,6 +74,9 @@ def read_requirements(path: Path, context: Path | None = None) -> RequirementsFi
         try:
             requirement = Requirement(requirement_text.strip())
         except InvalidRequirement as error:
+            if "://" in requirement_text.split(";")[0]:
+                raise DockgenError(f"{path}:{number}: {requirement_text!r} is a URL without a project name; write "
+                                   "NAME @ URL, so dockgen knows what it installs") from None
             if requirement_text.startswith((".", "/")) or "/" in requirement_text.split(";")[0]:
                 raise DockgenError(f"{path}:{number}: {requirement_text!r} is a local path, which the image would "
                                    "not have; install the project from an index or copy it with --copy") from None

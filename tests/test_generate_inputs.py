@@ -49,6 +49,7 @@ def test_hashed_files_are_not_mixed_with_command_line_packages(tmp_path: Path) -
     ("numpy==2.5.5\n-r base.txt\n", r"requirements.txt:2: `-r` names another file"),
     ("numpy==2.5.5\n\n-e .\n", r"requirements.txt:3: `-e` names another file"),
     ("./libs/mine\n", r"requirements.txt:1: './libs/mine' is a local path"),
+    ("numpy==2.5.5\ngit+https://example.org/x/y.git\n", r"requirements.txt:2: .* is a URL without a project name"),
     ("numpy \\\n  ==\n", r"requirements.txt:1: cannot parse requirement"),
 ])
 def test_unreadable_lines_name_file_and_line(tmp_path: Path, content: str, message: str) -> None:
