@@ -80,6 +80,9 @@ class Package:
     gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
     python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
     gpu_cuda: str = ""  # the CUDA major its GPU wheels bundle
+    with_numpy: bool = False  # numpy must be there when it is built and when it runs (GDAL's gdal_array)
+    legacy_build: dict[str, str] = field(default_factory=dict)  # release -> numpy pin for a build without isolation
+    legacy_build_tools: tuple[str, ...] = ()  # pinned build requirements for that build
     pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
     known: bool = True  # False for a package dockgen has no entry for
 
@@ -167,6 +170,9 @@ def _package(data: dict[str, Any], path: Path) -> Package:
             gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
             python_pins={str(k): str(v) for k, v in data.get("python-pins", {}).items()},
             pip_from=str(data.get("pip-from", "")), gpu_cuda=str(data.get("gpu-cuda", "")),
+            with_numpy=bool(data.get("with-numpy", False)),
+            legacy_build={str(k): str(v) for k, v in data.get("legacy-build", {}).items()},
+            legacy_build_tools=tuple(map(str, data.get("legacy-build-tools", ()))),
         )
     except (KeyError, InvalidSpecifier, TypeError) as error:
         raise DockgenError(f"{path}: broken package data: {error}") from error
@@ -182,6 +188,12 @@ def _validate(package: Package, path: Path) -> None:
     for version in (package.version, *package.python_pins.values(), *([package.pip_from] if package.pip_from else [])):
         if version != "system" and not VERSION.fullmatch(version):
             raise DockgenError(f"{path}: version {version!r} is not a plain version")
+    for spec in package.legacy_build_tools:
+        name, _, version = spec.partition("==")
+        if not PACKAGE_NAME.fullmatch(name) or not VERSION.fullmatch(version):
+            raise DockgenError(f"{path}: build requirement {spec!r} is not a plain NAME==VERSION")
+    if not all(VERSION.fullmatch(v) for v in package.legacy_build.values()):
+        raise DockgenError(f"{path}: a legacy-build numpy version is not a plain version")
     for packages in (*package.runtime.values(), *package.build.values()):
         if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in packages):
             raise DockgenError(f"{path}: a system package name has characters dockgen will not render")

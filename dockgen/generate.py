@@ -57,7 +57,9 @@ def _pip_install(recipe: Recipe) -> str:
     """The RUN that installs the Python packages: special indexes first, each in its own pip call."""
     commands = [f"pip install --no-cache-dir --index-url {url} {' '.join(specs)}"
                 for url, specs in recipe.index_specs]
-    main = list(recipe.pip_specs)
+    if recipe.build_first:
+        commands.append("pip install --no-cache-dir " + " ".join(recipe.build_first))
+    main = [*(["--no-build-isolation"] if recipe.no_build_isolation else []), *recipe.pip_specs]
     if recipe.requirements:
         main += ["-r", f"/tmp/{recipe.requirements}"]
     if main:

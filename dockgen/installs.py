@@ -138,3 +138,42 @@ def channels(packages: list[Package], requested: tuple[str, ...] = ()) -> tuple[
     for package in packages:
         ordered.extend(c for c in package.conda_channels if c not in ordered)
     return tuple(ordered)
+
+
+@dataclass(frozen=True)
+class NumpyBuild:
+    """What a package that needs numpy at build and run time (GDAL) adds to the pip install."""
+
+    first: tuple[str, ...] = ()  # installed in a pip call of their own, before the packages
+    specs: tuple[str, ...] = ()  # added to the main pip call
+    no_build_isolation: bool = False
+
+
+def numpy_build(packages: list[Package], installs: list[Install], files: tuple[str, ...], catalog: Catalog,
+                release: str, python: str) -> NumpyBuild:
+    """numpy for the packages that build against it: the catalog's pin in the same pip call (the package's own
+    isolated build brings numpy itself), or, on releases whose sources build the legacy way, numpy 1.x and the build
+    tools first and the packages without build isolation."""
+    needing = [package for package in packages if package.with_numpy]
+    if not needing:
+        return NumpyBuild()
+    named = [i for i in installs if i.package.name == "numpy"]
+    legacy = next((p for p in needing if release in p.legacy_build), None)
+    if legacy is not None:
+        pin = legacy.legacy_build[release]
+        if named and named[0].explicit and Version(named[0].version) < Version("2"):
+            pin = named[0].version
+        elif named or "numpy" in (normalize(name) for name in files):
+            raise DockgenError(f"on {release}, {legacy.name} builds against numpy 1.x (its sources predate numpy 2): "
+                               f"name numpy=={pin} on the command line, or leave numpy out")
+        if python not in SpecifierSet("<3.13"):
+            raise DockgenError(f"on {release}, {legacy.name} builds against numpy {pin}, which has no wheels for "
+                               f"Python {python}; use Python 3.11 or 3.12, or the trixie release")
+        # The same pin in the main call keeps pip from upgrading the numpy the build compiled against.
+        specs = () if named else (f"numpy=={pin}",)
+        return NumpyBuild(first=(f"numpy=={pin}", *legacy.legacy_build_tools), specs=specs, no_build_isolation=True)
+    if named or "numpy" in (normalize(name) for name in files):
+        return NumpyBuild()  # the user's numpy serves
+    numpy = catalog.packages["numpy"]
+    version, _ = _default_pin(numpy, python, [])
+    return NumpyBuild(specs=(f"numpy=={version}",))

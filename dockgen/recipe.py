@@ -60,6 +60,8 @@ class Recipe:
     notes: tuple[str, ...]
     unpinned: tuple[str, ...]  # unknown packages without a version (rendered with a pragma)
     cuda_on_purpose: tuple[str, ...] = ()  # distributions that pull CUDA into a CPU image (rendered with a pragma)
+    build_first: tuple[str, ...] = ()  # pinned build requirements installed before the packages (GDAL's numpy)
+    no_build_isolation: bool = False  # the packages build against what is installed (build_first)
     requirements: str | None = None  # file name in the build context
     environment: str | None = None
     gpu: bool = False
@@ -115,12 +117,16 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
                      "libraries or a smoke test; pin it with NAME==VERSION.")
     pip_specs, index_specs = installing.pip_specs(installs, request.gpu, model_specs[0] if model_specs else None)
     compile_needed = request.manager == "pip" and any(not p.wheels for p in known)
+    numpy_build = installing.numpy_build(
+        known, installs, request.requirements.names if request.requirements else (), catalog, release, image_python
+    ) if compile_needed else installing.NumpyBuild()
     family = base.family
     conda = request.manager == "conda"
     environment = request.environment
     return Recipe(
         manager=request.manager, base=base, image=base.reference(image_python, release), python=image_python,
-        release=release, pip_specs=pip_specs, index_specs=index_specs,
+        release=release, pip_specs=(*pip_specs, *numpy_build.specs), index_specs=index_specs,
+        build_first=numpy_build.first, no_build_isolation=numpy_build.no_build_isolation,
         conda_specs=installing.conda_specs(installs, request.gpu, None if environment and environment.python
                                            else image_python, model_specs[1] if model_specs else None)
         if conda else (),

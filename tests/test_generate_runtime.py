@@ -128,3 +128,37 @@ def test_gpu_package_needing_a_newer_cuda_is_refused(manager: str, monkeypatch: 
 
     with pytest.raises(DockgenError, match="need CUDA 14"):
         resolve(Request(packages=("torch",), manager=manager, gpu=True), patched)
+
+
+@pytest.mark.parametrize(("base", "first", "isolation"), [
+    ("debian-slim:bookworm", "numpy==1.26.4 setuptools==84.2.1 wheel==0.48.0", False),
+    ("ubuntu", "numpy==1.26.4 setuptools==84.2.1 wheel==0.48.0", False),
+    ("python-slim", "", True),
+])
+def test_gdal_is_built_with_its_numpy_bridge(base: str, first: str, isolation: bool) -> None:
+    """Checked by hand (2026-11-30): the GDAL 3.6.2 and 3.8.4 sdists (bookworm, noble) have no pyproject.toml, and
+    `pip install GDAL==3.6.2 numpy==1.26.4` on bookworm builds without `_gdal_array`, while numpy 1.26.4 with
+    setuptools 84.2.1 and wheel 0.48.0 and `--no-build-isolation` builds it; GDAL 3.10.3 (trixie) declares
+    numpy>=2 as a build requirement. numpy must also be installed to import gdal_array."""
+    name, _, release = base.partition(":")
+    if release:
+        image = {"debian-slim": f"debian:{release}-slim"}[name]
+        text = generate(Request(packages=("gdal",), base=image))
+    else:
+        text = generate(Request(packages=("gdal",), base=name))
+    build = text.split("AS build", 1)[1].split("\nFROM ", 1)[0]
+    installs = [" ".join(line.split()) for line in build.replace("\\\n", " ").splitlines() if "pip install" in line]
+    if first:
+        assert f"pip install --no-cache-dir {first} && pip install --no-cache-dir --no-build-isolation GDAL=" in \
+            installs[0] and installs[0].endswith(" numpy==1.26.4")
+    else:
+        assert "--no-build-isolation" not in build
+        assert installs[0].endswith('GDAL=="$(gdal-config --version)" numpy==2.5.5')
+    assert "from osgeo import gdal, gdal_array" in text
+
+
+def test_gdal_legacy_build_refuses_numpy_2_and_new_pythons() -> None:
+    with pytest.raises(DockgenError, match="name numpy==1.26.4"):
+        generate(Request(packages=("gdal", "numpy"), base="ubuntu"))
+    with pytest.raises(DockgenError, match="no wheels for Python 3.13"):
+        generate(Request(packages=("gdal",), base="python:3.13-slim-bookworm"))

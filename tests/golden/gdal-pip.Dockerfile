@@ -24,7 +24,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
-RUN pip install --no-cache-dir GDAL=="$(gdal-config --version)"
+RUN pip install --no-cache-dir GDAL=="$(gdal-config --version)" numpy==2.5.5
 
 FROM python:3.12-slim-trixie
 
@@ -59,7 +59,7 @@ ENV PATH=/opt/venv/bin:$PATH
 # a tmpfs, so the caches they write (matplotlib's fonts, numba) are not left in the image, owned by the build user.
 RUN --mount=type=tmpfs,target=/tmp export HOME=/tmp NUMBA_CACHE_DIR=/tmp/numba \
     && pip check \
-    && python -c 'from osgeo import gdal; print(gdal.__version__)'
+    && python -c 'import numpy; from osgeo import gdal, gdal_array; print(gdal.__version__, gdal_array.NumericTypeCodeToGDALTypeCode(numpy.float32))'
 
 ENV HOME=/home/app
 WORKDIR /app
