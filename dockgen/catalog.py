@@ -76,6 +76,7 @@ class Package:
     runtime: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> system packages
     build: dict[str, tuple[str, ...]] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
+    conda_env: dict[str, str] = field(default_factory=dict)  # what conda activation would export (conda images)
     models: dict[str, Model] = field(default_factory=dict)
     gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
     python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
@@ -166,6 +167,7 @@ def _package(data: dict[str, Any], path: Path) -> Package:
                      "alpine": tuple(system.get("alpine-runtime", ()))},
             build={"debian": tuple(system.get("debian-build", ())), "ubuntu": tuple(system.get("debian-build", ()))},
             env={str(k): str(v) for k, v in data.get("env", {}).items()},
+            conda_env={str(k): str(v) for k, v in data.get("conda-env", {}).items()},
             models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
             gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
             python_pins={str(k): str(v) for k, v in data.get("python-pins", {}).items()},
@@ -199,5 +201,6 @@ def _validate(package: Package, path: Path) -> None:
             raise DockgenError(f"{path}: a system package name has characters dockgen will not render")
     if "'" in package.smoke_test or "\n" in package.smoke_test:
         raise DockgenError(f"{path}: write the smoke test on one line with double quotes, so it quotes cleanly")
-    if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value) for key, value in package.env.items()):
+    if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value)
+               for key, value in (*package.env.items(), *package.conda_env.items())):
         raise DockgenError(f"{path}: an environment variable name or value has characters dockgen will not render")

@@ -136,7 +136,8 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         build_packages=_unique_strings(p for package in known if not package.wheels
                                        for p in package.build.get(family, ())),
         compile=compile_needed,
-        env=tuple(sorted({**_gpu_env(request, base), **{k: v for package in known for k, v in package.env.items()}}.items())),
+        env=tuple(sorted({**_gpu_env(request, base), **{k: v for package in known for k, v in package.env.items()},
+                          **{k: v for package in known if conda for k, v in package.conda_env.items()}}.items())),
         smoke_tests=_unique_strings(package.smoke_test for package in known),
         copies=tuple(_copy(text) for text in request.copies),
         cmd=_cmd(request, known), expose=tuple(sorted({p.expose for p in known if p.expose})),

@@ -162,3 +162,14 @@ def test_gdal_legacy_build_refuses_numpy_2_and_new_pythons() -> None:
         generate(Request(packages=("gdal", "numpy"), base="ubuntu"))
     with pytest.raises(DockgenError, match="no wheels for Python 3.13"):
         generate(Request(packages=("gdal",), base="python:3.13-slim-bookworm"))
+
+
+@pytest.mark.parametrize("name", ["gdal", "rasterio", "geopandas"])
+@pytest.mark.parametrize("base", ["micromamba", "miniforge"])
+def test_conda_activation_variables_are_set_without_activation(name: str, base: str) -> None:
+    """conda-forge/gdal-feedstock recipe/scripts/activate.sh exports GDAL_DATA=$CONDA_PREFIX/share/gdal,
+    GDAL_DRIVER_PATH=$CONDA_PREFIX/lib/gdalplugins and CPL_ZIP_ENCODING=UTF-8; both bases install into /opt/conda."""
+    env = _env(_final_stage(generate(Request(packages=(name,), manager="conda", base=base))))
+    assert env["GDAL_DATA"] == "/opt/conda/share/gdal" and env["GDAL_DRIVER_PATH"] == "/opt/conda/lib/gdalplugins"
+    assert env["CPL_ZIP_ENCODING"] == "UTF-8"
+    assert "GDAL_DATA" not in generate(Request(packages=(name,)))  # pip: GDAL finds the distribution's own data
