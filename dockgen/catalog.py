@@ -36,8 +36,10 @@ class Base:
     managers: tuple[str, ...]
     size: str
     gpu: bool = False
+    cuda: str = ""  # the CUDA version of a GPU base
     caveat: str = ""
     default_for: str = ""
+    home: str = "/home/app"  # the home folder of the image's user (the one dockgen creates, or the base's own)
 
     def reference(self, python: str, release: str) -> str:
         return self.image.format(python=python, release=release)
@@ -74,7 +76,15 @@ class Package:
     runtime: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> system packages
     build: dict[str, tuple[str, ...]] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
+    conda_env: dict[str, str] = field(default_factory=dict)  # what conda activation would export (conda images)
     models: dict[str, Model] = field(default_factory=dict)
+    gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
+    python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
+    gpu_cuda: str = ""  # the CUDA major its GPU wheels bundle
+    with_numpy: bool = False  # numpy must be there when it is built and when it runs (GDAL's gdal_array)
+    legacy_build: dict[str, str] = field(default_factory=dict)  # release -> numpy pin for a build without isolation
+    legacy_build_tools: tuple[str, ...] = ()  # pinned build requirements for that build
+    pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
     known: bool = True  # False for a package dockgen has no entry for
 
 
@@ -83,9 +93,17 @@ class Catalog:
     bases: dict[str, Base]
     packages: dict[str, Package]
     default_python: str
+    cuda: str  # the CUDA version every GPU image targets (bases.toml explains the policy)
+    cuda_driver: str  # the oldest NVIDIA driver branch that runs it
 
     def default_base(self, manager: str) -> Base:
         return next(base for base in self.bases.values() if base.default_for == manager)
+
+    def headless(self, name: str) -> str | None:
+        """The headless twin of a GUI distribution (opencv-python -> opencv-python-headless), if ``name`` is one."""
+        key = normalize(name)
+        return next((twin for package in self.packages.values() for gui, twin in package.gui_variants.items()
+                     if normalize(gui) == key), None)
 
     def package(self, name: str) -> Package | None:
         key = normalize(name)
@@ -109,7 +127,8 @@ def load() -> Catalog:
     for path in sorted((root / "packages").glob("*.toml")):
         package = _package(_read(path), path)
         packages[package.name] = package
-    return Catalog(bases=bases, packages=packages, default_python=str(bases_data["default-python"]))
+    return Catalog(bases=bases, packages=packages, default_python=str(bases_data["default-python"]),
+                   cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -125,8 +144,8 @@ def _base(entry: dict[str, Any], path: Path) -> Base:
                     releases=tuple(entry["releases"]), pythons=tuple(entry.get("pythons", ())),
                     python_from=entry["python-from"], apt_python=dict(entry.get("apt-python", {})),
                     user=str(entry["user"]), managers=tuple(entry["managers"]), size=entry["size"],
-                    gpu=bool(entry.get("gpu", False)), caveat=entry.get("caveat", ""),
-                    default_for=entry.get("default-for", ""))
+                    gpu=bool(entry.get("gpu", False)), cuda=str(entry.get("cuda", "")), caveat=entry.get("caveat", ""),
+                    default_for=entry.get("default-for", ""), home=entry.get("home", "/home/app"))
     except KeyError as error:
         raise DockgenError(f"{path}: base {entry.get('name')!r} lacks {error}") from error
 
@@ -148,7 +167,14 @@ def _package(data: dict[str, Any], path: Path) -> Package:
                      "alpine": tuple(system.get("alpine-runtime", ()))},
             build={"debian": tuple(system.get("debian-build", ())), "ubuntu": tuple(system.get("debian-build", ()))},
             env={str(k): str(v) for k, v in data.get("env", {}).items()},
+            conda_env={str(k): str(v) for k, v in data.get("conda-env", {}).items()},
             models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
+            gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
+            python_pins={str(k): str(v) for k, v in data.get("python-pins", {}).items()},
+            pip_from=str(data.get("pip-from", "")), gpu_cuda=str(data.get("gpu-cuda", "")),
+            with_numpy=bool(data.get("with-numpy", False)),
+            legacy_build={str(k): str(v) for k, v in data.get("legacy-build", {}).items()},
+            legacy_build_tools=tuple(map(str, data.get("legacy-build-tools", ()))),
         )
     except (KeyError, InvalidSpecifier, TypeError) as error:
         raise DockgenError(f"{path}: broken package data: {error}") from error
@@ -161,12 +187,20 @@ def _validate(package: Package, path: Path) -> None:
     names = (package.name, package.pip, package.conda, *package.runtime.get("debian", ()))
     if not all(PACKAGE_NAME.fullmatch(name) for name in names):
         raise DockgenError(f"{path}: a package name has characters dockgen will not render")
-    if package.version != "system" and not VERSION.fullmatch(package.version):
-        raise DockgenError(f"{path}: version {package.version!r} is not a plain version")
+    for version in (package.version, *package.python_pins.values(), *([package.pip_from] if package.pip_from else [])):
+        if version != "system" and not VERSION.fullmatch(version):
+            raise DockgenError(f"{path}: version {version!r} is not a plain version")
+    for spec in package.legacy_build_tools:
+        name, _, version = spec.partition("==")
+        if not PACKAGE_NAME.fullmatch(name) or not VERSION.fullmatch(version):
+            raise DockgenError(f"{path}: build requirement {spec!r} is not a plain NAME==VERSION")
+    if not all(VERSION.fullmatch(v) for v in package.legacy_build.values()):
+        raise DockgenError(f"{path}: a legacy-build numpy version is not a plain version")
     for packages in (*package.runtime.values(), *package.build.values()):
         if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in packages):
             raise DockgenError(f"{path}: a system package name has characters dockgen will not render")
     if "'" in package.smoke_test or "\n" in package.smoke_test:
         raise DockgenError(f"{path}: write the smoke test on one line with double quotes, so it quotes cleanly")
-    if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value) for key, value in package.env.items()):
+    if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value)
+               for key, value in (*package.env.items(), *package.conda_env.items())):
         raise DockgenError(f"{path}: an environment variable name or value has characters dockgen will not render")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 import shlex
@@ -19,6 +20,7 @@ from dockgen.recipe import Recipe, Request, resolve
 from dockgen.supported import mark_outdated, supported_recipe
 
 _PYTHON_FROM_APT = ("python3", "python3-venv")
+_PYTHON_HEADERS = ("python3-dev",)  # what a C extension compiles against when Python comes from apt
 
 
 def generate(request: Request, catalog: Catalog | None = None, today: datetime.date | None = None) -> str:
@@ -43,10 +45,11 @@ def render(recipe: Recipe) -> str:
 
 def _context(recipe: Recipe) -> dict[str, object]:
     runtime = list(recipe.runtime_packages)
-    build = list(recipe.build_packages)
+    # The build stage installs wheels as well as compiling: it gets their runtime libraries too.
+    build = [*recipe.build_packages, *recipe.runtime_packages]
     if recipe.base.python_from == "apt":
         runtime = [*_PYTHON_FROM_APT, *runtime]
-        build = [*_PYTHON_FROM_APT, *build]
+        build = [*_PYTHON_FROM_APT, *_PYTHON_HEADERS, *build]
     return {
         "install": _pip_install(recipe),
         "runtime_system_packages": sorted(set(runtime), key=runtime.index),
@@ -60,7 +63,9 @@ def _pip_install(recipe: Recipe) -> str:
     """The RUN that installs the Python packages: special indexes first, each in its own pip call."""
     commands = [f"pip install --no-cache-dir --index-url {url} {' '.join(specs)}"
                 for url, specs in recipe.index_specs]
-    main = list(recipe.pip_specs)
+    if recipe.build_first:
+        commands.append("pip install --no-cache-dir " + " ".join(recipe.build_first))
+    main = [*(["--no-build-isolation"] if recipe.no_build_isolation else []), *recipe.pip_specs]
     if recipe.requirements:
         main += ["-r", f"/tmp/{recipe.requirements}"]
     if main:
@@ -71,15 +76,20 @@ def _pip_install(recipe: Recipe) -> str:
     if recipe.unpinned:
         pragma = (f"# {', '.join(recipe.unpinned)}: not in dockgen's catalog and given without a version; "
                   "pin it (NAME==VERSION).\n# hadolint ignore=DL3013\n")
+    if recipe.cuda_on_purpose:
+        pragma += (f"# {', '.join(recipe.cuda_on_purpose)}: the version asked for predates the CPU-only "
+                   "distribution, so this image carries GPU libraries.\n# dockgen ignore=DG203\n")
     return pragma + "RUN " + " \\\n    && ".join(commands)
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment per process: it caches the compiled templates (compiling them is most of a render)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     environment.filters["sh"] = shlex.quote
-    environment.policies["json.dumps_function"] = json.dumps
+    environment.filters["json"] = json.dumps  # plain JSON: tojson escapes & < > for HTML, which a Dockerfile is not
     return environment

@@ -1,8 +1,15 @@
 """User files the generator reads: ``requirements.txt`` and conda ``environment.yml``. Both are copied into the
-image as they are; dockgen reads them to refuse what will not work and to learn which packages they name."""
+image as they are (from their path in the build context); dockgen reads them to refuse what will not work and to
+learn which packages they name.
+
+Requirement files are read the way pip reads them: a BOM, ``\\`` continuations, comments after a space or tab,
+per-requirement options (``--hash=...``), and option lines (``--index-url``...), which pip reads from the copied
+file itself. Lines that name other files (``-r``, ``-c``, ``-e``, local paths) are refused with the file and line,
+because the image would not have those files."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,40 +20,94 @@ from dockgen.errors import DockgenError
 
 REFUSED_CHANNELS = frozenset({"defaults", "anaconda", "main", "r", "msys2", "free", "pro"})
 ALLOWED_CHANNELS = frozenset({"conda-forge", "bioconda", "nodefaults", "nvidia", "pytorch"})
+_COMMENT = re.compile(r"(?:^|[ \t]+)#.*$")  # pip: '#' at the start or after whitespace begins a comment
+_OPTION_AFTER_REQUIREMENT = re.compile(r"[ \t]+--?[A-Za-z]")  # `pkg==1 --hash=sha256:...`
+_FILE_OPTIONS = ("-r", "--requirement", "-c", "--constraint", "-e", "--editable")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A project a file installs, with the environment marker that limits where (``""`` for everywhere)."""
+
+    name: str
+    marker: str = ""
+    line: int = 0  # where the file names it (1-based)
 
 
 @dataclass(frozen=True)
 class RequirementsFile:
-    name: str  # the file name, as it will be copied from the build context
-    names: tuple[str, ...]  # project names it installs
+    name: str  # the path in the build context, as it is copied (``config/requirements.txt``)
+    requirements: tuple[Named, ...]
+    hashed: bool = False  # pip's hash-checking mode: every package installed with it needs a hash
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(named.name for named in self.requirements)
 
 
 @dataclass(frozen=True)
 class EnvironmentFile:
-    name: str
+    name: str  # the path in the build context
     names: tuple[str, ...]
     channels: tuple[str, ...]
+    python: str = ""  # the file's own python dependency (``python=3.11``), if it has one
 
 
-def read_requirements(path: Path) -> RequirementsFile:
-    names = []
-    for number, raw in enumerate(_read(path).splitlines(), start=1):
-        line = raw.split(" #", 1)[0].strip()
-        if not line or line.startswith("#"):
+def read_requirements(path: Path, context: Path | None = None) -> RequirementsFile:
+    """``path`` as given on the command line; ``context`` is the build context (the current folder)."""
+    requirements = []
+    hashed = False
+    for number, line in _logical_lines(_read(path)):
+        line = _COMMENT.sub("", line).strip()
+        if not line:
             continue
         if line.startswith("-"):
-            raise DockgenError(f"{path}:{number}: pip options ({line.split()[0]}) are not supported in the "
-                               "requirements file dockgen copies; keep only requirements")
+            word = re.split(r"[ \t=]", line, maxsplit=1)[0]
+            if word in _FILE_OPTIONS:
+                raise DockgenError(f"{path}:{number}: `{word}` names another file or folder, which the image "
+                                   "would not have; merge it into this file or install it from an index")
+            hashed = hashed or word == "--require-hashes"
+            continue  # an option line: pip reads it from the copied file
+        options = _OPTION_AFTER_REQUIREMENT.search(line)
+        requirement_text = line[:options.start()] if options else line
+        hashed = hashed or (options is not None and "--hash" in line[options.start():])
         try:
-            requirement = Requirement(line)
+            requirement = Requirement(requirement_text.strip())
         except InvalidRequirement as error:
-            raise DockgenError(f"{path}:{number}: cannot parse requirement {line!r}: {error}") from None
-        names.append(requirement.name)
-    _check_name(path)
-    return RequirementsFile(path.name, tuple(names))
+            if "://" in requirement_text.split(";")[0]:
+                raise DockgenError(f"{path}:{number}: {requirement_text!r} is a URL without a project name; write "
+                                   "NAME @ URL, so dockgen knows what it installs") from None
+            if requirement_text.startswith((".", "/")) or "/" in requirement_text.split(";")[0]:
+                raise DockgenError(f"{path}:{number}: {requirement_text!r} is a local path, which the image would "
+                                   "not have; install the project from an index or copy it with --copy") from None
+            raise DockgenError(f"{path}:{number}: cannot parse requirement {requirement_text!r}: {error}") from None
+        requirements.append(Named(requirement.name, str(requirement.marker) if requirement.marker else "", number))
+    return RequirementsFile(_context_path(path, context), tuple(requirements), hashed)
 
 
-def read_environment(path: Path) -> EnvironmentFile:
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Physical lines joined at a trailing backslash, each with the number of its first line (pip's join_lines: a
+    whole-line comment ends a continuation)."""
+    lines: list[tuple[int, str]] = []
+    pending: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        comment = _COMMENT.match(raw) is not None
+        if raw.endswith("\\") and not comment:
+            start = start if pending else number
+            pending.append(raw[:-1])
+            continue
+        if pending:
+            lines.append((start, "".join(pending) + (" " + raw if comment else raw)))
+            pending = []
+        else:
+            lines.append((number, raw))
+    if pending:
+        lines.append((start, "".join(pending)))
+    return lines
+
+
+def read_environment(path: Path, context: Path | None = None) -> EnvironmentFile:
     import yaml
 
     try:
@@ -68,6 +129,7 @@ def read_environment(path: Path) -> EnvironmentFile:
     if not isinstance(dependencies, list):
         raise DockgenError(f"{path}: dependencies must be a list")
     names = []
+    python = ""
     for dependency in dependencies:
         if isinstance(dependency, dict):
             raise DockgenError(f"{path}: pip sub-dependencies ({dependency}) mix pip into the conda environment; "
@@ -79,18 +141,32 @@ def read_environment(path: Path) -> EnvironmentFile:
             name = name.split(operator, 1)[0]
         if not PACKAGE_NAME.fullmatch(name):
             raise DockgenError(f"{path}: cannot read dependency {dependency!r}")
+        if name == "python":
+            python = dependency.strip()
+            continue
         names.append(name)
-    _check_name(path)
-    return EnvironmentFile(path.name, tuple(names), tuple(channels))
+    return EnvironmentFile(_context_path(path, context), tuple(names), tuple(channels), python)
 
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a BOM is not part of the first line
     except (OSError, UnicodeDecodeError) as error:
         raise DockgenError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
 
 
-def _check_name(path: Path) -> None:
-    if not PACKAGE_NAME.fullmatch(path.name):
-        raise DockgenError(f"{path}: rename the file to letters, digits, '.', '_' and '-' only")
+def _context_path(path: Path, context: Path | None) -> str:
+    """Where the file is in the build context, as COPY names it: the folders are kept (``config/requirements.txt``)."""
+    root = (context or Path.cwd()).resolve()
+    relative = path
+    if path.is_absolute():
+        try:
+            relative = path.resolve().relative_to(root)
+        except ValueError:
+            raise DockgenError(f"{path}: not inside the build context {root}; COPY can only read files below "
+                               "it") from None
+    if ".." in relative.parts:
+        raise DockgenError(f"{path}: give the path inside the build context without '..'")
+    if not relative.parts or not all(PACKAGE_NAME.fullmatch(part) for part in relative.parts):
+        raise DockgenError(f"{path}: rename the file and its folders to letters, digits, '.', '_' and '-' only")
+    return relative.as_posix()

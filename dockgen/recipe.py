@@ -12,17 +12,15 @@ import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from packaging.specifiers import SpecifierSet
-from packaging.version import InvalidVersion, Version
+from packaging.markers import Marker
 
-from dockgen.catalog import PACKAGE_NAME, VERSION, Base, Catalog, Package
+from dockgen import installs as installing
+from dockgen.catalog import Base, Catalog, Package, normalize
 from dockgen.errors import DockgenError
 from dockgen.inputs import EnvironmentFile, RequirementsFile
 
 CONTAINER_UID = "10001"
 _COPY_PATH = re.compile(r"[A-Za-z0-9._/@+ -]+")
-_SPEC = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:(?P<op>==|=)(?P<version>[^=].*))?")
-_ANY_PYTHON = SpecifierSet(">=3")
 
 
 @dataclass(frozen=True)
@@ -38,12 +36,6 @@ class Request:
     cmd: str | None = None
     model: str | None = None
     origin: tuple[str, ...] = ()  # notes about the Dockerfile this one replaces (--from)
-
-
-@dataclass(frozen=True)
-class Install:
-    package: Package
-    version: str  # the version to pin; "" for an unknown package given without one
 
 
 @dataclass(frozen=True)
@@ -67,14 +59,22 @@ class Recipe:
     expose: tuple[int, ...]
     notes: tuple[str, ...]
     unpinned: tuple[str, ...]  # unknown packages without a version (rendered with a pragma)
+    cuda_on_purpose: tuple[str, ...] = ()  # distributions that pull CUDA into a CPU image (rendered with a pragma)
+    build_first: tuple[str, ...] = ()  # pinned build requirements installed before the packages (GDAL's numpy)
+    no_build_isolation: bool = False  # the packages build against what is installed (build_first)
     requirements: str | None = None  # file name in the build context
     environment: str | None = None
     gpu: bool = False
+    cuda: str = ""  # the CUDA version a GPU image targets
     command_line: str = ""
 
     @property
     def uid(self) -> str:
         return self.base.user if self.base.user != "root" else CONTAINER_UID
+
+    @property
+    def home(self) -> str:
+        return self.base.home
 
     @property
     def venv(self) -> bool:
@@ -84,47 +84,68 @@ class Recipe:
 def resolve(request: Request, catalog: Catalog) -> Recipe:
     if request.manager not in ("pip", "conda"):
         raise DockgenError(f"unknown manager {request.manager!r}: choose pip or conda")
-    base = _base(request, catalog)
-    release, image_python = _release_and_python(request, base, catalog)
-    installs = [_install(spec, catalog) for spec in request.packages]
-    files = _file_packages(request, catalog)
     if request.manager == "pip" and request.environment is not None:
         raise DockgenError("--env environment.yml goes with --manager conda; with pip use -r requirements.txt")
     if request.manager == "conda" and request.requirements is not None:
         raise DockgenError("-r requirements.txt goes with --manager pip; with conda use --env environment.yml")
+    base = _base(request, catalog)
+    release, image_python = _release_and_python(request, base, catalog)
+    image_python = _environment_python(request, image_python)
+    installs = installing.read(request.packages, catalog, image_python, request.gpu)
+    files = _file_packages(request, catalog, image_python)
     if not installs and request.requirements is None and request.environment is None:
         raise DockgenError("name at least one package, or give -r requirements.txt / --env environment.yml")
+    if request.requirements and request.requirements.hashed and (installs or request.model):
+        raise DockgenError(f"{request.requirements.name} uses hashes, so pip requires a hash for every package it "
+                           "installs; add the packages (and model) to the file instead of the command line")
+    _check_named_once(installs, request.requirements, catalog)
     known = [i.package for i in installs if i.package.known] + files
-    _check_constraints(known, base, image_python, request)
+    _check_constraints(known, base, request)
+    if request.gpu:
+        _check_cuda(known, catalog.cuda)
     model_specs = _model(request, known)
-    notes = [*request.origin, *(note for package in _unique(known) for note in package.notes)]
+    notes = [*request.origin, *(i.note for i in installs),
+             *(note for package in _unique(known) for note in package.notes)]
     if base.caveat:
         notes.append(f"{base.name}: {base.caveat}.")
+    if request.gpu:
+        notes.append(f"GPU images target CUDA {catalog.cuda} (the CUDA of PyPI's GPU wheels): the host needs an NVIDIA "
+                     f"driver {catalog.cuda_driver} or newer.")
     unpinned = tuple(i.package.name for i in installs if not i.version)
     if unpinned:
         notes.append(f"dockgen has no data on {', '.join(unpinned)}: it is installed unpinned and without system "
                      "libraries or a smoke test; pin it with NAME==VERSION.")
-    pip_specs, index_specs = _pip_specs(installs, request.gpu, model_specs)
+    pip_specs, index_specs = installing.pip_specs(installs, request.gpu, model_specs[0] if model_specs else None)
     compile_needed = request.manager == "pip" and any(not p.wheels for p in known)
+    numpy_build = installing.numpy_build(
+        known, installs, request.requirements.names if request.requirements else (), catalog, release, image_python
+    ) if compile_needed else installing.NumpyBuild()
     family = base.family
+    conda = request.manager == "conda"
+    environment = request.environment
     return Recipe(
         manager=request.manager, base=base, image=base.reference(image_python, release), python=image_python,
-        release=release, pip_specs=pip_specs, index_specs=index_specs,
-        conda_specs=_conda_specs(installs, request.gpu, image_python, model_specs) if request.manager == "conda" else (),
-        conda_channels=_channels(known) if request.manager == "conda" else (),
+        release=release, pip_specs=(*pip_specs, *numpy_build.specs), index_specs=index_specs,
+        build_first=numpy_build.first, no_build_isolation=numpy_build.no_build_isolation,
+        conda_specs=installing.conda_specs(installs, request.gpu, None if environment and environment.python
+                                           else image_python, model_specs[1] if model_specs else None)
+        if conda else (),
+        conda_channels=installing.channels(known, environment.channels if environment else ()) if conda else (),
         runtime_packages=_unique_strings(p for package in known for p in package.runtime.get(family, ()))
         if request.manager == "pip" else (),
         build_packages=_unique_strings(p for package in known if not package.wheels
                                        for p in package.build.get(family, ())),
         compile=compile_needed,
-        env=tuple(sorted({**_gpu_env(request, base), **{k: v for package in known for k, v in package.env.items()}}.items())),
+        env=tuple(sorted({**_gpu_env(request, base), **{k: v for package in known for k, v in package.env.items()},
+                          **{k: v for package in known if conda for k, v in package.conda_env.items()}}.items())),
         smoke_tests=_unique_strings(package.smoke_test for package in known),
         copies=tuple(_copy(text) for text in request.copies),
         cmd=_cmd(request, known), expose=tuple(sorted({p.expose for p in known if p.expose})),
         notes=_unique_strings(notes), unpinned=unpinned,
+        cuda_on_purpose=tuple(i.pip_name for i in installs if i.cuda_on_purpose),
         requirements=request.requirements.name if request.requirements else None,
-        environment=request.environment.name if request.environment else None,
-        gpu=request.gpu, command_line=_command_line(request),
+        environment=environment.name if environment else None,
+        gpu=request.gpu, cuda=catalog.cuda if request.gpu else "", command_line=_command_line(request),
     )
 
 
@@ -151,20 +172,31 @@ def _base(request: Request, catalog: Catalog) -> Base:
 
 
 def _image_match(base: Base, reference: str) -> re.Match[str] | None:
-    """Whether a full image reference is one of this base's images, with its Python and release."""
-    pattern = re.escape(base.image).replace(r"\{python\}", r"(?P<python>[0-9.]+)").replace(
-        r"\{release\}", r"(?P<release>[a-z0-9.]+)")
-    return re.fullmatch(pattern, reference)
+    """Whether a full image reference is one of this base's images, with its Python and release (the release may
+    be left out, as in ``python:3.13-slim``: the base's newest release)."""
+    for image in (base.image, re.sub(r"-?\{release\}", "", base.image)):
+        pattern = re.escape(image).replace(r"\{python\}", r"(?P<python>[0-9.]+)").replace(
+            r"\{release\}", r"(?P<release>[a-z0-9.]+)")
+        match = re.fullmatch(pattern, reference)
+        if match:
+            return match
+    return None
 
 
 def _release_and_python(request: Request, base: Base, catalog: Catalog) -> tuple[str, str]:
     release = base.releases[0]
     if request.base and request.base != base.name:  # a full image reference picks the release and Python
         match = _image_match(base, request.base)
-        if match and "release" in match.groupdict() and match.group("release") in base.releases:
+        if match and match.groupdict().get("release"):
+            if match.group("release") not in base.releases:  # never a silent substitution of another release
+                raise DockgenError(f"{request.base}: dockgen's {base.name} base offers {', '.join(base.releases)}, "
+                                   f"not {match.group('release')}")
             release = match.group("release")
         if match and "python" in match.groupdict():
-            request = Request(**{**request.__dict__, "python": request.python or match.group("python")})
+            if request.python and request.python != match.group("python"):
+                raise DockgenError(f"--base {request.base} is Python {match.group('python')} and --python asks for "
+                                   f"{request.python}; keep one of them")
+            request = Request(**{**request.__dict__, "python": match.group("python")})
     python = request.python or catalog.default_python
     if not re.fullmatch(r"3\.\d{1,2}", python):
         raise DockgenError(f"--python takes a version such as 3.12, not {python!r}")
@@ -179,43 +211,69 @@ def _release_and_python(request: Request, base: Base, catalog: Catalog) -> tuple
     return release, python
 
 
-def _install(spec: str, catalog: Catalog) -> Install:
-    match = _SPEC.fullmatch(spec.strip())
-    if match is None or not PACKAGE_NAME.fullmatch(match.group("name")):
-        raise DockgenError(f"cannot read package {spec!r}: write NAME or NAME==VERSION")
-    name, version = match.group("name"), match.group("version") or ""
-    if version:
-        if not VERSION.fullmatch(version):
-            raise DockgenError(f"cannot read the version in {spec!r}: write NAME==VERSION, such as spacy==3.8.7")
-        try:
-            Version(version)
-        except InvalidVersion:
-            raise DockgenError(f"{version!r} in {spec!r} is not a valid version") from None
-    package = catalog.package(name)
-    if package is None:
-        package = Package(name=name, summary="", pip=name, conda=name, import_name=name.replace("-", "_"),
-                          version=version, conda_version=version, python=_ANY_PYTHON, musl_wheels=True,
-                          wheels=True, smoke_test="", known=False)
-        return Install(package, version)
-    return Install(package, version or package.version)
+def _environment_python(request: Request, python: str) -> str:
+    """An environment file that pins python decides the Python; --python may only agree with it."""
+    pin = request.environment.python if request.environment else ""
+    if not pin:
+        return python
+    match = re.fullmatch(r"python\s*(?:==?|\s)\s*(3\.\d{1,2})(?:\.\*|\.\d+)?", pin)
+    if request.python and (match is None or match.group(1) != request.python):
+        raise DockgenError(f"{request.environment.name if request.environment else ''} pins {pin!r} and --python "
+                           f"asks for {request.python}; keep one of them")
+    return match.group(1) if match else python
 
 
-def _file_packages(request: Request, catalog: Catalog) -> list[Package]:
-    names = request.requirements.names if request.requirements else ()
+def _file_packages(request: Request, catalog: Catalog, python: str) -> list[Package]:
+    """Catalog packages the files install on the target (a requirement whose marker excludes Linux or this Python
+    is not installed, so it gets no libraries and no smoke test)."""
+    names = [named.name for named in request.requirements.requirements
+             if _installed_here(named.marker, python)] if request.requirements else []
     names += request.environment.names if request.environment else ()
     return [package for name in names if (package := catalog.package(name)) is not None]
 
 
-def _check_constraints(packages: list[Package], base: Base, python: str, request: Request) -> None:
+def _installed_here(marker: str, python: str) -> bool:
+    """Whether a PEP 508 marker holds in the image, on both x86_64 and aarch64 builds."""
+    if not marker:
+        return True
+    environment = {"python_version": python, "python_full_version": f"{python}.0", "sys_platform": "linux",
+                   "platform_system": "Linux", "os_name": "posix", "implementation_name": "cpython",
+                   "platform_python_implementation": "CPython", "extra": ""}
+    return all(Marker(marker).evaluate({**environment, "platform_machine": machine})
+               for machine in ("x86_64", "aarch64"))
+
+
+def _check_constraints(packages: list[Package], base: Base, request: Request) -> None:
+    """What a base cannot install. (Python versions are checked where the pin is chosen: the catalog's pin must
+    support the target Python; a version the user wrote, here or in a file, is the user's to choose.)"""
     for package in packages:
-        if python not in package.python:
-            raise DockgenError(f"{package.name} {package.version} needs Python {package.python}; choose another "
-                               f"--python (this base gives {python})")
         if base.family == "alpine" and not package.musl_wheels:
             raise DockgenError(f"{package.name} has no musllinux wheels, so on {base.name} pip would compile it "
                                "from source (often for tens of minutes); use --base python-slim")
         if request.manager == "pip" and not package.wheels and base.family == "alpine":
             raise DockgenError(f"{package.name} must be compiled; dockgen builds it only on Debian-based images")
+
+
+def _check_named_once(installs: list[installing.Install], requirements: RequirementsFile | None,
+                      catalog: Catalog) -> None:
+    """A project both on the command line and in the requirements file would get two pins, which pip refuses."""
+    if requirements is None:
+        return
+    for install in installs:
+        for named in requirements.requirements:
+            package = catalog.package(named.name)
+            if normalize(named.name) in (normalize(install.pip_name), normalize(install.package.name)) or (
+                    package is not None and install.package.known and package.name == install.package.name):
+                raise DockgenError(f"{install.package.name} is on the command line and in {requirements.name}:"
+                                   f"{named.line}; name it in one place")
+
+
+def _check_cuda(packages: list[Package], cuda: str) -> None:
+    major = int(cuda.split(".")[0])
+    for package in packages:
+        if package.gpu_cuda and int(package.gpu_cuda) > major:
+            raise DockgenError(f"{package.name}'s GPU wheels need CUDA {package.gpu_cuda}, newer than the CUDA {cuda} "
+                               "dockgen's GPU images target; pin an older release or build without --gpu")
 
 
 def _model(request: Request, packages: list[Package]) -> tuple[str, str] | None:
@@ -228,47 +286,6 @@ def _model(request: Request, packages: list[Package]) -> tuple[str, str] | None:
     offered = sorted(m for p in packages for m in p.models)
     raise DockgenError(f"unknown model {request.model!r}" + (f": choose one of {', '.join(offered)}" if offered
                                                              else ": no package on the command line has models"))
-
-
-def _pip_specs(installs: list[Install], gpu: bool, model: tuple[str, str] | None
-               ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    specs: list[str] = []
-    indexed: dict[str, list[str]] = {}
-    for install in installs:
-        package = install.package
-        if package.pip_spec:  # catalog data that is shell on purpose (GDAL asks gdal-config for its version)
-            specs.append(package.pip_spec)
-            continue
-        name = package.gpu_pip if gpu and package.gpu_pip else package.pip
-        spec = shlex.quote(f"{name}=={install.version}" if install.version else name)
-        if package.cpu_index and not gpu:
-            indexed.setdefault(package.cpu_index, []).append(spec)
-        else:
-            specs.append(spec)
-    if model:
-        specs.append(shlex.quote(model[0]))
-    return tuple(specs), tuple((url, tuple(s)) for url, s in indexed.items())
-
-
-def _conda_specs(installs: list[Install], gpu: bool, python: str, model: tuple[str, str] | None) -> tuple[str, ...]:
-    specs = [f"python={python}"]
-    for install in installs:
-        package = install.package
-        version = package.conda_version if package.known else install.version
-        # Packages with CPU and GPU builds (cpu-index) take the CUDA build string on conda-forge.
-        build = "=cuda*" if gpu and package.cpu_index else ""
-        specs.append(f"{package.conda}={version}{build}" if version else package.conda)
-        specs.extend(package.conda_extra)
-    if model:
-        specs.append(model[1])
-    return tuple(shlex.quote(spec) for spec in _unique_strings(specs))
-
-
-def _channels(packages: list[Package]) -> tuple[str, ...]:
-    channels = ["conda-forge"]
-    for package in packages:
-        channels.extend(c for c in package.conda_channels if c not in channels)
-    return tuple(channels)
 
 
 def _copy(text: str) -> tuple[str, str]:
@@ -293,7 +310,36 @@ def _cmd(request: Request, packages: list[Package]) -> tuple[str, ...]:
         raise DockgenError(f"cannot split --cmd {request.cmd!r}: {error}") from None
     if not words:
         raise DockgenError("--cmd is empty")
+    if _has_shell_syntax(request.cmd):  # `a && b`, `$HOME`, `> log`: only a shell gives these their meaning
+        return ("/bin/sh", "-c", request.cmd)
     return words
+
+
+_SHELL_CHARACTERS = frozenset("&|;<>()$`*?[]{}~")
+
+
+def _has_shell_syntax(command: str) -> bool:
+    """Whether the command uses a shell operator, expansion or pattern outside single quotes (``$`` and backquote
+    also inside double quotes), so that exec form would pass it to the program literally."""
+    quote = ""
+    escaped = False
+    for character in command:
+        if escaped:
+            escaped = False
+        elif character == "\\" and quote != "'":
+            escaped = True
+        elif quote == "'":
+            quote = "" if character == "'" else quote
+        elif quote == '"':
+            if character == '"':
+                quote = ""
+            elif character in "$`":
+                return True
+        elif character in "'\"":
+            quote = character
+        elif character in _SHELL_CHARACTERS:
+            return True
+    return False
 
 
 def _command_line(request: Request) -> str:

@@ -93,7 +93,7 @@ def read_requirements_text(text: str):  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "requirements.txt"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        return read_requirements(path)
+        return read_requirements(path, context=Path(folder))
 
 
 def read_environment_text(text: str):  # type: ignore[no-untyped-def]
@@ -103,4 +103,4 @@ def read_environment_text(text: str):  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "environment.yml"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        return read_environment(path)
+        return read_environment(path, context=Path(folder))

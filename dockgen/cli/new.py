@@ -40,10 +40,12 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
                 dockerignore: bool, today: str | None) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
     date = _date(today)
+    ignore_file = (output.parent if output else Path.cwd()) / ".dockerignore"
+    _check_free([*([output] if output else []), *([ignore_file] if dockerignore else [])], force)
     if source is not None:
         _convert(source, manager, packages, context, output, force, date)
         if dockerignore:
-            _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
+            _write(ignore_file, _DOCKERIGNORE, force)
         return 0
     if context is not None:
         raise DockgenError("--context goes with --from (the build context of the Dockerfile to convert)")
@@ -61,7 +63,7 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     else:
         _write(output, text, force)
     if dockerignore:
-        _write((output.parent if output else Path.cwd()) / ".dockerignore", _DOCKERIGNORE, force)
+        _write(ignore_file, _DOCKERIGNORE, force)
     return 0
 
 
@@ -89,6 +91,14 @@ def _convert(source: Path, manager: str, packages: tuple[str, ...], context: Pat
         _write(output, conversion.text, force)
 
 
+def _check_free(paths: list[Path], force: bool) -> None:
+    """Refuse before writing anything, so that a refusal never leaves one of two files written."""
+    taken = [str(path) for path in paths if path.exists()]
+    if taken and not force:
+        raise DockgenError(f"{' and '.join(taken)} exist{'s' if len(taken) == 1 else ''}; pass --force to "
+                           "overwrite")
+
+
 def _write(path: Path, text: str, force: bool) -> None:
     if path.exists() and not force:
         raise DockgenError(f"{path} exists; pass --force to overwrite it")
@@ -102,17 +112,18 @@ def _write(path: Path, text: str, force: bool) -> None:
 
 
 _DOCKERIGNORE = """\
-# Keep the build context small and secrets out of the image.
+# Keep the build context small and secrets out of the image. A pattern matches from the context root only, so
+# what can appear in any folder is written with **/ in front.
 .git
 .venv
 venv
-__pycache__
-*.pyc
-.ipynb_checkpoints
-.env
-*.pem
-*.key
-.DS_Store
+**/__pycache__
+**/*.pyc
+**/.ipynb_checkpoints
+**/.env
+**/*.pem
+**/*.key
+**/.DS_Store
 """
 
 
