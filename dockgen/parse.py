@@ -220,7 +220,8 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
             if alias:
                 shell_by_alias[alias] = shell
         elif instruction.keyword == "ARG":
-            global_args.update(arg_pairs(instruction.args))
+            for name, default in arg_pairs(instruction.args).items():
+                global_args[name] = _expand_default(default, global_args)
     stages = _link_parents([_stage(index, tuple(members), global_args) for index, members in enumerate(stage_members)])
     return tuple(instructions), stages, global_args
 
@@ -323,6 +324,19 @@ def key_values(text: str) -> tuple[tuple[str, str], ...]:
         return ((dequote(parts[0]), dequote(parts[1]) if len(parts) > 1 else ""),)
     # k=v pairs; a stray word without ``=`` is dropped
     return tuple((dequote(key), dequote(value)) for key, value in (word.split("=", 1) for word in raw if "=" in word))
+
+
+def _expand_default(default: str | None, known: dict[str, str | None]) -> str | None:
+    """An ARG default as BuildKit stores it: ``$NAME`` and ``${NAME}`` of earlier ARGs with defaults replaced by
+    their values (``ARG BASE=$REGISTRY/image`` after ``ARG REGISTRY=ghcr.io``); other references stay as written."""
+    if default is None or "$" not in default:
+        return default
+
+    def value(match: re.Match[str]) -> str:
+        found = known.get(match.group(1) or match.group(2))
+        return found if found is not None else match.group(0)
+
+    return re.sub(r"(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))", value, default)
 
 
 def arg_pairs(text: str) -> dict[str, str | None]:

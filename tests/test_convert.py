@@ -140,7 +140,7 @@ def test_alpine_keeps_its_family_with_pip_and_maps_names_for_conda() -> None:
 
 def test_cuda_source_keeps_a_cuda_base_and_its_index() -> None:
     pip = convert("cuda-training", "pip")
-    assert "FROM nvidia/cuda:12.9.1-cudnn-devel-ubuntu24.04" in pip
+    assert "FROM nvidia/cuda:12.9.1-cudnn-runtime-ubuntu24.04" in pip  # devel in the source, but nothing compiles
     assert "pip install --no-cache-dir torch==2.1.0 torchvision==0.16.0 --index-url " \
            "https://download.pytorch.org/whl/cu118" in pip
     conda = convert("cuda-training", "conda")  # a pip call with its own index stays one pip call
@@ -277,3 +277,17 @@ def test_requirement_files_are_read_as_pip_reads_them() -> None:
     assert found.requirements == ("flask==3.1.2 --hash=sha256:ab", "c>=1 ; python_version<'3.12'")
     assert found.options == ("--index-url https://x",)
     assert found.file_references == ("-e .", "./wheels/a.whl", "b @ file:///w/b.whl")
+
+
+def test_conda_packages_that_are_programs_or_build_selectors_are_not_sent_to_pypi(tmp_path: Path) -> None:
+    environment = ("channels: [conda-forge]\ndependencies:\n  - python=3.12\n  - git\n  - cpuonly\n"
+                   "  - python-xxhash=3.5\n  - tqdm\n")
+    text = _with_context(tmp_path, "FROM mambaorg/micromamba:2.0.5\nCOPY env.yml /tmp/env.yml\n"
+                                   "RUN micromamba install -y -n base -f /tmp/env.yml && micromamba env export "
+                                   "--explicit > /tmp/lock.txt && micromamba clean -a -y\n", {"env.yml": environment})
+    run = next(line for line in text.splitlines() if line.startswith("RUN "))
+    body = text[text.index(run):]
+    assert "apt-get install -y --no-install-recommends git" in body
+    assert 'pip install --no-cache-dir "xxhash==3.5.*" tqdm' in body  # conda-forge's python-xxhash is PyPI's xxhash
+    assert "cpuonly" not in body and "micromamba" not in body
+    assert "pip freeze > /tmp/lock.txt" in body and "rm -rf /var/lib/apt/lists/*" in body

@@ -3,9 +3,10 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, shipped_stages
+from dockgen.checks._base import Context, Hit, parent_stage, shipped_stages
+from dockgen.commands.build import compiles
 from dockgen.knowledge import images
-from dockgen.model import Dockerfile
+from dockgen.model import Dockerfile, Stage
 from dockgen.checks._fixes import replace_text
 from dockgen.patterns import LazyPattern
 
@@ -17,10 +18,23 @@ CODE = "DG103"
 _TOOLCHAIN_STAGE = LazyPattern(r"dev|build", re.IGNORECASE)
 
 
+def _compiling(dockerfile: Dockerfile) -> set[int]:
+    """Stages that compile, themselves or in a stage built FROM them: their toolchain image is in use."""
+    found: set[int] = set()
+    for stage in dockerfile.stages:
+        if compiles(stage.instructions):
+            current: Stage | None = stage
+            while current is not None and current.index not in found:
+                found.add(current.index)
+                current = parent_stage(dockerfile, current)
+    return found
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     shipped = shipped_stages(dockerfile)
+    compiling = _compiling(dockerfile)
     for stage in dockerfile.stages:
-        if stage.alias and _TOOLCHAIN_STAGE.search(stage.alias):
+        if (stage.alias and _TOOLCHAIN_STAGE.search(stage.alias)) or stage.index in compiling:
             continue
         found = images.bloat(stage.image, final_stage=stage.index in shipped)
         if found:

@@ -65,9 +65,12 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
                  "RUN python3 -m venv /opt/venv",
                  "ENV PATH=/opt/venv/bin:$PATH")
         image = _CUDA.format(flavor=flavor)
+        slimmed = (" It is the runtime variant: nothing in the stage (or a stage built on it) compiles, and nvcc, "
+                   "headers and static libraries are only in devel; if code compiles at run time, use devel."
+                   if "devel" in (stage.base.tag or "").split("-") and "devel" not in flavor else "")
         return NewBase(image, "apt", setup, note=f"{stage.base.raw} becomes {image}: wheels built for the old CUDA "
                                                   "bring their own CUDA libraries; code compiled in the image builds "
-                                                  "against CUDA 12.9.")
+                                                  f"against CUDA 12.9.{slimmed}")
     if facts.family == "apk":
         base = catalog.bases["python-alpine"]
         return NewBase(base.reference(python, base.releases[0]), "apk")
@@ -82,7 +85,7 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
 def _cuda_flavor(tag: str, compiles: bool) -> str:
     words = tag.split("-")
     cudnn = "cudnn" in " ".join(words)
-    flavor = "devel" if "devel" in words or compiles else "runtime" if "runtime" in words or cudnn else "base"
+    flavor = "devel" if compiles else "runtime" if {"devel", "runtime"} & set(words) or cudnn else "base"
     return f"cudnn-{flavor}" if cudnn and flavor != "base" else flavor
 
 

@@ -38,6 +38,7 @@ class Notes:
     def __init__(self) -> None:
         self._lines: dict[str, None] = {}
         self._python_packages: dict[str, None] = {}
+        self._same_name: dict[str, None] = {}
         self._unmapped: dict[tuple[str, str], dict[str, None]] = {}
 
     def add(self, text: str) -> None:
@@ -45,6 +46,9 @@ class Notes:
 
     def add_python_package(self, package: str) -> None:
         self._python_packages.setdefault(package)
+
+    def add_same_name(self, package: str) -> None:
+        self._same_name.setdefault(package)
 
     def add_unmapped(self, package: str, source: str, target: str) -> None:
         self._unmapped.setdefault((source, target), {}).setdefault(package)
@@ -54,6 +58,10 @@ class Notes:
         if self._python_packages:
             found.append(f"System packages that only installed Python ({', '.join(self._python_packages)}) are left "
                          "out: the new base brings Python, pip and venv.")
+        if self._same_name:
+            names = ", ".join(self._same_name)
+            found.append(f"conda packages installed from PyPI under the same name: {names}; check that each is the "
+                         "same project there.")
         for (source, target), packages in self._unmapped.items():
             found.append(f"{', '.join(packages)}: {source} package names kept as they are for {target}; dockgen has "
                          f"no mapping for them, so check they exist there.")

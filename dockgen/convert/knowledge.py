@@ -118,3 +118,16 @@ def _bare(package: str) -> str:
     for separator in ("=", "~", ">", "<"):
         package = package.split(separator, 1)[0] if not package.startswith(separator) else package
     return package.lower()
+
+
+def conda_on_pip(name: str) -> tuple[str, str]:
+    """What a conda package becomes in the pip variant: ("drop", ""), ("tool", apt name), ("pip", PyPI name)."""
+    table = _data()["conda-to-pip"]
+    if name in table["build-selectors"]:
+        return "drop", ""
+    if name in table["tools"]:
+        return "tool", str(table["tools"][name])
+    renamed = table["renamed"].get(name)
+    if renamed == "":
+        return "drop", ""
+    return "pip", str(renamed or name)

@@ -99,6 +99,8 @@ def _close(run: _Run, target: Target, stage: StageContext) -> None:
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: _Run) -> list[str] | None:
     commands = split_commands(text)
+    if target.manager == "pip" and commands and commands[0].name in conda.TOOLS and _has_operators(text):
+        return _conda_listing(commands[0], text, stage)
     if len(commands) != 1 or _has_operators(text):
         return None
     command = commands[0]
@@ -241,6 +243,18 @@ def _conda_part(command: Command, words: list[str], stage: StageContext, target:
     return [_conda_rewritten(command, words, stage, target, run)]
 
 
+def _conda_listing(command: Command, text: str, stage: StageContext) -> list[str]:
+    """A conda command in a pipeline or with a redirection, in the pip variant (which has no conda): an environment
+    listing written to a file becomes pip's; anything else is left out."""
+    words = command.positional(frozenset({"n", "name", "p", "prefix"}))
+    redirect = re.search(r">", re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", lambda m: "_" * len(m.group()), text))
+    if redirect and (words[:2] == ("env", "export") or words[:1] == ("list",)):
+        stage.notes.add(f"`{text}` lists the conda environment; the pip variant writes `pip freeze` there instead.")
+        return [f"pip freeze {text[redirect.start():]}"]
+    stage.notes.add(f"`{text}` is left out: the pip variant has no conda.")
+    return []
+
+
 def _conda_rewritten(command: Command, words: list[str], stage: StageContext, target: Target, run: _Run) -> str:
     stage.add_channels(conda.channels(command))
     tool = words[0] if command.name == words[0].rsplit("/", 1)[-1] else command.program or command.name
@@ -305,11 +319,13 @@ def _conda_to_pip(command: Command, stage: StageContext, target: Target, run: _R
         specs, pip_requirements = spec.conda, spec.pip
         stage.notes.add(f"{file} (read from the build context) becomes one pip install: its conda packages by "
                         "their PyPI names, its pip list as written.")
-    requirements = [*_specs_to_pip(specs, channels, stage, target), *pip_requirements]
-    if not requirements:
-        return []
-    stage.notes.add("conda installs become pip installs into the image's Python.")
-    return ["pip install --no-cache-dir " + " ".join(_shell_word(r) for r in requirements)]
+    converted, tools = _specs_to_pip(specs, channels, stage, target)
+    requirements = [*converted, *pip_requirements]
+    parts = _tool_install(tools, stage, run)
+    if requirements:
+        stage.notes.add("conda installs become pip installs into the image's Python.")
+        parts.append("pip install --no-cache-dir " + " ".join(_shell_word(r) for r in requirements))
+    return parts
 
 
 def _conda_file(file: str, command: Command, stage: StageContext, target: Target, run: _Run) -> EnvironmentSpec:
@@ -346,9 +362,12 @@ def _check_conda_file(file: str, stage: StageContext, target: Target, run: _Run)
                         f"{target.python}; dockgen does not edit the file: change the pin there.")
 
 
-def _specs_to_pip(specs: tuple[str, ...], channels: set[str], stage: StageContext, target: Target) -> list[str]:
+def _specs_to_pip(specs: tuple[str, ...], channels: set[str], stage: StageContext,
+                  target: Target) -> tuple[list[str], list[str]]:
+    """PyPI requirements and distribution packages (conda's tools) for conda specs; refused for conda-only ones."""
     channels = channels | {spec.split("::", 1)[0] for spec in specs if "::" in spec}
     requirements: list[str] = []
+    tools: list[str] = []
     for spec in specs:
         name = conda.spec_name(spec)
         if name in ("python", "pip", "conda", "mamba", "conda-libmamba-solver", "--all"):
@@ -361,14 +380,36 @@ def _specs_to_pip(specs: tuple[str, ...], channels: set[str], stage: StageContex
                 stage.notes.add(f"unpinned {name} is pinned to {package.version}, the version dockgen knows to work.")
             requirements.append(package.pip + pinned)
             continue
+        kind, becomes = knowledge.conda_on_pip(name)
+        if kind == "drop":
+            stage.notes.add(f"conda's {name} is left out: it chooses builds inside conda, and pip's wheels bring "
+                            "their own.")
+            continue
+        if kind == "tool":
+            tools.append(becomes)
+            stage.notes.add(f"conda's {name} (a program, not a Python package) comes from the distribution as "
+                            f"{becomes}.")
+            continue
         if "bioconda" in channels or _NON_PYTHON_CONDA.fullmatch(name):
             raise Refused("conda-only", f"{stage.source_name}: {spec} comes from conda "
                                         f"({', '.join(sorted(channels)) or 'its default channels'}) and is not a "
                                         "Python package dockgen can install with pip; convert with --manager conda")
-        requirements.append(name + specifier)
-        stage.notes.add(f"conda package {name} is installed from PyPI under the same name; check that it is "
-                        "the same project there.")
-    return requirements
+        requirements.append(becomes + specifier)
+        if becomes == name:
+            stage.notes.add_same_name(name)
+        else:
+            stage.notes.add(f"conda's {name} is PyPI's {becomes}.")
+    return requirements, tools
+
+
+def _tool_install(tools: list[str], stage: StageContext, run: _Run) -> list[str]:
+    if not tools:
+        return []
+    names = " ".join(dict.fromkeys(tools))
+    if stage.family == "apt":
+        run.apt_installs += 1
+        return [f"apt-get install -y --no-install-recommends {names}"]
+    return [f"apk add --no-cache {names}" if stage.family == "apk" else f"{stage.rpm_tool} install -y {names}"]
 
 
 # --- system packages ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dockgen.commands import conda, pip, system
+from dockgen.commands.build import compiles
 from dockgen.commands.environment import read_conda_file
 from dockgen.convert import knowledge
 from dockgen.convert.build_context import BuildContext, NoContext
@@ -17,7 +18,6 @@ from dockgen.knowledge.images import python_version
 from dockgen.model import Command, Dockerfile, ImageRef, Stage
 from dockgen.parse import is_posix_shell, key_values, parse_text
 
-_COMPILERS = frozenset({"nvcc", "cmake", "make", "gcc", "g++", "cc", "c++"})
 
 
 class Refused(DockgenError):
@@ -64,6 +64,7 @@ def read_source(text: str, name: str, context: BuildContext | None = None) -> So
     if not dockerfile.stages:
         raise Refused("parse", f"{name}: no FROM instruction")
     stages: list[SourceStage] = []
+    compiling = _compiling(dockerfile)
     for stage in dockerfile.stages:
         parent = stages[stage.parent] if stage.parent is not None and stage.parent < len(stages) else None
         base = parent.base if parent else stage.image
@@ -74,7 +75,7 @@ def read_source(text: str, name: str, context: BuildContext | None = None) -> So
         installs = _installs_python(stage)
         python_stage = bool(installs or (facts and facts.kind in ("python", "conda"))
                             or (parent is not None and parent.python))
-        stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, _compiles(stage)))
+        stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, stage.index in compiling))
     if not any(s.python for s in stages):
         raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
                                    "nothing for dockgen to convert")
@@ -93,16 +94,15 @@ def _installs_python(stage: Stage) -> bool:
     return False
 
 
-def _compiles(stage: Stage) -> bool:
-    for instruction in stage.instructions:
-        if instruction.keyword != "RUN":
-            continue
-        for command in instruction.commands:
-            if command.name in _COMPILERS:
-                return True
-            if "build_ext" in command.args or any(arg.startswith("USE_CUDA") for arg in command.args):
-                return True
-    return False
+def _compiling(dockerfile: Dockerfile) -> set[int]:
+    """Stages that compile, or that a compiling stage is built FROM (they keep a toolchain base)."""
+    found: set[int] = set()
+    for stage in reversed(dockerfile.stages):
+        if compiles(stage.instructions) or stage.index in found:
+            found.add(stage.index)
+            if stage.parent is not None:
+                found.add(stage.parent)
+    return found
 
 
 def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOrigin:

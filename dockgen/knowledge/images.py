@@ -177,7 +177,11 @@ def eol_replacement(image: ImageRef, release: Release | None) -> str:
 
 
 def conda_forge_only(image: ImageRef) -> bool:
-    return image.short_name in _data()["images"]["conda"]["conda-forge-only-images"]
+    """Images whose conda is configured for conda-forge alone (shell-style patterns on the name without tag)."""
+    import fnmatch
+
+    return any(fnmatch.fnmatchcase(image.short_name, pattern)
+               for pattern in _data()["images"]["conda"]["conda-forge-only-images"])
 
 
 def conda_forge_installers() -> tuple[str, ...]:

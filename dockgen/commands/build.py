@@ -1,0 +1,48 @@
+"""Does a stage compile? Compilers and build tools run or installed, extension builds, CUDA architecture settings.
+
+Shared by the rules that would trade a toolchain image for a smaller one (DG103) and by the converter, which keeps a
+compiling stage on a toolchain base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dockgen.commands.system import system_command
+from dockgen.model import Command, Instruction
+from dockgen.parse import key_values
+from dockgen.patterns import LazyPattern
+
+_TOOLS = frozenset({"nvcc", "make", "gmake", "cmake", "ninja", "meson", "bazel", "bazelisk", "gcc", "g++", "cc",
+                    "c++", "clang", "clang++", "gfortran", "conda-build", "conda-mambabuild", "rattler-build"})
+_SETUP_BUILDS = frozenset({"build", "build_ext", "install", "develop", "bdist_wheel", "bdist_egg"})
+# System packages that exist to compile: compilers, build systems, CUDA's compiler and toolkit.
+_BUILD_PACKAGES = LazyPattern(r"(gcc|g\+\+|gcc-c\+\+|clang|gfortran|build-essential|build-base|make|cmake|ninja-build"
+                             r"|autoconf|automake|libtool|devtoolset-\d+.*|gcc-toolset-\d+.*|cuda-nvcc.*"
+                             r"|cuda-toolkit.*|cuda-compiler.*)(-\d[\w.]*)?")
+_CUDA_BUILD_SETTINGS = frozenset({"TORCH_CUDA_ARCH_LIST", "CUDA_ARCH_LIST", "CMAKE_CUDA_ARCHITECTURES", "USE_CUDA",
+                                  "FORCE_CUDA", "CUDA_ARCHITECTURES", "TF_CUDA_COMPUTE_CAPABILITIES"})
+
+
+def command_compiles(command: Command) -> bool:
+    if command.name in _TOOLS or (command.name in ("conda", "mamba") and command.args[:1] == ("build",)):
+        return True
+    if command.name.startswith("python") and "setup.py" in command.args:
+        return bool(_SETUP_BUILDS & set(command.args))
+    if any(arg.split("=", 1)[0] in _CUDA_BUILD_SETTINGS and arg.endswith("=1") for arg in command.args):
+        return True  # make USE_CUDA=1
+    found = system_command(command)
+    return bool(found and found.verb == "install" and any(_BUILD_PACKAGES.fullmatch(p.split("=")[0])
+                                                          for p in found.packages))
+
+
+def compiles(instructions: Iterable[Instruction]) -> bool:
+    """Whether any of these instructions (a stage's, say) compiles or sets itself up to."""
+    for instruction in instructions:
+        instruction = instruction.inner or instruction
+        if instruction.keyword in ("ENV", "ARG") and any(
+                key in _CUDA_BUILD_SETTINGS for key, _ in key_values(instruction.args)):
+            return True
+        if any(command_compiles(command) for command in instruction.commands):
+            return True
+    return False
