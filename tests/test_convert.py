@@ -291,3 +291,14 @@ def test_conda_packages_that_are_programs_or_build_selectors_are_not_sent_to_pyp
     assert 'pip install --no-cache-dir "xxhash==3.5.*" tqdm' in body  # conda-forge's python-xxhash is PyPI's xxhash
     assert "cpuonly" not in body and "micromamba" not in body
     assert "pip freeze > /tmp/lock.txt" in body and "rm -rf /var/lib/apt/lists/*" in body
+
+
+def test_conda_run_in_a_run_becomes_the_command_it_runs_for_pip(tmp_path: Path) -> None:
+    text = _with_context(tmp_path, "FROM continuumio/miniconda3:24.1.2-0\nCOPY environment.yml /opt/environment.yml\n"
+                                   "RUN conda env create --name app --file /opt/environment.yml && "
+                                   "conda run -n app python -m pip install cellpose==3.1.0\n",
+                         {"environment.yml": "name: app\ndependencies:\n  - python>3.4,<3.8\n  - pip\n  - pip:\n"
+                                             "    - tqdm==4.66.4\n"})
+    assert "&& python -m pip install --no-cache-dir cellpose==3.1.0" in text
+    assert "conda" not in text.split("\nFROM ", 1)[1]
+    assert "Python 3.4" not in text  # a range is not a version: nothing says which Python the source ran

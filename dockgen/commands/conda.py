@@ -112,3 +112,14 @@ def pip_specifier(spec: str) -> str:
     if exact or "*" in version or version.count(".") >= 2:
         return f"=={version}"
     return f"=={version}.*"
+
+
+def run_target(words: list[str]) -> list[str] | None:
+    """What ``conda run`` runs: ``conda run -n env --no-capture-output python app.py`` -> ``python app.py``; None
+    when the words are not a ``conda run`` (or ``mamba``/``micromamba run``)."""
+    if len(words) < 2 or words[0].strip("'\"").rsplit("/", 1)[-1] not in TOOLS or words[1] != "run":
+        return None
+    rest = words[2:]
+    while rest and rest[0].startswith("-"):
+        rest = rest[2:] if rest[0] in ("-n", "--name", "-p", "--prefix", "--cwd") else rest[1:]
+    return rest

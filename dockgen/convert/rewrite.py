@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dockgen.commands import conda
 from dockgen.convert.bases import NewBase, new_base
 from dockgen.convert.context import Notes, Plan, StageContext, Target
 from dockgen.convert.reorder import copy_requirements_first, flag_words
@@ -121,7 +122,7 @@ def _instruction(instruction: Instruction, context: StageContext, target: Target
     if target.manager != "pip" or instruction.keyword not in ("SHELL", "CMD", "ENTRYPOINT"):
         return
     written = list(instruction.json_args) if instruction.json_args is not None else raw_words(instruction.args)
-    direct = _without_conda_run(written)
+    direct = conda.run_target(written)
     if direct is not None and (instruction.json_args is not None or instruction.keyword != "SHELL"):
         if instruction.keyword == "SHELL":
             direct = direct or ["/bin/sh", "-c"]
@@ -135,16 +136,6 @@ def _instruction(instruction: Instruction, context: StageContext, target: Target
                                                     instruction.args):
         context.notes.add(f"{instruction.keyword} {instruction.args} uses conda, which the pip variant does not "
                           "have: change it to run Python directly.")
-
-
-def _without_conda_run(words: list[str]) -> list[str] | None:
-    """``conda run -n env --no-capture-output python app.py`` -> ``python app.py``; None when not ``conda run``."""
-    if len(words) < 2 or words[0].rsplit("/", 1)[-1] not in ("conda", "mamba", "micromamba") or words[1] != "run":
-        return None
-    rest = words[2:]
-    while rest and rest[0].startswith("-"):
-        rest = rest[2:] if rest[0] in ("-n", "--name", "-p", "--prefix", "--cwd") else rest[1:]
-    return rest
 
 
 def _json(words: list[str]) -> str:

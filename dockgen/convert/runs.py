@@ -230,6 +230,12 @@ def _conda_part(command: Command, words: list[str], stage: StageContext, target:
     if sub == "clean":
         run.conda_cleaned = True
         return [] if target.manager == "pip" else None
+    if sub == "run" and target.manager == "pip":
+        inner = conda.run_target(words)
+        if not inner:
+            return []
+        rewritten = _rewrite_part(" ".join(inner), stage, target, run)
+        return rewritten if rewritten is not None else [" ".join(inner)]
     if sub in ("activate", "deactivate", "init") or sub is None:
         return [] if target.manager == "pip" else None
     if target.manager == "conda" and conda.env_file(command):

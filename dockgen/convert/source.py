@@ -142,7 +142,7 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
             if conda.installs(command):
                 where = conda.env_file(command) or "conda"
                 for spec in (*conda.packages(command), *_file_specs(command, layout, context)):
-                    if conda.spec_name(spec) == "python":
+                    if conda.spec_name(spec) == "python" and conda.pip_specifier(spec).startswith("=="):
                         match = re.match(r"(\d)\.(\d{1,2})", conda.spec_version(spec))
                         if match:
                             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"{where} ({spec})")
