@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit, environment_at
 from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.knowledge import images, python
-from dockgen.model import Command, Dockerfile
+from dockgen.model import Command, Dockerfile, Instruction
 
 CODE = "DG201"
 _ESCAPES = ("break-system-packages", "target", "t", "prefix", "root")
@@ -30,6 +30,17 @@ def _outside_system(env: dict[str, str]) -> bool:
                if "$" not in part)
 
 
+def _unlocks_system_pip(instruction: Instruction) -> bool:
+    """pip's own configuration lets it past the marker (``pip config set global.break-system-packages true``, a
+    pip.conf written or copied in), or the EXTERNALLY-MANAGED marker is deleted."""
+    if instruction.keyword in ("COPY", "ADD"):
+        return "pip.conf" in instruction.args or "pip/pip.conf" in instruction.args
+    if instruction.keyword != "RUN":
+        return False
+    text = instruction.args + "".join(heredoc.body for heredoc in instruction.heredocs)
+    return "break-system-packages" in text or "EXTERNALLY-MANAGED" in text
+
+
 def _installs_distribution_python(command: Command) -> bool:
     """apt/apk installing the distribution's own Python (python3, python3-pip, py3-pip, ...)."""
     if command.name not in ("apt-get", "apt", "apk") or not ({"install", "add"} & set(command.args)):
@@ -50,7 +61,15 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         environment_made = False
         system_python = any(_installs_distribution_python(c) for member in lineage(dockerfile, stage)
                             if member is not stage for run in stage_runs(member) for c in run.commands)
-        for run in stage_runs(stage):
+        if any(_unlocks_system_pip(i) for member in lineage(dockerfile, stage) if member is not stage
+               for i in member.instructions):
+            continue
+        for instruction in stage.instructions:
+            if _unlocks_system_pip(instruction):
+                break
+            if instruction.keyword != "RUN":
+                continue
+            run = instruction
             system_python = system_python or any(_installs_distribution_python(c) for c in run.commands)
             if _outside_system(environment.get(run.line, {})):
                 break

@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit
 from dockgen.checks._python import lineage
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile
+from dockgen.model import Dockerfile, Stage
+from dockgen.parse import is_posix_shell
 
 CODE = "DG503"
 
@@ -19,6 +20,19 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         return  # DL3002 reports a last USER that is root
     if python.runs_as_non_root(chain[-1].image) or chain[-1].image.has_variable:
         return
+    if _windows(final, chain[-1].image.raw):
+        yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as "
+                  f"ContainerAdministrator (unless `{chain[-1].image.raw}` sets a user of its own); add `USER "
+                  f"ContainerUser` before CMD.")
+        return
     yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as root (unless "
               f"`{chain[-1].image.raw}` sets a user of its own); add an unprivileged user and `USER` it by UID "
               f"before CMD, e.g. `RUN useradd --uid 10001 app` and `USER 10001`.")
+
+
+def _windows(stage: Stage, image: str) -> bool:
+    """A Windows image: its name or tag says so, or its SHELL is PowerShell or cmd."""
+    lowered = image.lower()
+    if any(word in lowered for word in ("windowsservercore", "nanoserver", "mcr.microsoft.com/windows")):
+        return True
+    return any(i.shell is not None and not is_posix_shell(i.shell) for i in stage.instructions)

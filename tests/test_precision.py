@@ -1,0 +1,56 @@
+"""False positives read on real Dockerfiles (issue 18), each pinned down by the input that misfired and what the
+finding says now. Rule examples in rules/*.toml cover the same cases for the fire/no-fire decision."""
+
+from __future__ import annotations
+
+from dockgen import lint_text
+
+
+def _found(text: str, code: str) -> list[str]:
+    return [f"{f.line}: {f.message}" for f in lint_text(text) if f.code == code]
+
+
+def test_windows_images_get_windows_advice_for_users() -> None:
+    found = _found('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD ["cmd"]\n', "DG503")
+    assert len(found) == 1 and "USER ContainerUser" in found[0] and "useradd" not in found[0]
+
+
+def test_one_ssh_server_is_one_finding_naming_every_sign() -> None:
+    found = _found("FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends "
+                   "openssh-server=1:9.6p1-3ubuntu13 && rm -rf /var/lib/apt/lists/*\nEXPOSE 22\n"
+                   'CMD ["/usr/sbin/sshd", "-D"]\n', "DG505")
+    assert found == [found[0]] and found[0].startswith("2: an SSH server (installed at line 2, port 22 exposed at "
+                                                      "line 3, started by CMD at line 4)")
+
+
+def test_arg_defaults_built_from_earlier_args_are_expanded() -> None:
+    text = ("ARG REGISTRY=ghcr.io\nARG IMAGE=${REGISTRY}/acme/python:3.12-slim\nFROM $IMAGE\n"
+            "RUN python -c 'print(1)'\n")
+    assert _found(text, "DG416") == []
+
+
+def test_a_cuda_index_named_by_the_user_is_not_pypi() -> None:
+    text = ("FROM python:3.12-slim\nRUN pip install --no-cache-dir torch==2.7.1 --index-url "
+            "https://download.pytorch.org/whl/cu128\n")
+    assert _found(text, "DG203") == []
+    assert _found("FROM python:3.12-slim\nRUN pip install --no-cache-dir torch==2.7.1\n", "DG203")  # still fires
+
+
+def test_pip_configured_past_pep_668_is_not_an_error() -> None:
+    base = ("FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends "
+            "python3-pip=23.0.1+dfsg-1 && rm -rf /var/lib/apt/lists/*\n")
+    assert _found(base + "RUN pip install --no-cache-dir requests==2.32.3\n", "DG201")
+    assert _found(base + "RUN pip config set global.break-system-packages true\n"
+                         "RUN pip install --no-cache-dir requests==2.32.3\n", "DG201") == []
+
+
+def test_a_devel_cuda_stage_that_compiles_keeps_its_devel_base() -> None:
+    for run in ("RUN nvcc -o k k.cu", "RUN make -j4 USE_CUDA=1", "RUN python setup.py build_ext --inplace"):
+        assert _found(f"FROM nvidia/cuda:12.6.3-devel-ubuntu24.04\n{run}\n", "DG103") == [], run
+    found = _found("FROM nvidia/cuda:12.6.3-devel-ubuntu24.04\nRUN pip install --no-cache-dir torch==2.5.1\n", "DG103")
+    assert found and "12.9" not in found[0] and "UBI" not in found[0]  # names no fixed image of its own
+
+
+def test_jupyter_docker_stacks_are_conda_forge_only() -> None:
+    for image in ("quay.io/jupyter/scipy-notebook:2025-01-06", "jupyter/datascience-notebook:2023-10-20"):
+        assert _found(f"FROM {image}\nRUN mamba install --yes numpy=2.2 && mamba clean --all --yes\n", "DG303") == []
