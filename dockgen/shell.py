@@ -239,6 +239,11 @@ def _read_word(text: str, pos: int) -> tuple[str, tuple[str, ...], int]:
     length = len(text)
     while pos < length:
         char = text[pos]
+        if char == "(" and parts and parts[-1].endswith("=") and _ASSIGNMENT.fullmatch("".join(parts)):
+            end = _balanced(text, pos + 1, "(", ")")  # NAME=( a b ... ), newlines allowed: one assignment word
+            parts.append(text[pos:end])
+            pos = end
+            continue
         if char in _WORD_END:
             break
         if char == "\\":

