@@ -302,3 +302,34 @@ def test_conda_run_in_a_run_becomes_the_command_it_runs_for_pip(tmp_path: Path) 
     assert "&& python -m pip install --no-cache-dir cellpose==3.1.0" in text
     assert "conda" not in text.split("\nFROM ", 1)[1]
     assert "Python 3.4" not in text  # a range is not a version: nothing says which Python the source ran
+
+
+def _converted(source: str, manager: str) -> str:
+    return convert_text(source, "Dockerfile", manager, TODAY).text
+
+
+def test_review_findings_on_real_sources_stay_fixed() -> None:
+    """Defects a reviewer found reading 50 corpus conversions against their sources, one input each."""
+    busybox = _converted("FROM python:3.11-alpine\nRUN adduser -D -u 1000 app && addgroup -S docker\n"
+                         "RUN pip install flask==3.1.2\n", "conda")
+    assert "useradd --uid 1000 --create-home app" in busybox and "groupadd --system docker" in busybox
+    kept = _converted("FROM acme/internal-python:7\nRUN pip install flask==3.1.2\n", "pip")
+    assert "FROM acme/internal-python:7" in kept and "runs Python" not in kept  # its Python is not dockgen's
+    demisto = _converted("FROM demisto/python3-deb:3.11.10.113941\nRUN apt-get update && apt-get install -y "
+                         "libgtk-3-0 && rm -rf /var/lib/apt/lists/*\nRUN pip install requests==2.32.3\n", "pip")
+    assert "FROM python:3.11-slim-trixie" in demisto and "libgtk-3-0" in demisto and "apk" not in demisto
+    assert "Python 1.0" not in _converted("FROM demisto/btfl-soup:1.0.1.12345\nRUN pip install bs4==0.0.2\n", "pip")
+    bioconda = "FROM biocontainers/biocontainers:v1.0.0_cv4\nRUN conda install bowtie2=2.2.8\n"
+    assert "-c conda-forge -c bioconda" in _converted(bioconda, "conda")  # the base configured bioconda
+    with pytest.raises(Refused):
+        _converted(bioconda, "pip")
+    cached = _converted("FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install "
+                        "flask==3.1.2\n", "pip")
+    assert "--no-cache-dir" not in cached  # the source keeps pip's cache in a build cache mount on purpose
+    variable = _converted("FROM ubuntu:22.04\nARG PYTHON_VERSION=3.11\nRUN apt-get update && apt-get install -y "
+                          "python${PYTHON_VERSION}-dev=3.11.0-1 && rm -rf /var/lib/apt/lists/*\n"
+                          "RUN pip install flask==3.1.2\n", "conda")
+    assert "python${PYTHON_VERSION}-dev=3.11.0-1" in variable  # case and pin as written
+    kept_rpm = _converted("FROM registry.example.com/acme/centos7-python:1\nRUN yum install -y python-pip gcc && "
+                          "yum clean all\nRUN pip install flask==3.1.2\n", "pip")
+    assert "yum install -y python-pip gcc" in kept_rpm and "dnf" not in kept_rpm  # CentOS 7 has no dnf

@@ -28,6 +28,7 @@ class SystemCommand:
     verb: str  # install | update | upgrade | clean | remove, or the word as written for anything else
     packages: tuple[str, ...]
     virtual: str | None = None  # ``apk add --virtual NAME``
+    tool: str = ""  # the program as called: apt-get, apk, yum, dnf...
 
     @property
     def yum_update(self) -> bool:
@@ -58,6 +59,6 @@ def system_command(command: Command) -> SystemCommand | None:
             positional.append(arg)
         index += 1
     if not positional:
-        return SystemCommand(family, "", ())
+        return SystemCommand(family, "", (), tool=command.name)
     verb = _VERBS.get(positional[0], positional[0])
-    return SystemCommand(family, verb, tuple(positional[1:]), virtual)
+    return SystemCommand(family, verb, tuple(positional[1:]), virtual, command.name)

@@ -34,6 +34,8 @@ def choose_python(source: Source, manager: str, catalog: Catalog, today: datetim
                               "Ubuntu 24.04's python3 on the CUDA base.")
     if old in supported:
         return old, ""
+    if manager == "pip" and all(s.facts is None for s in source.stages if s.python and not s.derived):
+        return old or catalog.default_python, ""  # every Python stage keeps its base, and its Python
     if old is None:
         return catalog.default_python, (f"the source does not say which Python {source.python.where} runs; the "
                                         f"new image runs Python {catalog.default_python}.")

@@ -18,6 +18,7 @@ class ImageFacts:
     provides: tuple[str, ...] = ()  # Python packages the image brings
     note: str = ""
     conda_based: bool = False
+    channels: tuple[str, ...] = ()  # conda channels the image configures
 
 
 @functools.cache
@@ -44,7 +45,8 @@ def image_facts(image: ImageRef) -> ImageFacts | None:
             if family == "tag":
                 family = "apk" if "alpine" in tag else "apt"
             return ImageFacts(entry["kind"], family, tuple(entry.get("provides", ())), entry.get("note", ""),
-                              bool(entry.get("conda-based", entry["kind"] == "conda")))
+                              bool(entry.get("conda-based", entry["kind"] == "conda")),
+                              tuple(entry.get("channels", ())))
     return None
 
 
@@ -100,24 +102,30 @@ def _names_from(family: str) -> dict[str, str]:
 
 def map_system_package(package: str, source: str, target: str) -> tuple[tuple[str, ...], bool]:
     """The package's name(s) in the target family, and whether dockgen knows the mapping (else the name is kept)."""
-    package = _bare(package)
     if source == target:
-        return (package,), True
+        return (package,), True  # as written: its pin and any ${VARIABLE} stay
+    unpinned = _unpinned(package)
+    package = _bare(package)
     names = _data()["system-names"]
     apt_name = package if source == "apt" else _names_from(source).get(package)
     if apt_name is None:
-        return (package,), False
+        return (unpinned,), False
     if target == "apt":
         return (apt_name,), True
     mapped = names.get(apt_name, {}).get(target)
-    return (tuple(mapped.split()), True) if mapped else ((package,), False)
+    return (tuple(mapped.split()), True) if mapped else ((unpinned,), False)
+
+
+def _unpinned(package: str) -> str:
+    """A package word without its version pin, as written: ``curl=7.88*`` -> ``curl``, ``bash~=5`` -> ``bash``."""
+    for separator in ("=", "~", ">", "<"):
+        package = package.split(separator, 1)[0] if not package.startswith(separator) else package
+    return package
 
 
 def _bare(package: str) -> str:
-    """A package word without its version pin: ``curl=7.88*`` -> ``curl``, ``bash~=5`` -> ``bash``."""
-    for separator in ("=", "~", ">", "<"):
-        package = package.split(separator, 1)[0] if not package.startswith(separator) else package
-    return package.lower()
+    """The name to look a package up by: unpinned, lower case."""
+    return _unpinned(package).lower()
 
 
 def conda_on_pip(name: str) -> tuple[str, str]:

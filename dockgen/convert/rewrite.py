@@ -34,7 +34,7 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
         else:
             base = new_base(stage, target.manager, target.python, stage.stage.index == last_python, target.catalog)
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
-                                   base.image is None)
+                                   base.image is None, list(stage.facts.channels if stage.facts else ()))
             _replace_from(stage, base, target, result, notes)
         contexts[stage.stage.index] = context
         if stage.stage.index == last_python and not context.keeps_base:

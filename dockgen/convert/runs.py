@@ -36,14 +36,26 @@ class _Run:
     conda_cleaned: bool = False
     cwd: str | None = "/"  # the folder the next part runs in (WORKDIR, then `cd`)
     line: int = 0
+    pip_cache_mounted: bool = False  # RUN --mount=type=cache,target=/root/.cache/pip: pip's cache is meant to stay
+
+    @property
+    def no_cache(self) -> list[str]:
+        return [] if self.pip_cache_mounted else ["--no-cache-dir"]
 
 
 def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -> str | None:
     """The new RUN text, or None when nothing in it changes."""
     if instruction.heredocs or instruction.json_args is not None:
+        families = {found.family for c in instruction.commands if (found := system.system_command(c))}
+        if stage.replaces_python and families - {stage.family}:
+            stage.notes.add(f"the RUN at line {instruction.line} ({'a heredoc' if instruction.heredocs else 'exec form'})"
+                            f" uses {', '.join(sorted(families))} commands, which dockgen does not rewrite: change "
+                            f"them for the new base's {stage.family}.")
         return None
     parts = split_chain(instruction.args)
-    run = _Run(cwd=stage.layout.workdir, line=instruction.line)
+    run = _Run(cwd=stage.layout.workdir, line=instruction.line,
+               pip_cache_mounted=any(f.name == "mount" and "cache" in (f.value or "") and ".cache/pip" in (f.value or "")
+                                     for f in instruction.flags))
     changed = False
     for part in parts:
         replacement = _rewrite_part(part.text, stage, target, run)
@@ -169,7 +181,7 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
         parts.append(_conda_install("conda", to_conda, stage.channels(), target))
         run.conda_tool = run.conda_tool or "conda"
     if installs_something:
-        parts.append(" ".join([*prefix, "install", "--no-cache-dir", *kept]))
+        parts.append(" ".join([*prefix, "install", *run.no_cache, *kept]))
     return parts
 
 
@@ -330,7 +342,7 @@ def _conda_to_pip(command: Command, stage: StageContext, target: Target, run: _R
     parts = _tool_install(tools, stage, run)
     if requirements:
         stage.notes.add("conda installs become pip installs into the image's Python.")
-        parts.append("pip install --no-cache-dir " + " ".join(_shell_word(r) for r in requirements))
+        parts.append(" ".join(["pip", "install", *run.no_cache, *(_shell_word(r) for r in requirements)]))
     return parts
 
 
@@ -424,6 +436,8 @@ def _system_part(found: system.SystemCommand, words: list[str], stage: StageCont
                  run: _Run) -> list[str] | None:
     source_family = found.family
     family = stage.system_family(source_family)
+    if family == source_family == "rpm" and found.tool in ("yum", "dnf", "microdnf", "tdnf"):
+        stage.rpm_tool = found.tool  # yum stays yum (CentOS 7 has no dnf)
     if found.verb == "install":
         return _system_install(found, stage, family, run)
     if found.verb == "update":
@@ -459,7 +473,7 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
         if knowledge.provides_python(found.family, word) and stage.replaces_python:
             stage.notes.add_python_package(word)
             continue
-        if knowledge.is_python2(found.family, word):
+        if knowledge.is_python2(found.family, word) and stage.replaces_python:
             stage.notes.add(f"{word} (Python 2) is left out: the image runs Python {stage.python}.")
             continue
         library = knowledge.distro_library(found.family, word)
@@ -488,7 +502,7 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
         else:
             parts.append(f"{stage.rpm_tool} install -y " + " ".join(dict.fromkeys(packages)))
     if python_libraries:
-        parts.append("pip install --no-cache-dir " + " ".join(dict.fromkeys(python_libraries)))
+        parts.append(" ".join(["pip", "install", *run.no_cache, *dict.fromkeys(python_libraries)]))
     return parts
 
 
@@ -517,4 +531,38 @@ def _other_part(command: Command, text: str, stage: StageContext, target: Target
         return []
     if target.manager == "pip" and command.name in ("source", ".") and command.args[:1] == ("activate",):
         return []
+    if stage.family == "apt" and command.name in ("adduser", "addgroup") and any(
+            re.fullmatch(r"-[DSHugGhs]+", arg) for arg in command.args):
+        return _busybox_user(command, text, stage)
     return None
+
+
+def _busybox_user(command: Command, text: str, stage: StageContext) -> list[str] | None:
+    """Alpine's (busybox) ``adduser -D -u 1000 app`` and ``addgroup -S app`` in Debian's shadow tools."""
+    options = {"-u": "--uid", "-G": "--gid", "-s": "--shell", "-h": "--home-dir", "-g": "--comment"}
+    if command.name == "addgroup":
+        options = {"-g": "--gid"}
+    if not all(re.fullmatch(r"[\w.${}:/@-]+", arg) for arg in command.args):
+        return None  # quoting or spaces: leave the line as written
+    words = ["useradd" if command.name == "adduser" else "groupadd"]
+    names: list[str] = []
+    home = command.name == "adduser"
+    args = list(command.args)
+    while args:
+        arg = args.pop(0)
+        if arg in options and args:
+            words += [options[arg], args.pop(0)]
+        elif re.fullmatch(r"-[DSH]+", arg):
+            words += ["--system"] if "S" in arg else []
+            home = home and "H" not in arg and "S" not in arg
+        elif arg.startswith("-"):
+            return None  # an option dockgen does not translate: leave the line as written
+        else:
+            names.append(arg)
+    if len(names) == 2 and command.name == "adduser":
+        stage.notes.add(f"`{text}` (busybox) becomes usermod on the Debian-based base.")
+        return [f"usermod -aG {names[1]} {names[0]}"]
+    if len(names) != 1:
+        return None
+    stage.notes.add(f"`{text}` (busybox) becomes {words[0]} on the Debian-based base.")
+    return [" ".join([*words, *(["--create-home"] if home else []), names[0]])]

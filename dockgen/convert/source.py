@@ -113,7 +113,7 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
     if version:
         return PythonOrigin(version, f"the {stage.base.raw} image")
     if stage.facts and stage.facts.kind == "python" and stage.base.tag:
-        match = re.match(r"(\d)\.(\d{1,2})", stage.base.tag)
+        match = re.match(r"([23])\.(\d{1,2})", stage.base.tag)  # a Python version, not the image's own
         if match:
             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
     for source_stage in (stage, *stages):
