@@ -1,0 +1,165 @@
+"""The pip variant's installs and sizes: pip's resolver report (dependencies included) when pip can resolve for
+the image's platform, else the named packages alone; wheel sizes from PyPI's JSON API and the wheels' zip
+directories."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from packaging.utils import canonicalize_name
+
+from dockgen.compare.net import Cache, Fetch, Unavailable
+from dockgen.compare.sides import Item
+from dockgen.compare.wheels import Target, best_wheel
+from dockgen.compare.zipsize import unpacked_size
+
+PYPI = "https://pypi.org/pypi"
+DAY = 86400.0
+
+Resolver = Callable[[tuple[str, ...], Target, tuple[str, ...]], bytes]  # (specs, target, index URLs) -> report
+
+
+@dataclass(frozen=True)
+class PipSources:
+    fetch: Fetch
+    resolve: Resolver | None  # None: do not run pip (offline)
+    cache: Cache
+
+
+def run_pip_report(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...]) -> bytes:
+    """``pip install --dry-run --report -`` for the image's platform; raises Unavailable with pip's reason."""
+    abi = "cp" + target.python.replace(".", "")
+    with tempfile.TemporaryDirectory(prefix="dockgen-compare-") as folder:
+        command = [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--report", "-",
+                   "--disable-pip-version-check", "--no-input", "--ignore-installed", "--target", folder,
+                   "--only-binary=:all:", "--python-version", target.python, "--implementation", "cp",
+                   "--abi", abi]
+        for platform in target.platforms:  # pip expands only the legacy manylinux2014/2010 names itself
+            command += ["--platform", platform]
+        for index in indexes:
+            command += ["--extra-index-url", index]
+        try:
+            result = subprocess.run([*command, *specs], capture_output=True, timeout=600, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise Unavailable(f"pip's resolver did not run: {error}") from None
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.decode(errors="replace").splitlines()
+                 if line.startswith("ERROR") and "is ignored" not in line]
+        raise Unavailable(f"pip's resolver failed: {lines[-1] if lines else 'exit ' + str(result.returncode)}")
+    return result.stdout
+
+
+def pip_items(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...],
+              sources: PipSources) -> tuple[str, tuple[Item, ...], tuple[str, ...]]:
+    """(how the list was found, the installs with sizes, problems)."""
+    problems: list[str] = []
+    plain = tuple(spec for spec in specs if "://" not in spec)
+    direct = tuple(spec for spec in specs if "://" in spec)
+    found = _resolved(plain, target, indexes, sources, problems)
+    if found is not None:
+        method = "pip's resolver report, dependencies included"
+        listed = found
+    else:
+        method = "the named packages only, without their dependencies"
+        listed = [_named(spec, target, sources, problems) for spec in plain]
+    listed += [(_direct_name(url), "", url) for url in direct]
+    items = tuple(_sized(name, version, url, sources, problems) for name, version, url in listed)
+    return method, items, tuple(problems)
+
+
+def _resolved(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...], sources: PipSources,
+              problems: list[str]) -> list[tuple[str, str, str | None]] | None:
+    key = "pip-report:" + json.dumps([specs, target.python, target.pip_platform, indexes])
+    cached = sources.cache.get(key, DAY) if sources.resolve else sources.cache.get(key)
+    if isinstance(cached, list):
+        return [(str(n), str(v), str(u)) for n, v, u in cached]
+    if sources.resolve is None:
+        problems.append("dependencies: not resolved (--offline, and no cached resolver report)")
+        return None
+    try:
+        report = json.loads(sources.resolve(specs, target, indexes))
+        found = [(entry["metadata"]["name"], entry["metadata"]["version"], entry["download_info"]["url"])
+                 for entry in report["install"]]
+    except Unavailable as error:
+        problems.append(f"dependencies: not resolved ({error})")
+        return None
+    except (ValueError, KeyError, TypeError):
+        problems.append("dependencies: not resolved (pip's report was not in the expected format)")
+        return None
+    sources.cache.put(key, found)
+    return [(n, v, u) for n, v, u in found]
+
+
+def _named(spec: str, target: Target, sources: PipSources, problems: list[str]) -> tuple[str, str, str | None]:
+    name, _, version = spec.partition("==")
+    if not version:
+        problems.append(f"{name}: no version pinned, so no size")
+        return name, "", None
+    key = f"pypi-files:{canonicalize_name(name)}=={version}"
+    files = sources.cache.get(key)
+    if not isinstance(files, dict):
+        try:
+            files = _release_files(name, version, sources.fetch)
+        except Unavailable as error:
+            problems.append(f"{name} {version}: PyPI's JSON API: {error}")
+            return name, version, None
+        sources.cache.put(key, files)
+    chosen = best_wheel(sorted(files), target)
+    if chosen is None:
+        problems.append(f"{name} {version}: no wheel for {target.pip_platform} / Python {target.python} (it would "
+                        "build from source; not estimated)")
+        return name, version, None
+    return name, version, str(files[chosen])
+
+
+def _release_files(name: str, version: str, fetch: Fetch) -> dict[str, str]:
+    """File name -> URL for one release: the version's JSON, else the project's (some mirrors serve only that)."""
+    quoted = urllib.parse.quote(name)
+    try:
+        url = f"{PYPI}/{quoted}/{urllib.parse.quote(version)}/json"
+        entries = json.loads(fetch(url, None).body)["urls"]
+    except Unavailable as error:
+        if "HTTP 404" not in str(error):
+            raise
+        url = f"{PYPI}/{quoted}/json"
+        entries = json.loads(fetch(url, None).body).get("releases", {}).get(version)
+        if entries is None:
+            raise Unavailable(f"PyPI has no {name} {version}") from None
+    return {entry["filename"]: urllib.parse.urljoin(url, entry["url"]) for entry in entries
+            if not entry.get("yanked")}
+
+
+def _sized(name: str, version: str, url: str | None, sources: PipSources, problems: list[str]) -> Item:
+    if url is None:
+        return Item(name, version)
+    filename = urllib.parse.unquote(url.rsplit("/", 1)[-1].split("#", 1)[0])
+    key = f"zip-size:{url}"
+    cached = sources.cache.get(key)
+    if isinstance(cached, list) and len(cached) == 2:
+        return Item(name, version, filename, int(cached[0]), int(cached[1]))
+    try:
+        download, installed = unpacked_size(url, sources.fetch)
+    except Unavailable as error:
+        problems.append(f"{name} {version}: size of {filename}: {error}")
+        return Item(name, version, filename, problem=str(error))
+    sources.cache.put(key, [download, installed])
+    return Item(name, version, filename, download, installed)
+
+
+def _direct_name(url: str) -> str:
+    return urllib.parse.unquote(url.rsplit("/", 1)[-1]).split("-", 1)[0]
+
+
+def plain_specs(shell_quoted: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The recipe's shell-quoted specs as plain words, and the ones only the build can decide (``$(...)``)."""
+    words = [word for spec in shell_quoted for word in shlex.split(spec)]
+    decided = tuple(word for word in words if "$(" not in word and not word.startswith("-"))
+    undecided = tuple(word.split("==", 1)[0] for word in words if "$(" in word)
+    return decided, undecided
