@@ -85,8 +85,8 @@ def _header(dockerfile: Dockerfile) -> tuple[str, ...]:
     first = dockerfile.stages[0].from_instruction.line
     kept = [comment.text for comment in dockerfile.comments
             if comment.line < first and not _is_directive(dockerfile, comment.line, comment.text)]
-    return ("Apptainer definition file, translated by dockgen from the Dockerfile variant below.",
-            "Build: apptainer build image.sif THIS.def   Run: apptainer exec image.sif python script.py",
+    return ("Apptainer definition file: dockgen's Dockerfile for the same command (--format docker), translated.",
+            "Build: apptainer build image.sif image.def    Run: apptainer exec image.sif python script.py",
             *kept)
 
 
@@ -200,9 +200,9 @@ class _Builder:
         script, verbatim = script_lines(dockerfile, instruction)
         if self.final and _is_smoke_test(instruction, mounts):
             # The Dockerfile's comment explains its tmpfs mount, which %test does not need.
-            self.test += ["# Fail the build now, not on the cluster, when something does not import: `apptainer "
-                          "build` runs", "# this after %post (and `apptainer test` again), in the finished "
-                          "read-only image, so nothing it writes stays in it.", *script]
+            self.test += ["# Fail the build now, not on the cluster, when something does not import. `apptainer "
+                          "build` runs this", "# after %post (and `apptainer test` runs it again) in the finished, "
+                          "read-only image: nothing it writes stays.", *script]
             return
         self._comments(comments)
         for flag in instruction.flags:
@@ -318,7 +318,8 @@ class _Builder:
             files_from=tuple((stage, tuple(lines)) for stage, lines in self.files_from.items()),
             post=tuple(self.post), post_shell=self.post_shell, environment=tuple(environment),
             runscript=runscript(self.entrypoint, self.cmd, self.workdir) if self.final else (),
-            test=tuple(test), labels=tuple(self.labels) if self.final else (),
+            test=tuple(test), labels=(f"org.opencontainers.image.base.name {self.image}", *self.labels)
+            if self.final else (),
             verbatim=frozenset(self.verbatim),
         )
 
