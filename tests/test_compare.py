@@ -243,3 +243,10 @@ def test_live_pypi_sizes_a_small_pinned_wheel(tmp_path: Path) -> None:
     unpacked = sum(info.file_size for info in zipfile.ZipFile(expected).infolist())
     assert [(i.filename, i.download, i.installed) for i in items] == [
         ("wasabi-1.1.3-py3-none-any.whl", expected.stat().st_size, unpacked)]
+
+
+def test_a_pip_older_than_24_2_is_not_trusted_for_another_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pypi.importlib.metadata, "version", lambda name: "24.1")
+    other = "3.13" if sys.version_info[:2] != (3, 13) else "3.12"
+    with pytest.raises(Unavailable, match="pip 24.2 or later is needed"):
+        pypi.run_pip_report(("numpy==2.5.5",), Target(other, "debian", "trixie"), ())

@@ -4,6 +4,7 @@ directories."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import shlex
 import subprocess
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from dockgen.compare.net import Cache, Fetch, Unavailable
 from dockgen.compare.sides import Item
@@ -35,6 +37,9 @@ class PipSources:
 
 def run_pip_report(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...]) -> bytes:
     """``pip install --dry-run --report -`` for the image's platform; raises Unavailable with pip's reason."""
+    refusal = _pip_too_old(target)
+    if refusal:
+        raise Unavailable(refusal)
     abi = "cp" + target.python.replace(".", "")
     with tempfile.TemporaryDirectory(prefix="dockgen-compare-") as folder:
         command = [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--report", "-",
@@ -54,6 +59,20 @@ def run_pip_report(specs: tuple[str, ...], target: Target, indexes: tuple[str, .
                  if line.startswith("ERROR") and "is ignored" not in line]
         raise Unavailable(f"pip's resolver failed: {lines[-1] if lines else 'exit ' + str(result.returncode)}")
     return result.stdout
+
+
+def _pip_too_old(target: Target) -> str | None:
+    """Before pip 24.2 the resolver judged Requires-Python by the Python running it, not by --python-version
+    (measured: pip 24.1 refuses numpy 2.5.5 for a 3.12 target when run by 3.11; 24.2 accepts it)."""
+    try:
+        version = importlib.metadata.version("pip")
+    except importlib.metadata.PackageNotFoundError:
+        return "pip is not installed beside dockgen"
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    if running != target.python and Version(version) < Version("24.2"):
+        return (f"pip {version} beside dockgen judges Requires-Python by Python {running}, not the image's "
+                f"{target.python}; pip 24.2 or later is needed for the dependency list")
+    return None
 
 
 def pip_items(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...],
