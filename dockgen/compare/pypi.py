@@ -61,12 +61,18 @@ def run_pip_report(specs: tuple[str, ...], target: Target, indexes: tuple[str, .
     return result.stdout
 
 
+def _pip_version() -> str | None:
+    try:
+        return importlib.metadata.version("pip")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 def _pip_too_old(target: Target) -> str | None:
     """Before pip 24.2 the resolver judged Requires-Python by the Python running it, not by --python-version
     (measured: pip 24.1 refuses numpy 2.5.5 for a 3.12 target when run by 3.11; 24.2 accepts it)."""
-    try:
-        version = importlib.metadata.version("pip")
-    except importlib.metadata.PackageNotFoundError:
+    version = _pip_version()
+    if version is None:
         return "pip is not installed beside dockgen"
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
     if running != target.python and Version(version) < Version("24.2"):
@@ -95,7 +101,7 @@ def pip_items(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...],
 
 def _resolved(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...], sources: PipSources,
               problems: list[str]) -> list[tuple[str, str, str | None]] | None:
-    key = "pip-report:" + json.dumps([specs, target.python, target.pip_platform, indexes])
+    key = "pip-report:" + json.dumps([specs, target.python, target.pip_platform, indexes, _pip_version()])
     cached = sources.cache.get(key, DAY) if sources.resolve else sources.cache.get(key)
     if isinstance(cached, list):
         return [(str(n), str(v), str(u)) for n, v, u in cached]

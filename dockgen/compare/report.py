@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 from dockgen.compare.sides import Side
 
 _LABEL = 24
 _COLUMN = 44
+_WIDTH = 118
 _UNITS = {"kb": 1e3, "mb": 1e6, "gb": 1e9}
 
 LEAVES_OUT = (
@@ -53,18 +55,24 @@ def render(packages: tuple[str, ...], pip: Side, conda: Side) -> str:
         if largest:
             listed = ", ".join(f"{item.name} {item.version} ({megabytes(item.download or 0)})".replace("  ", " ")
                                for item in largest)
-            lines += ["", f"Largest {side.manager} downloads: {listed}"]
-    lines += ["", "What the estimates leave out:", *(f"- {text}" for text in LEAVES_OUT)]
+            lines += ["", *textwrap.wrap(f"Largest {side.manager} downloads: {listed}", _WIDTH,
+                                         subsequent_indent="  ")]
+    lines += ["", "What the estimates leave out:", *(line for text in LEAVES_OUT for line in _bullet(text))]
     problems = [(side.manager, problem) for side in (pip, conda) for problem in side.problems]
     if problems:
         lines += ["", "Numbers dockgen could not get (left out of the totals, not guessed):",
-                  *(f"- {manager}: {problem}" for manager, problem in problems)]
+                  *(line for manager, problem in problems for line in _bullet(f"{manager}: {problem}"))]
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _bullet(text: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False,
+                         break_long_words=False)
 
 
 def _row(label: str, left: str, right: str) -> list[str]:
     """One row; a long cell wraps within its column."""
-    lefts, rights = _wrap(left, _COLUMN - 2), _wrap(right, 200)
+    lefts, rights = _wrap(left, _COLUMN - 2), _wrap(right, _WIDTH - _LABEL - _COLUMN)
     out = []
     for index in range(max(len(lefts), len(rights))):
         first = label if index == 0 else ""
