@@ -184,3 +184,20 @@ def test_cli_refuses_dockerignore_for_apptainer(tmp_path: Path) -> None:
     result = run("new", "spacy", "--format", "apptainer", "--dockerignore", cwd=tmp_path)
     assert result.returncode == 2 and "Apptainer does not read .dockerignore" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_converted_golden_translates_and_spython_parses_it(tmp_path: Path) -> None:
+    """The `new --from` outputs (carried-over ARG, SHELL, ENTRYPOINT, COPY --chown...) translate too."""
+    outputs = sorted((GOLDEN / "convert").glob("*.out"))
+    assert len(outputs) >= 10
+    for path in outputs:
+        docker_text = path.read_text()
+        definition = to_definition(docker_text)
+        recipes = spython_recipes(definition, tmp_path)
+        docker = parse_text(docker_text)
+        assert [getattr(recipe, "fromHeader") for recipe in recipes.values()][-1] == \
+            f"{docker.stages[-1].image.name}:{docker.stages[-1].image.tag}", path.name
+        post = "\n".join(line for recipe in recipes.values() for line in getattr(recipe, "install")
+                         if not line.startswith("echo "))
+        expected = [command for stage in docker.stages for command in dockerfile_installs(stage.instructions, False)]
+        assert installs(post) == expected, path.name
