@@ -201,3 +201,24 @@ def test_every_converted_golden_translates_and_spython_parses_it(tmp_path: Path)
                          if not line.startswith("echo "))
         expected = [command for stage in docker.stages for command in dockerfile_installs(stage.instructions, False)]
         assert installs(post) == expected, path.name
+
+
+def test_env_values_keep_variables_but_never_run_commands() -> None:
+    definition = to_definition('FROM python:3.12-slim\nENV A="x$(touch /pwned)`id`" B=${HOME}/cache C=$PATH\n')
+    environment = _section(definition, "%environment")
+    assert 'export A="x\\$(touch /pwned)\\`id\\`"' in environment
+    assert 'export B="${HOME}/cache"' in environment and 'export C="$PATH"' in environment
+    assert "$(touch" not in definition.replace("\\$(touch", "")
+
+
+def test_arg_in_from_stage_parents_and_foreign_copies() -> None:
+    definition = to_definition(
+        "ARG PY=3.12\nFROM python:${PY}-slim AS base\nRUN pip install --no-cache-dir numpy==2.5.5\n"
+        "FROM base AS app\nCOPY --from=ghcr.io/astral-sh/uv:0.9 /uv /bin/uv\nCOPY --from=0 /etc/os-release /tmp/\n"
+        "CMD python -V\n")
+    assert definition.count("From: python:3.12-slim\n") == 2  # the stage built FROM base starts from its image
+    assert "# FROM base: that stage's steps again" in definition
+    assert definition.count("pip install --no-cache-dir numpy==2.5.5") == 2
+    assert "# COPY --from=ghcr.io/astral-sh/uv:0.9: not translated" in definition
+    assert "%files from base\n    /etc/os-release /tmp/\n" in definition
+    assert _section(definition, "%runscript").rstrip().endswith("exec /bin/sh -c 'python -V'")

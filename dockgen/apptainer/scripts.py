@@ -79,10 +79,13 @@ def _command(form: tuple[tuple[str, ...], bool]) -> str:
 
 
 def double_quoted(value: str) -> str:
-    """A value for ``export K=...`` that keeps ``$VAR`` expansion, as Docker's ENV does."""
+    """A value for ``export K=...`` that keeps ``$VAR`` and ``${VAR...}`` expansion, as Docker's ENV does, and
+    nothing else: a ``$`` before anything but a name or ``{`` (command substitution ``$(...)``, ``$$``) and
+    backquotes stay literal, as they are in a Dockerfile."""
     if re.fullmatch(r"[A-Za-z0-9_.,/:+=@%-]+", value):
         return value
-    return '"' + re.sub(r'(["\\`])', r"\\\1", value) + '"'
+    escaped = re.sub(r'(["\\`])', r"\\\1", value)
+    return '"' + re.sub(r"\$(?![A-Za-z_{])", r"\\$", escaped) + '"'
 
 
 def quoted_path(path: str) -> str:
