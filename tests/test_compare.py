@@ -56,8 +56,8 @@ def recorded_index() -> dict[str, tuple[bytes, int]]:
     return files
 
 
-def report_resolver(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...]) -> bytes:
-    assert specs == ("spacy==3.8.18",) and target.python == "3.12"
+def report_resolver(call: pypi.PipCall, target: Target) -> bytes:
+    assert call == pypi.PipCall(("spacy==3.8.18",)) and target.python == "3.12"
     return (DATA / "pip-report-spacy-3.8.18-cp312.json").read_bytes()
 
 
@@ -158,14 +158,14 @@ def test_greedy_closure_picks_the_build_for_the_requested_python() -> None:
 
 
 def test_named_packages_only_when_pip_cannot_resolve(tmp_path: Path) -> None:
-    def failing(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...]) -> bytes:
+    def failing(call: pypi.PipCall, target: Target) -> bytes:
         raise Unavailable("pip's resolver failed: ERROR: No matching distribution found")
 
     tail = (DATA / "wheels" / "spacy-3.8.18-cp312-manylinux.tail").read_bytes()
     files = recorded_index() | {SPACY_WHEEL.replace("files.pythonhosted.org", "pypi.org").replace(
         "https://pypi.org/packages/", "https://pypi.org/packages/packages/"): (tail, SPACY_SIZE)}
     fetch = Recorded(files)
-    method, items, problems = pypi.pip_items(("spacy==3.8.18",), Target("3.12", "debian", "trixie"), (),
+    method, items, problems = pypi.pip_items(((None, ("spacy==3.8.18",)),), Target("3.12", "debian", "trixie"),
                                              pypi.PipSources(fetch, failing, Cache(tmp_path)))
     assert method == "the named packages only, without their dependencies"
     assert [(item.name, item.download, item.installed) for item in items] == [("spacy", SPACY_SIZE, 123733096)]
@@ -235,7 +235,7 @@ def _pypi_reachable() -> bool:
 
 @pytest.mark.skipif(not _pypi_reachable(), reason="no network to pypi.org")
 def test_live_pypi_sizes_a_small_pinned_wheel(tmp_path: Path) -> None:
-    method, items, problems = pypi.pip_items(("wasabi==1.1.3",), Target("3.12", "debian", "trixie"), (),
+    method, items, problems = pypi.pip_items(((None, ("wasabi==1.1.3",)),), Target("3.12", "debian", "trixie"),
                                              pypi.PipSources(http_fetch, None, Cache(tmp_path)))
     assert method == "the named packages only, without their dependencies"  # no resolver given: PyPI's JSON API
     assert [problem for problem in problems if not problem.startswith("dependencies:")] == []
@@ -249,4 +249,34 @@ def test_a_pip_older_than_24_2_is_not_trusted_for_another_python(monkeypatch: py
     monkeypatch.setattr(pypi.importlib.metadata, "version", lambda name: "24.1")
     other = "3.13" if sys.version_info[:2] != (3, 13) else "3.12"
     with pytest.raises(Unavailable, match="pip 24.2 or later is needed"):
-        pypi.run_pip_report(("numpy==2.5.5",), Target(other, "debian", "trixie"), ())
+        pypi.run_pip_report(pypi.PipCall(("numpy==2.5.5",)), Target(other, "debian", "trixie"))
+
+
+def test_a_special_index_is_resolved_first_and_its_installs_are_kept(tmp_path: Path) -> None:
+    """torch from the CPU index (--index-url, as the Dockerfile installs it), then transformers from PyPI with
+    torch pinned to what the first call chose, so PyPI's CUDA build never enters the estimate."""
+    seen: list[pypi.PipCall] = []
+    cpu = "https://download.pytorch.org/whl/cpu"
+
+    def resolver(call: pypi.PipCall, target: Target) -> bytes:
+        seen.append(call)
+        entries = ([("torch", "2.15.0+cpu", cpu + "/torch-2.15.0%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl")]
+                   if call.index_url else
+                   [("torch", "2.15.0+cpu", "https://example.org/ignored.whl"),
+                    ("transformers", "5.24.0", "https://example.org/transformers-5.24.0-py3-none-any.whl")])
+        return json.dumps({"version": "1", "install": [
+            {"metadata": {"name": n, "version": v}, "download_info": {"url": u}} for n, v, u in entries]}).encode()
+
+    cache = Cache(tmp_path)
+    for url in ("https://download.pytorch.org/whl/cpu/torch-2.15.0%2Bcpu-cp312-cp312-manylinux_2_28_x86_64.whl",
+                "https://example.org/transformers-5.24.0-py3-none-any.whl"):
+        cache.put(f"zip-size:{url}", [100, 300])
+    method, items, problems = pypi.pip_items(((cpu, ("torch==2.15.0",)), (None, ("transformers==5.24.0",))),
+                                             Target("3.12", "debian", "trixie"),
+                                             pypi.PipSources(offline_fetch, resolver, cache))
+    assert seen == [pypi.PipCall(("torch==2.15.0",), cpu),
+                    pypi.PipCall(("transformers==5.24.0", "torch==2.15.0+cpu"), None, (cpu,))]
+    assert [(i.name, i.version, i.filename) for i in items] == [
+        ("torch", "2.15.0+cpu", "torch-2.15.0+cpu-cp312-cp312-manylinux_2_28_x86_64.whl"),
+        ("transformers", "5.24.0", "transformers-5.24.0-py3-none-any.whl")]
+    assert method == "pip's resolver report, dependencies included" and not problems

@@ -33,17 +33,21 @@ def run_compare(packages: tuple[str, ...], python: str | None, gpu: bool, model:
 
 
 def pip_side(recipe: Recipe, sources: pypi.PipSources) -> Side:
-    specs, undecided = pypi.plain_specs((*recipe.build_first, *recipe.pip_specs,
-                                         *(spec for _, specs in recipe.index_specs for spec in specs)))
-    indexes = tuple(url for url, _ in recipe.index_specs)
+    calls: list[tuple[str | None, tuple[str, ...]]] = []
+    undecided: list[str] = []
+    for url, quoted in (*recipe.index_specs, (None, (*recipe.build_first, *recipe.pip_specs))):
+        specs, unknown = pypi.plain_specs(quoted)
+        calls.append((url, specs))
+        undecided += unknown
     target = Target(recipe.python, recipe.base.family, recipe.release)
-    method, items, problems = pypi.pip_items(specs, target, indexes, sources)
+    method, items, problems = pypi.pip_items(tuple(calls), target, sources)
+    requested = tuple(spec for _, specs in calls for spec in specs)
     problems = (*(f"{name}: its version is chosen during the build (from the system library); not sized"
                   for name in undecided), *problems)
     system = list(recipe.runtime_packages)
     if recipe.base.python_from == "apt":
         system = ["python3", "python3-venv", *system]
-    return Side("pip", recipe.image, recipe.base.size, base_bytes(recipe.base.size), specs,
+    return Side("pip", recipe.image, recipe.base.size, base_bytes(recipe.base.size), requested,
                 f"{method} (for {target.pip_platform}, Python {target.python})", items, tuple(system), problems)
 
 

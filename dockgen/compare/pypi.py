@@ -25,7 +25,18 @@ from dockgen.compare.zipsize import unpacked_size
 PYPI = "https://pypi.org/pypi"
 DAY = 86400.0
 
-Resolver = Callable[[tuple[str, ...], Target, tuple[str, ...]], bytes]  # (specs, target, index URLs) -> report
+
+
+@dataclass(frozen=True)
+class PipCall:
+    """One ``pip install`` of the Dockerfile: its specs, from ``index_url`` (None: PyPI) and ``extra`` indexes."""
+
+    specs: tuple[str, ...]
+    index_url: str | None = None
+    extra: tuple[str, ...] = ()
+
+
+Resolver = Callable[[PipCall, Target], bytes]  # -> pip's installation report (JSON)
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,7 @@ class PipSources:
     cache: Cache
 
 
-def run_pip_report(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...]) -> bytes:
+def run_pip_report(call: PipCall, target: Target) -> bytes:
     """``pip install --dry-run --report -`` for the image's platform; raises Unavailable with pip's reason."""
     refusal = _pip_too_old(target)
     if refusal:
@@ -48,10 +59,12 @@ def run_pip_report(specs: tuple[str, ...], target: Target, indexes: tuple[str, .
                    "--abi", abi]
         for platform in target.platforms:  # pip expands only the legacy manylinux2014/2010 names itself
             command += ["--platform", platform]
-        for index in indexes:
+        if call.index_url:
+            command += ["--index-url", call.index_url]
+        for index in call.extra:
             command += ["--extra-index-url", index]
         try:
-            result = subprocess.run([*command, *specs], capture_output=True, timeout=600, check=False)
+            result = subprocess.run([*command, *call.specs], capture_output=True, timeout=600, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise Unavailable(f"pip's resolver did not run: {error}") from None
     if result.returncode != 0:
@@ -81,27 +94,44 @@ def _pip_too_old(target: Target) -> str | None:
     return None
 
 
-def pip_items(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...],
+def pip_items(calls: tuple[tuple[str | None, tuple[str, ...]], ...], target: Target,
               sources: PipSources) -> tuple[str, tuple[Item, ...], tuple[str, ...]]:
-    """(how the list was found, the installs with sizes, problems)."""
+    """(how the list was found, the installs with sizes, problems) for the Dockerfile's pip calls in order:
+    (index URL or None for PyPI, specs). A later call keeps what an earlier one installed (torch from the CPU
+    index stays when transformers comes from PyPI), as pip does in the image."""
     problems: list[str] = []
-    plain = tuple(spec for spec in specs if "://" not in spec)
-    direct = tuple(spec for spec in specs if "://" in spec)
-    found = _resolved(plain, target, indexes, sources, problems)
-    if found is not None:
-        method = "pip's resolver report, dependencies included"
-        listed = found
-    else:
-        method = "the named packages only, without their dependencies"
-        listed = [_named(spec, target, sources, problems) for spec in plain]
-    listed += [(_direct_name(url), "", url) for url in direct]
-    items = tuple(_sized(name, version, url, sources, problems) for name, version, url in listed)
+    listed: dict[str, tuple[str, str, str | None]] = {}
+    pins: list[str] = []
+    extra: list[str] = []
+    resolved = True
+    for index, specs in calls:
+        plain = tuple(spec for spec in specs if "://" not in spec)
+        call = PipCall(plain, index) if index else PipCall((*plain, *pins), None, tuple(extra))
+        found = _resolved(call, target, sources, problems) if plain else []
+        if found is None:
+            resolved = False
+            if index:
+                problems.append(f"{' '.join(plain)}: from {index}, not sized without pip's resolver")
+                found = []
+            else:
+                found = [_named(spec, target, sources, problems) for spec in plain]
+        for name, version, url in found:
+            listed.setdefault(canonicalize_name(name), (name, version, url))
+        for url in (spec for spec in specs if "://" in spec):
+            listed.setdefault(url, (_direct_name(url), "", url))
+        if index:
+            extra.append(index)
+        pins += [f"{name}=={version}" for name, version, _ in found if version]
+    method = ("pip's resolver report, dependencies included" if resolved
+              else "the named packages only, without their dependencies")
+    items = tuple(_sized(name, version, url, sources, problems) for name, version, url in listed.values())
     return method, items, tuple(problems)
 
 
-def _resolved(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...], sources: PipSources,
+def _resolved(call: PipCall, target: Target, sources: PipSources,
               problems: list[str]) -> list[tuple[str, str, str | None]] | None:
-    key = "pip-report:" + json.dumps([specs, target.python, target.pip_platform, indexes, _pip_version()])
+    key = "pip-report:" + json.dumps([call.specs, call.index_url, call.extra, target.python, target.pip_platform,
+                                      _pip_version()])
     cached = sources.cache.get(key, DAY) if sources.resolve else sources.cache.get(key)
     if isinstance(cached, list):
         return [(str(n), str(v), str(u)) for n, v, u in cached]
@@ -109,7 +139,7 @@ def _resolved(specs: tuple[str, ...], target: Target, indexes: tuple[str, ...], 
         problems.append("dependencies: not resolved (--offline, and no cached resolver report)")
         return None
     try:
-        report = json.loads(sources.resolve(specs, target, indexes))
+        report = json.loads(sources.resolve(call, target))
         found = [(entry["metadata"]["name"], entry["metadata"]["version"], entry["download_info"]["url"])
                  for entry in report["install"]]
     except Unavailable as error:
