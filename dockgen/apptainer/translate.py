@@ -56,7 +56,11 @@ def to_definition(dockerfile_text: str) -> str:
         for instruction in stage.instructions[1:]:
             builder.add(dockerfile, instruction, _comments_above(dockerfile, instruction))
         built.append(builder)
-    return render(_header(dockerfile), tuple(builder.finish() for builder in built))
+    header = _header(dockerfile)
+    if any(builder.files for builder in built):
+        header = (*header[:2], "Run the build in the Docker build context: %files sources are relative to the "
+                  "current folder.", *header[2:])
+    return render(header, tuple(builder.finish() for builder in built))
 
 
 def _stage_names(stages: tuple[Stage, ...]) -> dict[str, str]:
