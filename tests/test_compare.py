@@ -280,3 +280,55 @@ def test_a_special_index_is_resolved_first_and_its_installs_are_kept(tmp_path: P
         ("torch", "2.15.0+cpu", "torch-2.15.0+cpu-cp312-cp312-manylinux_2_28_x86_64.whl"),
         ("transformers", "5.24.0", "transformers-5.24.0-py3-none-any.whl")]
     assert method == "pip's resolver report, dependencies included" and not problems
+
+
+def _serve(files: dict[str, bytes]) -> tuple[object, str]:
+    """A local HTTP server: gzip when asked, byte ranges from the end, 404 for anything else."""
+    import gzip
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+            body = files.get(self.path)
+            if body is None:
+                self.send_error(404)
+                return
+            wanted = self.headers.get("Range", "")
+            if wanted.startswith("bytes=-"):
+                count = int(wanted[7:])
+                part = body[-count:]
+                self.send_response(206)
+                self.send_header("Content-Range", f"bytes {len(body) - len(part)}-{len(body) - 1}/{len(body)}")
+            elif "gzip" in self.headers.get("Accept-Encoding", ""):
+                part = gzip.compress(body)
+                self.send_response(200)
+                self.send_header("Content-Encoding", "gzip")
+            else:
+                part = body
+                self.send_response(200)
+            self.send_header("Content-Length", str(len(part)))
+            self.end_headers()
+            self.wfile.write(part)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def test_http_fetch_reads_ranges_gzip_and_reports_errors() -> None:
+    wheel = (DATA / "wheels" / "wasabi-1.1.3-py3-none-any.whl").read_bytes()
+    repodata = (DATA / "conda-forge-noarch-current_repodata.json").read_bytes()
+    server, base = _serve({"/w.whl": wheel, "/repodata.json": repodata})
+    try:
+        expected = sum(info.file_size for info in zipfile.ZipFile(DATA / "wheels" / "wasabi-1.1.3-py3-none-any.whl")
+                       .infolist())
+        assert unpacked_size(f"{base}/w.whl", http_fetch) == (len(wheel), expected)
+        assert http_fetch(f"{base}/repodata.json").body == repodata  # sent gzipped, read back whole
+        with pytest.raises(Unavailable, match="HTTP 404"):
+            http_fetch(f"{base}/missing")
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]

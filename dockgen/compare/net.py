@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -32,19 +33,22 @@ Fetch = Callable[[str, int | None], Response]  # (url, last N bytes or None for 
 
 def http_fetch(url: str, tail: int | None = None) -> Response:
     """GET ``url`` (only its last ``tail`` bytes when given); raises Unavailable with the reason."""
-    headers = {"User-Agent": f"dockgen/{__version__} (+--compare)", "Accept-Encoding": "identity"}
+    headers = {"User-Agent": f"dockgen/{__version__} (+--compare)",
+               "Accept-Encoding": "identity" if tail is not None else "gzip"}  # repodata is tens of MB
     if tail is not None:
         headers["Range"] = f"bytes=-{tail}"
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=_TIMEOUT) as reply:  # noqa: S310 (https URLs only)
             body = reply.read()
+            if reply.headers.get("Content-Encoding", "") == "gzip":
+                body = gzip.decompress(body)
             content_range = reply.headers.get("Content-Range", "")
             total = int(content_range.rsplit("/", 1)[1]) if "/" in content_range else len(body)
             return Response(body, total)
     except urllib.error.HTTPError as error:
         raise Unavailable(f"{url}: HTTP {error.code}") from None
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, OSError, ValueError, EOFError) as error:
         reason = getattr(error, "reason", error)
         raise Unavailable(f"{url}: {reason}") from None
 
