@@ -17,7 +17,7 @@ from dockgen.parse import key_values, parse_text
 from dockgen.recipe import Request
 from dockgen.shell import parse_script
 from tests.test_cli import run
-from tests.test_generate import GOLDEN, REFERENCE_DATE, generate
+from tests.test_generate import GOLDEN, REFERENCE_DATE, _matrix, generate
 
 _INSTALLERS = frozenset({"pip", "conda", "mamba", "micromamba", "apt-get", "apk", "useradd", "python", "python3"})
 
@@ -109,11 +109,24 @@ def test_whole_catalog_both_managers_render_deterministically_and_spython_parses
     for name in catalog.packages:
         for manager in ("pip", "conda"):
             docker_text = generate(Request(packages=(name,), manager=manager))
+            assert generate(Request(packages=(name,), manager=manager)) == docker_text
             definition = to_definition(docker_text)
             assert to_definition(docker_text) == definition
             assert_equivalent(docker_text, definition, tmp_path)
             count += 1
     assert count == 2 * len(catalog.packages) >= 60
+
+
+def test_every_base_and_gpu_variant_translates(tmp_path: Path) -> None:
+    translated = 0
+    for name, base, manager, gpu in _matrix():
+        try:
+            docker_text = generate(Request(packages=(name,), manager=manager, base=base, gpu=gpu))
+        except DockgenError:
+            continue  # refused for the Dockerfile too (no musl wheels on Alpine)
+        assert_equivalent(docker_text, to_definition(docker_text), tmp_path)
+        translated += 1
+    assert translated >= 150
 
 
 _CONVERTED = """\
