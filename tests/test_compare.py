@@ -332,3 +332,14 @@ def test_http_fetch_reads_ranges_gzip_and_reports_errors() -> None:
             http_fetch(f"{base}/missing")
     finally:
         server.shutdown()  # type: ignore[attr-defined]
+
+
+def test_pip_resolver_failure_names_the_host_it_could_not_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    stderr = (b"WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after "
+              b"connection broken by 'NameResolutionError(\"HTTPSConnection(host='download.pytorch.org', port=443): "
+              b"Failed to resolve 'download.pytorch.org'\")': /whl/cpu/torch/\n"
+              b"ERROR: No matching distribution found for torch==2.15.0\n")
+    monkeypatch.setattr(pypi.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 1, b"", stderr))
+    target = Target(f"{sys.version_info.major}.{sys.version_info.minor}", "debian", "trixie")
+    with pytest.raises(Unavailable, match="torch==2.15.0; pip could not reach download.pytorch.org$"):
+        pypi.run_pip_report(pypi.PipCall(("torch==2.15.0",), "https://download.pytorch.org/whl/cpu"), target)

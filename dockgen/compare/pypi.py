@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -68,9 +69,12 @@ def run_pip_report(call: PipCall, target: Target) -> bytes:
         except (OSError, subprocess.TimeoutExpired) as error:
             raise Unavailable(f"pip's resolver did not run: {error}") from None
     if result.returncode != 0:
-        lines = [line for line in result.stderr.decode(errors="replace").splitlines()
-                 if line.startswith("ERROR") and "is ignored" not in line]
-        raise Unavailable(f"pip's resolver failed: {lines[-1] if lines else 'exit ' + str(result.returncode)}")
+        stderr = result.stderr.decode(errors="replace")
+        lines = [line for line in stderr.splitlines() if line.startswith("ERROR") and "is ignored" not in line]
+        hosts = ", ".join(sorted(set(re.findall(r"Retrying.*?host='([^']+)'", stderr))))  # pip's retry warnings
+        reason = f"; pip could not reach {hosts}" if hosts else ""
+        raise Unavailable(f"pip's resolver failed: {lines[-1] if lines else 'exit ' + str(result.returncode)}"
+                          f"{reason}")
     return result.stdout
 
 
