@@ -87,7 +87,7 @@ def _image(ref: ImageRef) -> str:
 
 def _header(dockerfile: Dockerfile) -> tuple[str, ...]:
     first = dockerfile.stages[0].from_instruction.line
-    kept = [comment.text for comment in dockerfile.comments
+    kept = [_comment_text(dockerfile, comment.line) for comment in dockerfile.comments
             if comment.line < first and not _is_directive(dockerfile, comment.line, comment.text)]
     return ("Apptainer definition file: dockgen's Dockerfile for the same command (--format docker), translated.",
             "Build: apptainer build image.sif image.def    Run: apptainer exec image.sif python script.py",
@@ -103,9 +103,15 @@ def _comments_above(dockerfile: Dockerfile, instruction: Instruction) -> tuple[s
     """The comment lines between the previous instruction and this one, pragmas left out."""
     previous = max((other.end_line for other in dockerfile.instructions if other.end_line < instruction.line),
                    default=0)
-    return tuple(comment.text for comment in dockerfile.comments
+    return tuple(_comment_text(dockerfile, comment.line) for comment in dockerfile.comments
                  if previous < comment.line < instruction.line
                  and not _is_directive(dockerfile, comment.line, comment.text))
+
+
+def _comment_text(dockerfile: Dockerfile, line: int) -> str:
+    """A comment line without its ``#`` and one space, keeping the indentation of wrapped notes."""
+    text = dockerfile.lines[line - 1].lstrip()[1:]
+    return (text[1:] if text.startswith(" ") else text).rstrip()
 
 
 @dataclass
