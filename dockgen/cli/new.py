@@ -29,6 +29,11 @@ from dockgen.errors import DockgenError
               help="Rewrite an existing Dockerfile into an optimized variant for --manager; notes go to stderr.")
 @click.option("--context", "context", type=click.Path(path_type=Path, file_okay=False),
               help="With --from: the build context the Dockerfile's files are read from (default: its folder).")
+@click.option("--format", "output_format", type=click.Choice(["docker", "apptainer"]), default="docker",
+              show_default=True, help="Write a Dockerfile, or an Apptainer definition file of the same image.")
+@click.option("--compare", is_flag=True,
+              help="Compare the pip and conda variants of PACKAGES (estimated sizes; asks PyPI and conda-forge).")
+@click.option("--offline", is_flag=True, help="With --compare: use only cached index data, no network.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
 @click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
@@ -37,13 +42,25 @@ from dockgen.errors import DockgenError
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
                 requirements: Path | None, environment: Path | None, copies: tuple[str, ...], cmd: str | None,
                 model: str | None, source: Path | None, context: Path | None, output: Path | None, force: bool,
-                dockerignore: bool, today: str | None) -> int:
+                dockerignore: bool, today: str | None, output_format: str, compare: bool, offline: bool) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
     date = _date(today)
+    if compare or offline:
+        if not compare:
+            raise DockgenError("--offline goes with --compare")
+        if source or base or requirements or environment:
+            raise DockgenError("--compare compares the default pip and conda images of packages named on the "
+                               "command line; it does not take --from, --base, -r or --env")
+        from dockgen.compare.cli import run_compare
+
+        _emit(run_compare(packages, python_version, gpu, model, offline, date), output, force)
+        return 0
+    if output_format == "apptainer" and dockerignore:
+        raise DockgenError("--dockerignore is for Docker builds; Apptainer does not read .dockerignore")
     ignore_file = (output.parent if output else Path.cwd()) / ".dockerignore"
     _check_free([*([output] if output else []), *([ignore_file] if dockerignore else [])], force)
     if source is not None:
-        _convert(source, manager, packages, context, output, force, date)
+        _convert(source, manager, packages, context, output, force, date, output_format)
         if dockerignore:
             _write(ignore_file, _DOCKERIGNORE, force)
         return 0
@@ -57,7 +74,7 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
                       requirements=read_requirements(requirements) if requirements else None,
                       environment=read_environment(environment) if environment else None,
                       copies=copies, cmd=cmd, model=model)
-    text = generate(request, today=date)
+    text = _formatted(generate(request, today=date), output_format)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -76,8 +93,23 @@ def _date(text: str | None) -> datetime.date | None:
         raise DockgenError(f"--today takes a date written YYYY-MM-DD, not {text!r}") from None
 
 
+def _formatted(dockerfile: str, output_format: str) -> str:
+    if output_format == "docker":
+        return dockerfile
+    from dockgen.apptainer import to_definition
+
+    return to_definition(dockerfile)
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(output, text, force)
+
+
 def _convert(source: Path, manager: str, packages: tuple[str, ...], context: Path | None, output: Path | None,
-             force: bool, today: datetime.date | None) -> None:
+             force: bool, today: datetime.date | None, output_format: str = "docker") -> None:
     from dockgen.convert import convert_file
 
     if packages:
@@ -85,10 +117,11 @@ def _convert(source: Path, manager: str, packages: tuple[str, ...], context: Pat
     conversion = convert_file(source, manager, today, context=context)
     for note in conversion.notes:
         click.echo(f"dockgen: note: {note}", err=True)
+    text = _formatted(conversion.text, output_format)
     if output is None:
-        click.echo(conversion.text, nl=False)
+        click.echo(text, nl=False)
     else:
-        _write(output, conversion.text, force)
+        _write(output, text, force)
 
 
 def _check_free(paths: list[Path], force: bool) -> None:
