@@ -227,9 +227,9 @@ def report(manager: str, files: list[tuple[str, str]], hadolint: str, options: a
     print(f"\n== --manager {manager}")
     print(f"converted        {len(outputs):5} ({100 * len(outputs) / max(total, 1):.1f}%)")
     for reason, count in refused.most_common():
-        print(f"refused {reason:9}{count:5} ({100 * count / max(total, 1):.1f}%)")
-    convertible = total - refused["python2"] - refused["windows"]
-    print(f"converted of those dockgen must not refuse (not Python 2, not Windows): "
+        print(f"refused {reason:13}{count:5} ({100 * count / max(total, 1):.1f}%)")
+    convertible = total - refused["python2"] - refused["windows"] - refused["builds-python"]
+    print(f"converted of those dockgen must not refuse (not Python 2, Windows, or a build of Python itself): "
           f"{100 * len(outputs) / max(convertible, 1):.1f}%")
     unread = sum("could not read" in text.split("\nFROM", 1)[0] for text in outputs.values())
     moved = sum("copied on its own before the install" in text.split("\nFROM", 1)[0].replace("\n#      ", "")

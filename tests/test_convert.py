@@ -333,3 +333,13 @@ def test_review_findings_on_real_sources_stay_fixed() -> None:
     kept_rpm = _converted("FROM registry.example.com/acme/centos7-python:1\nRUN yum install -y python-pip gcc && "
                           "yum clean all\nRUN pip install flask==3.1.2\n", "pip")
     assert "yum install -y python-pip gcc" in kept_rpm and "dnf" not in kept_rpm  # CentOS 7 has no dnf
+
+
+def test_a_build_of_python_itself_is_refused() -> None:
+    source = ("FROM debian:trixie-slim\nENV PYTHON_VERSION=3.12.12\nRUN wget -O python.tar.xz "
+              '"https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz" '
+              "&& tar -xJf python.tar.xz && cd Python-$PYTHON_VERSION && ./configure && make && make install\n"
+              "RUN pip3 install --no-cache-dir setuptools==80.9.0\n")
+    with pytest.raises(Refused, match="builds Python itself") as error:
+        convert_text(source, "Dockerfile", "pip", TODAY)
+    assert error.value.reason == "builds-python"

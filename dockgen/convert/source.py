@@ -76,6 +76,7 @@ def read_source(text: str, name: str, context: BuildContext | None = None) -> So
         python_stage = bool(installs or (facts and facts.kind in ("python", "conda"))
                             or (parent is not None and parent.python))
         stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, stage.index in compiling))
+    _refuse_python_build(name, dockerfile)
     if not any(s.python for s in stages):
         raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
                                    "nothing for dockgen to convert")
@@ -162,6 +163,19 @@ def _file_specs(command: Command, layout: Layout, context: BuildContext) -> tupl
     text = context.read_text(located.context_path) if located else None
     spec = read_conda_file(text) if text is not None else None
     return spec.conda if spec else ()
+
+
+_PYTHON_SOURCES = ("python.org/ftp/python/", "downloads.python.org/pypy/")
+
+
+def _refuse_python_build(name: str, dockerfile: Dockerfile) -> None:
+    """A Dockerfile that builds CPython or PyPy from its source release is a Python base image (docker-library's
+    python and pypy, demisto/python): putting it on a Python base would build a second Python on top of the first."""
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "RUN" and any(url in instruction.args for url in _PYTHON_SOURCES):
+            raise Refused("builds-python", f"{name}:{instruction.line}: builds Python itself from its source release; "
+                                           "it is a Python base image, so use the image it builds as a base rather "
+                                           "than converting it")
 
 
 def _refuse_python2(name: str, stages: list[SourceStage], origin: PythonOrigin) -> None:
