@@ -73,7 +73,11 @@ def convert_text(text: str, name: str, manager: str, today: datetime.date | None
     directives = header(source, "", [], __version__)[:-1]
     draft = "\n".join([*directives, *body]).rstrip("\n") + "\n"
     fixed = fix_text(draft, settings).text  # safe fixes only: spelling that cannot change the image
-    marked, carried = mark_carried_findings(fixed, settings)
+    source_texts = frozenset("\n".join(source.dockerfile.lines[i.line - 1:max([i.end_line, *(h.end_line for h in
+                                                                                   i.heredocs)])])
+                             for i in source.dockerfile.instructions)
+    source_codes = frozenset(f.code for f in lint(source.dockerfile, settings))
+    marked, carried = mark_carried_findings(fixed, settings, source_texts, source_codes)
     for note in _carried_notes(carried):
         notes.add(note)
     command_line = shlex.join(["dockgen", "new", "--from", name, "--manager", manager])
@@ -94,13 +98,14 @@ def _origin(source: Source, today: datetime.date) -> list[str]:
     return found
 
 
-def _carried_notes(findings: list[Finding]) -> list[str]:
-    by_code: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_code.setdefault(finding.code, []).append(finding)
+def _carried_notes(findings: list[tuple[Finding, bool]]) -> list[str]:
+    by_code: dict[tuple[str, bool], list[Finding]] = {}
+    for finding, carried in findings:
+        by_code.setdefault((finding.code, carried), []).append(finding)
     notes = []
-    for code, found in sorted(by_code.items()):
+    for (code, carried), found in sorted(by_code.items()):
         message = found[0].message.split("; ")[0].rstrip(".")
         places = f"{len(found)} places" if len(found) > 1 else "1 place"
-        notes.append(f"{code} ({message}): carried over from the source as written, {places}, marked with a pragma.")
+        where = "carried over from the source as written" if carried else "on lines dockgen wrote, as it writes them"
+        notes.append(f"{code} ({message}): {where}, {places}, marked with a pragma.")
     return notes

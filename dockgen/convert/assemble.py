@@ -15,6 +15,7 @@ from dockgen.parse import parse_text
 _DIRECTIVE = re.compile(r"#\s*(syntax|escape|check)\s*=", re.IGNORECASE)
 _PRAGMA = re.compile(r"#\s*(hadolint|dockgen)\s+ignore\s*=\s*([A-Za-z0-9_, -]+?)\s*(#.*)?$")
 CARRIED = "# carried over from the source as written (see the notes)"
+WRITTEN = "# as dockgen writes it (see the notes)"
 
 
 def body_lines(source: Source, plan: Plan) -> list[str]:
@@ -70,9 +71,11 @@ def _wrap(text: str, indent: str, width: int = 116) -> list[str]:
     return lines
 
 
-def mark_carried_findings(text: str, settings: Settings) -> tuple[str, list[Finding]]:
-    """Findings on the output come from what was carried over as written: each is marked with a pragma above its
-    instruction (one ``# hadolint ignore=`` line, which both linters read) and returned for the notes."""
+def mark_carried_findings(text: str, settings: Settings, source_texts: frozenset[str],
+                          source_codes: frozenset[str]) -> tuple[str, list[tuple[Finding, bool]]]:
+    """Findings left on the output are marked with a pragma above their instruction and returned for the notes,
+    each with whether it is carried over: its instruction is the source's text as written (``source_texts``), or
+    the source has the same finding (``source_codes``: no USER, unpinned apt packages), else it is dockgen's own."""
     findings = [*lint(parse_text(text), settings), *read_as_sh_by_hadolint(text, settings)]
     if not findings:
         return text, []
@@ -91,6 +94,9 @@ def mark_carried_findings(text: str, settings: Settings) -> tuple[str, list[Find
         else:
             codes_at.setdefault(start, set()).add(finding.code)
     lines = text.split("\n")
+    ends = {i.line: max([i.end_line, *(h.end_line for h in i.heredocs)]) for i in dockerfile.instructions}
+    carried = {start: "\n".join(lines[start - 1:ends[start]]) in source_texts or codes_at[start] <= source_codes
+               for start in codes_at}
     for start in sorted(codes_at, reverse=True):
         codes = set(codes_at[start])
         first = start - 1  # index of the instruction's line
@@ -98,20 +104,20 @@ def mark_carried_findings(text: str, settings: Settings) -> tuple[str, list[Find
             codes |= {c.strip() for c in _PRAGMA.match(lines[first - 1].strip()).group(2).split(",")  # type: ignore[union-attr]
                       if c.strip()}
             first -= 1
-        lines[first:start - 1] = _pragmas(codes, "")
+        lines[first:start - 1] = _pragmas(codes, "", CARRIED if carried[start] else WRITTEN)
     if global_codes:
         insert_at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
-        lines[insert_at:insert_at] = _pragmas(global_codes, "global ")
-    return "\n".join(lines), findings
+        lines[insert_at:insert_at] = _pragmas(global_codes, "global ", CARRIED)
+    return "\n".join(lines), [(f, carried.get(owner.get(f.line, 0), True)) for f in findings]
 
 
-def _pragmas(codes: set[str], scope: str) -> list[str]:
+def _pragmas(codes: set[str], scope: str, reason: str) -> list[str]:
     """hadolint reads only its own codes (letters D, L, S, C), on the line right above the instruction."""
     ours = sorted(c for c in codes if not re.fullmatch(r"(DL|SC)\d+", c))
     hadolint = sorted(c for c in codes if re.fullmatch(r"(DL|SC)\d+", c))
     lines = []
     if ours:
-        lines.append(f"# dockgen {scope}ignore={','.join(ours)} {CARRIED}")
+        lines.append(f"# dockgen {scope}ignore={','.join(ours)} {reason}")
     if hadolint:
-        lines.append(f"# hadolint {scope}ignore={','.join(hadolint)} {CARRIED}")
+        lines.append(f"# hadolint {scope}ignore={','.join(hadolint)} {reason}")
     return lines
