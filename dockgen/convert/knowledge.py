@@ -135,7 +135,14 @@ def conda_on_pip(name: str) -> tuple[str, str]:
         return "drop", ""
     if name in table["tools"]:
         return "tool", str(table["tools"][name])
+    if name in table["same-on-pypi"]:
+        return "pip", name
     renamed = table["renamed"].get(name)
     if renamed == "":
         return "drop", ""
     return "pip", str(renamed or name)
+
+
+def same_on_pypi(name: str) -> bool:
+    """A bioconda package known to be the PyPI project of the same name."""
+    return name in _data()["conda-to-pip"]["same-on-pypi"]

@@ -399,16 +399,21 @@ def _specs_to_pip(specs: tuple[str, ...], channels: set[str], stage: StageContex
             requirements.append(package.pip + pinned)
             continue
         kind, becomes = knowledge.conda_on_pip(name)
+        if kind == "tool" and stage.family != "apt":
+            kind = "refuse"  # the distribution names are Debian's
         if kind == "drop":
             stage.notes.add(f"conda's {name} is left out: it chooses builds inside conda, and pip's wheels bring "
                             "their own.")
             continue
         if kind == "tool":
             tools.append(becomes)
+            version = f", Debian's version rather than {conda.spec_version(spec)}" if conda.spec_version(spec) else ""
             stage.notes.add(f"conda's {name} (a program, not a Python package) comes from the distribution as "
-                            f"{becomes}.")
+                            f"{becomes}{version}.")
             continue
-        if "bioconda" in channels or _NON_PYTHON_CONDA.fullmatch(name):
+        if kind == "refuse" or ("bioconda" in channels and becomes == name and
+                                not knowledge.same_on_pypi(name)) or (
+                _NON_PYTHON_CONDA.fullmatch(name) and not knowledge.same_on_pypi(name)):
             raise Refused("conda-only", f"{stage.source_name}: {spec} comes from conda "
                                         f"({', '.join(sorted(channels)) or 'its default channels'}) and is not a "
                                         "Python package dockgen can install with pip; convert with --manager conda")
