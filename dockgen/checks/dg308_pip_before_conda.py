@@ -7,9 +7,15 @@ from dockgen.commands.conda import installs
 from dockgen.commands.pip import is_pip_install
 from dockgen.checks._python import root_image, stage_runs
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile, Stage
+from dockgen.model import Command, Dockerfile, Stage
 
 CODE = "DG308"
+
+
+def _distribution_pip(command: Command) -> bool:
+    """A pip of the distribution's Python, not conda's: called by a system path or as Python 2's."""
+    program = command.program or command.name
+    return program.startswith(("/usr/", "/bin/")) or command.name.startswith(("pip2", "python2"))
 
 
 def _first_conda_after_pip(dockerfile: Dockerfile, stage: Stage) -> tuple[int, int] | None:
@@ -21,7 +27,7 @@ def _first_conda_after_pip(dockerfile: Dockerfile, stage: Stage) -> tuple[int, i
                 if pip_line is not None:
                     return pip_line, run.line
                 in_conda = True
-            elif in_conda and pip_line is None and is_pip_install(command):
+            elif in_conda and pip_line is None and is_pip_install(command) and not _distribution_pip(command):
                 pip_line = run.line
     return None
 
