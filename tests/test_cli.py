@@ -130,7 +130,6 @@ def test_stdin_with_filename(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("lint",), "give at least one Dockerfile"),
     (("lint", "--bogus", "Dockerfile"), "No such option"),
     (("lint", "--select", "DL30O8", "Dockerfile"), "unknown rule 'DL30O8' (did you mean 'DL3008'?)"),
     (("lint", "--extend-select", "conda-without-clan", "Dockerfile"), "did you mean 'conda-without-clean'?"),

@@ -25,7 +25,7 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)], check=True,
                    capture_output=True, timeout=600)
-    wheel = next(dist.glob("dockgen-*.whl"))
+    wheel = next(dist.glob("dockgen_lint-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "dockgen/_data/rules/DG101.toml" in names
     assert "dockgen/_data/templates/knowledge/lifecycle.toml" in names

@@ -27,8 +27,10 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("-f", "--format", "output_format", type=click.Choice(NAMES),
+@click.option("-f", "--format", "--output-format", "output_format", type=click.Choice(NAMES),
               help="Output format (default: tty, or HADOLINT_FORMAT).")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary, no notes).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (ruff's name for --no-fail).")
 @click.option("--select", multiple=True, help="Rule codes, prefixes, names or ALL (every rule) to check instead of "
                                                "the defaults (repeatable, or comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to check on top of the selection (repeatable).")
@@ -70,7 +72,8 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
               help="Apply the configuration's `exclude` to files named on the command line too (for pre-commit).")
 @click.option("--no-respect-gitignore", is_flag=True,
               help="Search folders without leaving out what .gitignore ignores.")
-def lint_command(paths: tuple[str, ...], output_format: str | None, select: tuple[str, ...],
+def lint_command(paths: tuple[str, ...], output_format: str | None, quiet: bool, exit_zero: bool,
+                 select: tuple[str, ...],
                  extend_select: tuple[str, ...],
                  ignore: tuple[str, ...], failure_threshold: str | None, config_file: Path | None, isolated: bool,
                  no_fail: bool, today: str | None, disable_ignore_pragma: bool, stdin_filename: str | None,
@@ -80,9 +83,12 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: tupl
                  require_label: tuple[str, ...], strict_labels: bool, shellcheck: bool, output_file: Path | None,
                  statistics: bool, fix: bool, unsafe_fixes: bool, diff_only: bool, force_exclude: bool,
                  no_respect_gitignore: bool) -> int:
-    """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input."""
-    if not paths:
-        raise click.UsageError("give at least one Dockerfile, folder, or `-` for standard input")
+    """Lint Dockerfiles. PATHS are files, folders (searched for Dockerfiles) or `-` for standard input; none means
+    the current folder."""
+    paths = paths or (".",)
+    no_fail = no_fail or exit_zero
+    if unsafe_fixes and not (fix or diff_only):
+        click.echo("dockgen: warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     if config_file is not None and not config_file.is_file():
         raise DockgenError(f"{config_file}: configuration file not found")
     overrides = CliOverrides(
@@ -97,7 +103,7 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: tupl
     output_format = output_format or environment_format(os.environ, NAMES) or "tty"
     plan = _plan(paths, overrides, config_file, isolated, stdin_filename, force_exclude, not no_respect_gitignore)
     work, broken = plan.work, plan.broken
-    for note in plan.notes:
+    for note in () if quiet else plan.notes:
         click.echo(f"dockgen: {note}", err=True)
     if verbose or environment_flag(os.environ, "HADOLINT_VERBOSE"):
         for display, source in plan.sources:  # as hadolint's -V names the configuration it read
@@ -110,8 +116,10 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, select: tupl
     shown = everything
     if file_path_in_report is not None and output_format in REPORT_PATH_FORMATS:
         shown = [replace(result, path=file_path_in_report) for result in everything]
-    report = [_statistics(everything)] if statistics else chunker(output_format)(
+    report = [_statistics(everything, output_format)] if statistics else chunker(output_format)(
         shown, _use_colour("never" if no_color else color) and output_file is None)
+    if quiet and output_format == "tty" and not statistics:
+        report = [piece for piece in report if not piece.startswith("Found ")]
     if output_file is not None:
         write_report(output_file, report)
     elif not diff_only:  # with fixed text on stdout, the report goes to stderr
@@ -191,14 +199,20 @@ def _progress(total: int) -> Callable[[int], None] | None:
     return show
 
 
-def _statistics(results: list[FileResult]) -> str:
-    """Counts per rule, most frequent first, like ``ruff --statistics``."""
+def _statistics(results: list[FileResult], output_format: str) -> str:
+    """Counts per rule, most frequent first, like ``ruff --statistics``; a JSON list for ``-f json``."""
     from collections import Counter
 
     from dockgen.rules import all_rules
 
     counts = Counter((f.code, f.level.label) for result in results for f in result.findings)
     rules = all_rules()
+    if output_format == "json":
+        import json
+
+        rows = [{"code": code, "name": rules[code].name if code in rules else "shellcheck", "level": level,
+                 "count": count} for (code, level), count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+        return json.dumps(rows, indent=2) + "\n"
     lines = []
     for (code, level), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = rules.get(code)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dockgen.api import FileResult
 from dockgen.findings import Severity
 from dockgen.formats._common import fingerprint
+from dockgen.formats.sarif import SECURITY_SEVERITY
 
 _SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "minor",
                Severity.STYLE: "info"}
@@ -16,12 +17,12 @@ _SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.I
 def render(results: Sequence[FileResult], colour: bool) -> str:
     issues = []
     for result in results:
-        seen: dict[tuple[str, str], int] = {}
+        seen: dict[str, int] = {}
         for f in result.findings:
-            occurrence = seen[(f.code, f.message)] = seen.get((f.code, f.message), 0) + 1
+            occurrence = seen[f.code] = seen.get(f.code, 0) + 1
             issues.append({
                 "type": "issue", "check_name": f.code, "description": f"{f.code}: {f.message}",
-                "categories": ["Security"] if f.code.startswith("DG5") else ["Style"],
+                "categories": ["Security"] if f.code in SECURITY_SEVERITY else ["Style"],
                 "severity": _SEVERITIES[f.level],
                 "fingerprint": fingerprint(result.path, f, occurrence),
                 "location": {"path": result.path.replace("\\", "/").removeprefix("./"),

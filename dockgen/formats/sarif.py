@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from dockgen import __version__
 from dockgen.api import FileResult
 from dockgen.findings import Severity
-from dockgen.formats._common import DOCS_URL, help_uri, rule_for
+from dockgen.formats._common import docs_url, help_text, help_uri, rule_for
+
+# GitHub code scanning ranks security findings by `security-severity` (0-10: 9+ critical, 7+ high, 4+ medium, else
+# low). The scores weigh what an attacker gains: a secret in the image or an unverified script run as root ranks
+# above running as root, which ranks above a missing .dockerignore.
+SECURITY_SEVERITY = {
+    "DL3002": "5.0", "DL3004": "4.0", "DL3064": "7.5",
+    "DG415": "7.5", "DG501": "5.5", "DG502": "7.0", "DG503": "5.0", "DG504": "7.5", "DG505": "5.0", "DG506": "8.0",
+    "DG507": "3.0",
+}
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.STYLE: "note"}
 
@@ -32,8 +41,8 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "dockgen", "version": __version__, "informationUri": DOCS_URL,
-                                "rules": rules}},
+            "tool": {"driver": {"name": "dockgen", "version": __version__,
+                                **({"informationUri": docs_url()} if docs_url() else {}), "rules": rules}},
             "results": sarif_results,
             "invocations": [{"executionSuccessful": not any(r.error for r in results),
                              "toolExecutionNotifications": [
@@ -45,18 +54,23 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
 
 def _rule(code: str) -> dict[str, object]:
     rule = rule_for(code)
+    uri = help_uri(code)
+    link = {"helpUri": uri} if uri else {}
     if rule is None:  # a ShellCheck code
-        return {"id": code, "name": code, "shortDescription": {"text": f"ShellCheck {code}"},
-                "helpUri": help_uri(code)}
+        return {"id": code, "name": code, "shortDescription": {"text": f"ShellCheck {code}"}, **link}
     from dockgen.rules_doc import rule_docs
 
+    properties: dict[str, object] = {"tags": [rule.code[:2]], "aliases": list(rule.aliases)}
+    if code in SECURITY_SEVERITY:
+        properties = {"tags": [rule.code[:2], "security"], "security-severity": SECURITY_SEVERITY[code],
+                      "aliases": list(rule.aliases)}
     return {
         "id": code, "name": rule.name, "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": " ".join(rule_docs(code).rationale.split())},
-        "help": {"text": f"{rule.summary}. See {help_uri(code)}"},
-        "helpUri": help_uri(code),
+        "help": {"text": f"{rule.summary}. {help_text(code)}"},
+        **link,
         "defaultConfiguration": {"level": _LEVELS[rule.level]},
-        "properties": {"tags": [rule.code[:2]], "aliases": list(rule.aliases)},
+        "properties": properties,
     }
 
 
