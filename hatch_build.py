@@ -1,5 +1,4 @@
-"""Wheel build step: the data linting reads, parsed once here and pickled into the wheel (see dockgen/shipped.py),
-and the rule modules compiled into one file (see dockgen/checks/_bundle.py)."""
+"""Wheel build step: the data linting reads, parsed once here and pickled into the wheel (see dockgen/shipped.py)."""
 
 from __future__ import annotations
 
@@ -30,14 +29,10 @@ class LintDataSnapshot(BuildHookInterface):  # type: ignore[misc]
             return  # an editable install reads the checkout's files and modules, so it never sees stale ones
         root = Path(self.root)
         shipped = _load_by_path(root / "dockgen" / "shipped.py")
-        bundle = _load_by_path(root / "dockgen" / "checks" / "_bundle.py")
         self._folder = Path(tempfile.mkdtemp(prefix="dockgen-build-"))
         snapshot = self._folder / shipped.SNAPSHOT_NAME
         snapshot.write_bytes(shipped.build_snapshot(root))
         build_data["force_include"][str(snapshot)] = f"dockgen/_data/{shipped.SNAPSHOT_NAME}"
-        checks = self._folder / bundle.BUNDLE_NAME
-        checks.write_bytes(bundle.build(root / "dockgen" / "checks"))
-        build_data["force_include"][str(checks)] = f"dockgen/_data/{bundle.BUNDLE_NAME}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

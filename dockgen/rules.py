@@ -24,6 +24,10 @@ class Rule:
     hadolint: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
 
+    @property
+    def safe_fix(self) -> bool:
+        return self.fix_safety == "safe"
+
 
 @functools.cache
 def all_rules() -> dict[str, Rule]:

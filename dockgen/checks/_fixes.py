@@ -32,7 +32,7 @@ def span(dockerfile: Dockerfile, instruction: Instruction) -> tuple[int, int]:
 
 
 def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: LazyPattern, flag: str,
-             present: LazyPattern, safe: bool = False) -> Fix | None:
+             present: LazyPattern) -> Fix | None:
     """Insert `` flag`` after every match of ``command`` whose command does not already say ``present``."""
     start, end = span(dockerfile, instruction)
     text = dockerfile.source[start:end]
@@ -45,10 +45,10 @@ def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: LazyPatt
         segment = text[match.end():stop.start() if stop else len(text)]
         if not present.search(segment):
             edits.append(Edit(start + match.end(), start + match.end(), f" {flag}"))
-    return Fix(tuple(edits), safe) if edits else None
+    return Fix(tuple(edits)) if edits else None
 
 
-def append_command(dockerfile: Dockerfile, instruction: Instruction, command: str, safe: bool = False) -> Fix | None:
+def append_command(dockerfile: Dockerfile, instruction: Instruction, command: str) -> Fix | None:
     """`` && command`` at the end of a RUN written on its own lines (not for heredocs or exec form)."""
     if instruction.heredocs or instruction.is_exec_form:
         return None
@@ -57,10 +57,10 @@ def append_command(dockerfile: Dockerfile, instruction: Instruction, command: st
     last = text.rstrip()
     if last.endswith(("\\", "&&", "||", ";", "|")) or "#" in last.rsplit("\n", 1)[-1]:
         return None  # an odd ending (or a trailing comment) this fix should not guess about
-    return Fix((Edit(start + len(last), start + len(last), f" && {command}"),), safe)
+    return Fix((Edit(start + len(last), start + len(last), f" && {command}"),))
 
 
-def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new: str, safe: bool,
+def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new: str,
                  first_line_only: bool = True) -> Fix | None:
     """Replace the first ``old`` in the instruction's text (its first line unless told otherwise)."""
     start, end = span(dockerfile, instruction)
@@ -69,7 +69,7 @@ def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new
     position = text.find(old, 0, limit)
     if position < 0:
         return None
-    return Fix((Edit(start + position, start + position + len(old), new),), safe)
+    return Fix((Edit(start + position, start + position + len(old), new),))
 
 
 def newline(dockerfile: Dockerfile) -> str:

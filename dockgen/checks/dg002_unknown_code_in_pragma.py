@@ -8,8 +8,6 @@ from dockgen.codes import Kind, classify, suggest_code
 from dockgen.model import Dockerfile
 from dockgen.pragmas import ignore_items, is_code_shaped
 
-CODE = "DG002"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for comment in dockerfile.comments:

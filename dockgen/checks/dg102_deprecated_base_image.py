@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
 
-CODE = "DG102"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:

@@ -9,8 +9,6 @@ from dockgen.model import Dockerfile
 from dockgen.checks._fixes import replace_text
 from dockgen.patterns import LazyPattern
 
-CODE = "DG103"
-
 
 # A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,
 # even when it is last: multi-target files build it with ``--target``.
@@ -28,5 +26,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(stage.from_instruction.line,
                       f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
                       f"{found.why}.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion,
-                                       safe=False) if single else None)
+                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
+                      if single else None)

@@ -8,8 +8,6 @@ from dockgen.checks._python import pip_installs, root_image, stage_runs
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 
-CODE = "DG104"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:

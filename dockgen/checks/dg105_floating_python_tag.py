@@ -7,7 +7,6 @@ from dockgen.knowledge import images
 from dockgen.model import Dockerfile
 from dockgen.patterns import LazyPattern
 
-CODE = "DG105"
 _MINOR = LazyPattern(r"^\d+\.\d+")
 
 

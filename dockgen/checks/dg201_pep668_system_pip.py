@@ -7,7 +7,6 @@ from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.knowledge import images, python
 from dockgen.model import Command, Dockerfile
 
-CODE = "DG201"
 _ESCAPES = ("break-system-packages", "target", "t", "prefix", "root")
 
 

@@ -10,7 +10,6 @@ from dockgen.checks._structure import copy_parts
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile, Instruction
 
-CODE = "DG202"
 _WHOLE_CONTEXT = (".", "./", "*", "./*")
 
 

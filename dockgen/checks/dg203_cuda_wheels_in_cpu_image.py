@@ -8,8 +8,6 @@ from dockgen.checks._python import option_values, pip_installs, root_image, stag
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 
-CODE = "DG203"
-
 
 def _problem(pip: Command) -> str | None:
     indexes = option_values(pip, "index-url", "i")

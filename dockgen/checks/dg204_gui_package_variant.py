@@ -8,8 +8,6 @@ from dockgen.checks._python import pip_installs
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 
-CODE = "DG204"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):

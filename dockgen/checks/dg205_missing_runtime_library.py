@@ -8,7 +8,6 @@ from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.knowledge import images, python
 from dockgen.model import Dockerfile, ImageRef, Stage
 
-CODE = "DG205"
 _SYSTEM_INSTALLERS = ("apt-get", "apt", "aptitude")
 
 

@@ -6,7 +6,6 @@ from dockgen.checks._base import Context, Hit, instructions_with_onbuild, runs
 from dockgen.model import Dockerfile
 from dockgen.parse import key_values
 
-CODE = "DG206"
 _TRUE = frozenset({"1", "true", "yes", "on", "y"})
 _MESSAGE = ("`PIP_NO_COMPILE={value}` does not stop pip compiling .pyc files: pip reads this variable inverted, so "
             "only `0`/`false` turn compilation off; prefer `pip install --no-compile`.")

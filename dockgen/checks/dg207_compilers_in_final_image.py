@@ -7,7 +7,6 @@ from dockgen.checks._python import pip_installs, stage_runs
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 
-CODE = "DG207"
 _INSTALL = {"apt-get": ("install", "apt"), "apt": ("install", "apt"), "apk": ("add", "apk")}
 _REMOVE = {"apt-get": ("purge", "remove", "autoremove"), "apt": ("purge", "remove", "autoremove"), "apk": ("del",)}
 

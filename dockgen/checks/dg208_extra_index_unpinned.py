@@ -7,8 +7,6 @@ from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import option_values, pip_installs
 from dockgen.model import Dockerfile
 
-CODE = "DG208"
-
 
 def _exactly_pinned(requirement: str) -> bool:
     return "==" in requirement or requirement.endswith(".whl") or "@" in requirement or "/" in requirement

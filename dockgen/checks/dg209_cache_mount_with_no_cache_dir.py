@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit, mount_targets, runs
 from dockgen.checks._python import pip_installs
 from dockgen.model import Dockerfile
 
-CODE = "DG209"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):

@@ -10,7 +10,6 @@ from dockgen.model import Command, Dockerfile, Instruction, Stage
 from dockgen.checks._fixes import add_flag
 from dockgen.patterns import LazyPattern
 
-CODE = "DG303"
 _CONDA_INSTALL = LazyPattern(r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b")
 _OVERRIDE = LazyPattern(r"--override-channels")
 

@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit, runs
 from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.model import Command, Dockerfile
 
-CODE = "DG306"
-
 
 def _activates(command: Command) -> bool:
     if command.name in TOOLS:

@@ -7,8 +7,6 @@ from dockgen.commands.conda import installs, subcommand
 from dockgen.checks._python import stage_runs
 from dockgen.model import Dockerfile
 
-CODE = "DG307"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:

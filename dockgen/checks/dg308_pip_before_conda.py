@@ -9,8 +9,6 @@ from dockgen.checks._python import root_image, stage_runs
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile, Stage
 
-CODE = "DG308"
-
 
 def _first_conda_after_pip(dockerfile: Dockerfile, stage: Stage) -> tuple[int, int] | None:
     in_conda = python.is_conda_image(root_image(dockerfile, stage))

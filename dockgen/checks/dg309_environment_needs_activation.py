@@ -7,8 +7,6 @@ from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.checks._python import option_values, stage_runs
 from dockgen.model import Dockerfile
 
-CODE = "DG309"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     final = dockerfile.final_stage

@@ -6,7 +6,6 @@ from dockgen.checks._base import Context, Hit, runs
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 
-CODE = "DG310"
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh"})
 
 

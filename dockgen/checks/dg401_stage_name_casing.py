@@ -5,8 +5,6 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 
-CODE = "DG401"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:

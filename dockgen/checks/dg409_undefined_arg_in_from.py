@@ -7,8 +7,6 @@ from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs
 
-CODE = "DG409"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     declared: set[str] = set()

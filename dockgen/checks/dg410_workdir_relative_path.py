@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._structure import is_absolute, unquote
 from dockgen.model import Dockerfile
 
-CODE = "DG410"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:

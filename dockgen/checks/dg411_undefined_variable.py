@@ -7,7 +7,6 @@ from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, nea
 from dockgen.model import Dockerfile, Instruction, Stage
 from dockgen.parse import arg_pairs, key_values
 
-CODE = "DG411"
 # Instructions whose arguments the builder expands (RUN, CMD and ENTRYPOINT in shell form are left to the shell).
 _EXPANDED = frozenset({"ENV", "ARG", "WORKDIR", "COPY", "ADD", "USER", "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL"})
 

@@ -8,8 +8,6 @@ from dockgen.words import split_words
 from dockgen.checks._fixes import span
 from dockgen.edits import Edit, Fix
 
-CODE = "DG413"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
@@ -35,4 +33,4 @@ def _fix(dockerfile: Dockerfile, instruction: Instruction, key: str, value: str)
     if at < 0 or rest.strip() != value:
         return None
     new = f"{key}=\"{value}\"" if any(c.isspace() for c in value) else f"{key}={value}"
-    return Fix((Edit(start + at, end, new),), safe=True)
+    return Fix((Edit(start + at, end, new),))

@@ -8,7 +8,6 @@ from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, key_values
 from dockgen.patterns import LazyPattern
 
-CODE = "DG415"
 # Whole ``_``-separated words, as BuildKit matches them: GITHUB_TOKEN is a secret, TOKENIZERS_PARALLELISM is not.
 _SECRET = LazyPattern(r"(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)", re.I)
 # BuildKit's exceptions, plus words for public key material and switches (GPG_KEY, HOST_KEY_CHECKING), which the

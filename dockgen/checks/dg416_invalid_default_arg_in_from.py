@@ -8,7 +8,6 @@ from dockgen.model import Dockerfile
 from dockgen.parse import words
 from dockgen.patterns import LazyPattern
 
-CODE = "DG416"
 # name[:tag][@digest] as registries accept it: lower-case path components, an optional host:port first.
 _IMAGE = LazyPattern(r"(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
                      r"(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"

@@ -7,8 +7,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._structure import copy_parts
 from dockgen.model import Dockerfile
 
-CODE = "DG418"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     if context.location is None:

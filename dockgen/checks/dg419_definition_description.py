@@ -7,8 +7,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, words
 
-CODE = "DG419"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     comments = {comment.line: comment.text for comment in dockerfile.comments}

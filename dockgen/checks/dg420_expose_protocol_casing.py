@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit, instructions_with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import words
 
-CODE = "DG420"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for expose in instructions_with_onbuild(dockerfile, "EXPOSE"):

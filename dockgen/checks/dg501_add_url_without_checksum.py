@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit, instructions_with_onbuild
 from dockgen.checks._structure import copy_parts
 from dockgen.model import Dockerfile
 
-CODE = "DG501"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for add in instructions_with_onbuild(dockerfile, "ADD"):

@@ -6,7 +6,6 @@ from dockgen.checks._base import Context, Hit, runs
 from dockgen.model import Dockerfile
 from dockgen.patterns import LazyPattern
 
-CODE = "DG502"
 # curl/wget ... | [sudo] [-E] sh|bash|zsh|dash|ash|python*|perl|ruby   (within one pipeline: no ; & or newline between)
 _PIPE_TO_SHELL = LazyPattern(
     r"\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|da|a)?sh\b(?!\S*\.)"

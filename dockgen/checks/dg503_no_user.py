@@ -7,8 +7,6 @@ from dockgen.checks._python import lineage
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 
-CODE = "DG503"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     final = dockerfile.final_stage

@@ -7,8 +7,6 @@ from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 from dockgen.parse import key_values
 
-CODE = "DG504"
-
 
 def _insecure_option(command: Command) -> str | None:
     for option in python.insecure_options().get(command.name, ()):

@@ -7,7 +7,6 @@ from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 from dockgen.parse import words
 
-CODE = "DG505"
 _MESSAGE = ("an SSH server in a container is one more service with credentials to leak and patch; use `docker "
             "exec` (or `kubectl exec`) to get a shell instead.")
 

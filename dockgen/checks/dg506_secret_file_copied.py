@@ -7,8 +7,6 @@ from dockgen.checks._structure import copy_parts
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 
-CODE = "DG506"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:

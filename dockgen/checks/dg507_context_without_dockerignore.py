@@ -7,7 +7,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._structure import copy_parts
 from dockgen.model import Dockerfile
 
-CODE = "DG507"
 _WHOLE_CONTEXT = (".", "./", "*", "./*")
 
 

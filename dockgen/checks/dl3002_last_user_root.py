@@ -5,8 +5,6 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 
-CODE = "DL3002"
-
 
 def is_root(user: str) -> bool:
     return user in ("root", "0") or user.startswith(("root:", "0:"))

@@ -5,8 +5,6 @@ from collections.abc import Iterator
 from dockgen.checks._base import Context, Hit, commands_named, runs
 from dockgen.model import Dockerfile
 
-CODE = "DL3003"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=False):

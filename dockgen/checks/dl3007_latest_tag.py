@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import image_ref
 
-CODE = "DL3007"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:

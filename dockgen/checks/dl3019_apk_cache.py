@@ -8,8 +8,6 @@ from dockgen.model import Dockerfile
 from dockgen.checks._fixes import add_flag
 from dockgen.patterns import LazyPattern
 
-CODE = "DL3019"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in runs(dockerfile, onbuild=True):

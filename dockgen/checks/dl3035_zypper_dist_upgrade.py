@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._managers import each_run_where
 from dockgen.model import Dockerfile
 
-CODE = "DL3035"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(dockerfile, lambda c: c.name == "zypper" and c.has_arg("dist-upgrade", "dup"))

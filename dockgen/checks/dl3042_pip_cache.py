@@ -10,7 +10,6 @@ from dockgen.checks._fixes import add_flag
 from dockgen.edits import Fix
 from dockgen.patterns import LazyPattern
 
-CODE = "DL3042"
 _TRUTHY = frozenset({"1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"})
 _INLINE = LazyPattern(r"PIP_NO_CACHE_DIR=(?:\"|')?(1|true|True|TRUE|on|On|ON|yes|Yes|YES)\b")
 

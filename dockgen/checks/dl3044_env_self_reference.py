@@ -7,8 +7,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, key_values
 
-CODE = "DL3044"
-
 
 def _refers_to(value: str, name: str) -> bool:
     return f"${{{name}}}" in value or re.search(rf"\${re.escape(name)}(?![A-Za-z0-9_])", value) is not None

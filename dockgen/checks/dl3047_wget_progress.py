@@ -6,7 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._managers import each_run_where
 from dockgen.model import Command, Dockerfile
 
-CODE = "DL3047"
 _QUIET = ("progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose")
 
 

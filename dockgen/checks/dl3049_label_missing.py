@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit, stage_key
 from dockgen.checks._labels import labels
 from dockgen.model import Dockerfile
 
-CODE = "DL3049"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     required = [name for name, _ in context.label_schema]

@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._labels import labels
 from dockgen.model import Dockerfile
 
-CODE = "DL3051"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     keys = {name for name, _ in context.label_schema}

@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit, has_cache_mount, reported_runs
 from dockgen.checks._managers import first
 from dockgen.model import Dockerfile
 
-CODE = "DL3060"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in reported_runs(dockerfile):

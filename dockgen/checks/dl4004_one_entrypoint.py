@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._structure import repeated
 from dockgen.model import Dockerfile
 
-CODE = "DL4004"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from repeated(dockerfile, "ENTRYPOINT")

@@ -6,8 +6,6 @@ from dockgen.checks._base import Context, Hit
 from dockgen.checks._managers import each_run_where
 from dockgen.model import Dockerfile
 
-CODE = "DL4005"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(dockerfile, lambda command: command.name == "ln" and command.has_arg("/bin/sh"))

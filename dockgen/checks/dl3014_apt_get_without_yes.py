@@ -1,0 +1,24 @@
+"""DL3014: ``apt-get install`` without ``-y``."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._apt import flag_count, is_apt_get_install
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.model import Command, Dockerfile
+
+from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
+from dockgen.patterns import LazyPattern
+
+
+def _assumes_yes(command: Command) -> bool:
+    return (command.has_flag("y", "yes", "assume-yes") or "--qq" in command.args or flag_count(command, "q") == 2
+            or flag_count(command, "quiet") == 2 or "-q=2" in command.args)
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
+            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
+
+
+_YES = LazyPattern(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b")

@@ -1,0 +1,21 @@
+"""DL3015: ``apt-get install`` without ``--no-install-recommends``."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._apt import is_apt_get_install
+from dockgen.checks._base import Context, Hit, runs
+from dockgen.model import Dockerfile
+
+from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
+from dockgen.patterns import LazyPattern
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in runs(dockerfile, onbuild=True):
+        if any(is_apt_get_install(c) and not c.has_flag("no-install-recommends")
+               and not c.has_arg("APT::Install-Recommends=false") for c in run.commands):
+            yield Hit(run.line,
+                      fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "--no-install-recommends", _NO_REC))
+
+
+_NO_REC = LazyPattern(r"--no-install-recommends|Install-Recommends")
