@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
-from dockgen.checks._base import Context
+from dockgen.checks.contract import Context
 from dockgen import settings_values
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma

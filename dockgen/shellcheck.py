@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from dockgen.checks._base import environment_at
+from dockgen.checks.contract import environment_at
 from dockgen.errors import DockgenError
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Instruction

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.edits import Edit, Fix, apply
 from dockgen.engine import Settings
 from dockgen.fixer import MAX_PASSES, fix_text

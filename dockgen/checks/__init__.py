@@ -6,7 +6,8 @@ A rule is its data file ``rules/<CODE>.toml`` plus one module in this folder nam
 everything declarative (level, fix availability and safety, summary, docs) is in the TOML. Modules whose name starts
 with ``_`` are shared helpers. The registry fails loudly, before any check runs, on two modules for one code, a rule
 without its module, or a module without a rule (a misnamed one is both). A module is imported only when its rule is
-enabled: each import is a measurable part of a pre-commit run's start.
+enabled: each import is a measurable part of a pre-commit run's start. ``contract.py`` is the one public module
+here that is not a rule: what a check receives and returns.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import CheckFunction
 from dockgen.errors import DockgenError
-from dockgen.model import Dockerfile
 from dockgen.rules import Rule, all_rules
 
-CheckFunction = Callable[[Dockerfile, Context], Iterable[Hit]]
+__all__ = ["CheckFunction", "RegistryError", "all_checks", "check_for", "check_modules", "module_stem", "validated"]
 
 # Rules reported by the parser rather than by a check module.
 PARSER_RULES = frozenset({"DG001"})
@@ -65,7 +65,8 @@ def validated(rules: Mapping[str, Rule], stems: Iterable[str]) -> dict[str, str]
 def check_modules() -> dict[str, str]:
     """Module name by rule code, in code order, for every rule with a check; validated without importing any."""
     folder = os.path.dirname(__file__)
-    stems = (name[:-3] for name in os.listdir(folder) if name.endswith(".py") and not name.startswith("_"))
+    stems = (name[:-3] for name in os.listdir(folder) if name.endswith(".py") and not name.startswith("_")
+             and name != "contract.py")
     return {code: f"{__name__}.{stem}" for code, stem in validated(all_rules(), stems).items()}
 
 

@@ -6,7 +6,7 @@ import datetime
 import functools
 from collections.abc import Callable, Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import key_values
 from dockgen.patterns import LazyPattern

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from dockgen.checks._base import Hit, environment_at, runs
+from dockgen.checks.contract import Hit, environment_at, with_onbuild
 from dockgen.model import Command, Dockerfile, Instruction
 from dockgen.parse import arg_pairs, key_values
 from dockgen.patterns import LazyPattern
@@ -24,9 +24,9 @@ def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags
     return predicate
 
 
-def each_run_where(dockerfile: Dockerfile, predicate: Predicate, onbuild: bool = True) -> Iterator[Hit]:
+def each_run_where(dockerfile: Dockerfile, predicate: Predicate) -> Iterator[Hit]:
     """One hit per RUN in which some command matches."""
-    for run in runs(dockerfile, onbuild):
+    for run in with_onbuild(dockerfile, "RUN"):
         if any(predicate(command) for command in run.commands):
             yield Hit(run.line)
 

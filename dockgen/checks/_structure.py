@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Hit
+from dockgen.checks.contract import Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
 from dockgen.patterns import LazyPattern

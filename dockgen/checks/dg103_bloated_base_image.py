@@ -3,7 +3,8 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, shipped_stages
+from dockgen.checks._base import shipped_stages
+from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
 from dockgen.checks._fixes import replace_text

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs, root_image, stage_runs
 from dockgen.knowledge import python

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.commands.conda import subcommand
 from dockgen.commands.pip import is_pip_install
 from dockgen.checks._python import stage_runs

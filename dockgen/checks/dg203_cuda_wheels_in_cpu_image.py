@@ -2,9 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.pip import installed_packages
-from dockgen.checks._python import option_values, pip_installs, root_image, stage_runs
+from dockgen.checks._python import pip_installs, root_image, stage_runs
+from dockgen.commands.options import option_values
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.commands import conda
-from dockgen.checks._base import Context, Hit, environment_at, runs
+from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import add_flag
 from dockgen.patterns import LazyPattern
@@ -23,7 +23,7 @@ def _configures_yes(command: Command) -> bool:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     configured = False
     environment = environment_at(dockerfile)
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         env = environment.get(run.line, {})
         if any(env.get(name, "").lower() in _TRUTHY for name in ("CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES")):
             continue

@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.commands import conda
-from dockgen.checks._base import Context, Hit, has_cache_mount, runs
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import append_command
 
@@ -15,7 +16,7 @@ def _cleans(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         installs = [i for i, c in enumerate(run.commands) if conda.subcommand(c) in conda.INSTALLS]
         if not installs or has_cache_mount(run, "pkgs"):
             continue

@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.commands import conda
-from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
+from dockgen.checks._base import stage_of
+from dockgen.checks.contract import Context, Hit, parent_stage, with_onbuild
 from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
 
@@ -40,7 +41,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     defaults = images.defaults_channels()
     removed = False
     configured_lines = [i.line for i in dockerfile.instructions if _sets_up_conda_forge(i)]
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         safe_base = _base_is_conda_forge_only(dockerfile, stage_of(dockerfile, run))
         configured = any(line <= run.line for line in configured_lines)
         for command in run.commands:

@@ -3,12 +3,12 @@
 from collections.abc import Iterator
 
 from dockgen.commands import conda
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         loose = [spec for command in run.commands if conda.subcommand(command) in ("install", "create")
                  for spec in conda.packages(command) if conda.is_unpinned(spec)]
         if loose:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.model import Command, Dockerfile
 
@@ -20,7 +20,7 @@ def _hooks_shell(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         commands = run.commands
         for index, command in enumerate(commands):
             if not _activates(command):

@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for instruction in instructions_with_onbuild(dockerfile, "MAINTAINER"):
+    for instruction in with_onbuild(dockerfile, "MAINTAINER"):
         yield Hit(instruction.line, "MAINTAINER is deprecated; write "
                   f"`LABEL org.opencontainers.image.authors=\"{instruction.args.strip()}\"`.")

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs

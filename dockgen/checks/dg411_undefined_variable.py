@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, parent_stage
+from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, near_miss, variables
 from dockgen.model import Dockerfile, Instruction, Stage
 from dockgen.parse import arg_pairs, key_values

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, key_values
 from dockgen.patterns import LazyPattern
@@ -17,7 +17,7 @@ _PUBLIC = LazyPattern(r"(?:^|_)(?:public|file|version|gpg|pgp|fingerprint|checki
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for keyword in ("ARG", "ENV"):
-        for instruction in instructions_with_onbuild(dockerfile, keyword):
+        for instruction in with_onbuild(dockerfile, keyword):
             names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
             secret = next((n for n in names if _SECRET.search(n) and not _PUBLIC.search(n)), None)
             if secret:

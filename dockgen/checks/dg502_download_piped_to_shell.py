@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.patterns import LazyPattern
 
@@ -14,7 +14,7 @@ _PIPE_TO_SHELL = LazyPattern(
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         text = run.args.replace("\\\n", " ")
         bodies = " ".join(heredoc.body for heredoc in run.heredocs)
         if _PIPE_TO_SHELL.search(text) or (bodies and _PIPE_TO_SHELL.search(bodies)):

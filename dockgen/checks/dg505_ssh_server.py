@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.commands import system
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 from dockgen.parse import words
@@ -12,16 +13,14 @@ _MESSAGE = ("an SSH server in a container is one more service with credentials t
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for instruction in dockerfile.instructions:
-        inner = instruction.inner or instruction
+    for inner in with_onbuild(dockerfile, "EXPOSE", "CMD", "ENTRYPOINT"):
         if inner.keyword == "EXPOSE" and any(w.split("/")[0] == "22" for w in words(inner.args)):
-            yield Hit(instruction.line, "port 22 is SSH: " + _MESSAGE)
+            yield Hit(inner.line, "port 22 is SSH: " + _MESSAGE)
         elif inner.keyword in ("CMD", "ENTRYPOINT"):
             parts = list(inner.json_args) if inner.json_args is not None else words(inner.args)
             if any(part.rsplit("/", 1)[-1] in python.ssh_programs() for part in parts[:3]):
-                yield Hit(instruction.line, "the container runs an SSH server: " + _MESSAGE)
-    for run in runs(dockerfile, onbuild=True):
-        packages = {arg.split("=", 1)[0] for c in run.commands if c.name in ("apt-get", "apt", "apk", "yum", "dnf")
-                    and {"install", "add"} & set(c.args) for arg in c.args}
+                yield Hit(inner.line, "the container runs an SSH server: " + _MESSAGE)
+    for run in with_onbuild(dockerfile, "RUN"):
+        packages = {package for command in run.commands for package in system.installed_packages(command)}
         if packages & python.ssh_packages():
             yield Hit(run.line, "an SSH server is installed: " + _MESSAGE)

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._apt import is_apt_get_install
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.commands.system import is_apt_get_install
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 _TARGET_RELEASE = frozenset({"t", "target-release"})
@@ -14,7 +14,7 @@ def unpinned(word: str) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         loose = [word for command in run.commands if is_apt_get_install(command)
                  for word in command.positional(_TARGET_RELEASE) if word != "install" and unpinned(word)]
         if loose:

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, has_cache_mount, mount_targets, reported_runs
+from dockgen.checks._base import has_cache_mount, mount_targets, reported_runs
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.checks._fixes import append_command
 

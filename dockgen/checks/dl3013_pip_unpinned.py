@@ -2,13 +2,13 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         loose = [package for command in run.commands if is_pip_install(command)
                  for package in installed_packages(command) or () if not is_pinned(package)]
         if loose:

@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._apt import flag_count, is_apt_get_install
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.commands.options import flag_count
+from dockgen.commands.system import is_apt_get_install
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
@@ -16,7 +17,7 @@ def _assumes_yes(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
 

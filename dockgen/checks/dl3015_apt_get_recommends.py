@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._apt import is_apt_get_install
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.commands.system import is_apt_get_install
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
@@ -11,7 +11,7 @@ from dockgen.patterns import LazyPattern
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if any(is_apt_get_install(c) and not c.has_flag("no-install-recommends")
                and not c.has_arg("APT::Install-Recommends=false") for c in run.commands):
             yield Hit(run.line,

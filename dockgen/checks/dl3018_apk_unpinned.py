@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 _VALUE_OPTIONS = frozenset({"t", "virtual", "repository", "X"})
@@ -16,6 +16,6 @@ def _loose(command: Command) -> list[str]:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if any(_loose(command) for command in run.commands):
             yield Hit(run.line)

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, has_cache_mount, runs
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 from dockgen.checks._fixes import add_flag
@@ -10,7 +11,7 @@ from dockgen.patterns import LazyPattern
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if has_cache_mount(run, "/var/cache/apk"):
             continue
         if any(c.name == "apk" and c.has_arg("add") and not c.has_flag("no-cache") for c in run.commands):

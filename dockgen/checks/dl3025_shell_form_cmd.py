@@ -3,7 +3,7 @@
 import json
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._fixes import span
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction

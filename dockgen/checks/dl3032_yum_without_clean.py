@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._managers import clean_missing_or_early
 from dockgen.model import Command, Dockerfile
 
@@ -17,6 +17,6 @@ def _cleans(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if clean_missing_or_early(run, _installs, _cleans):
             yield Hit(run.line)

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, has_cache_mount, runs
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._managers import clean_missing_or_early
 from dockgen.model import Command, Dockerfile
 
@@ -16,6 +17,6 @@ def _cleans(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if not has_cache_mount(run, "/var/cache/zypp") and clean_missing_or_early(run, _installs, _cleans):
             yield Hit(run.line)

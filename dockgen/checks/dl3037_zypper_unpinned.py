@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         loose = [word for c in run.commands if c.name == "zypper" and c.has_arg("install", "in")
                  for word in c.positional() if word not in ("install", "in")
                  and not any(mark in word for mark in "=><") and not word.endswith(".rpm")]

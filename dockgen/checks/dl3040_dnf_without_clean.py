@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, has_cache_mount, runs
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._managers import Predicate, clean_missing_or_early
 from dockgen.model import Dockerfile
 
@@ -19,7 +20,7 @@ def _cleans(tool: str) -> Predicate:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if has_cache_mount(run, "/var/cache/libdnf5") or has_cache_mount(run, ".cache/libdnf5"):
             continue
         if any(clean_missing_or_early(run, _installs(tool), _cleans(tool)) for tool in ("dnf", "microdnf")):

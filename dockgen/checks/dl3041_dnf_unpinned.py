@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._managers import unpinned_rpm_installs
 from dockgen.model import Dockerfile
 

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, environment_at, has_cache_mount
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import key_values

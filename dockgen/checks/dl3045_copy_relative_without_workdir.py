@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, stage_key
+from dockgen.checks._base import stage_key
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._structure import copy_parts, is_absolute, unquote
 from dockgen.model import Dockerfile
 

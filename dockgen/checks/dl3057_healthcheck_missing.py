@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, parent_stage
+from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.model import Dockerfile
 
 

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 
@@ -23,7 +23,7 @@ def _install_loose(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         gos = [c for c in run.commands if c.name == "go"]
         runners = [c for c in gos if c.has_arg("run")]
         if runners:

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, stage_of
+from dockgen.checks._base import stage_of
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._fixes import newline, span
 from dockgen.checks._python import root_image
 from dockgen.edits import Edit, Fix
