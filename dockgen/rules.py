@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from dockgen import shipped
+from dockgen import lint_data
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 
@@ -33,7 +33,7 @@ class Rule:
 def all_rules() -> dict[str, Rule]:
     """Every rule by code, in code order."""
     rules = {}
-    for stem, data in shipped.tables("rules").items():
+    for stem, data in lint_data.tables("rules").items():
         path = f"rules/{stem}.toml"
         try:
             rule = Rule(code=str(data["code"]), name=str(data["name"]), level=Severity.from_label(str(data["level"])),

@@ -43,7 +43,7 @@ def test_every_rule_has_bad_and_good_examples() -> None:
 
 
 def test_lint_time_keys_stand_in_the_header() -> None:
-    """all_rules() parses only the part before the rationale: nothing it reads may come later."""
+    """all_rules() reads the rule headers from the lint data index: they say what the full files say."""
     for code, rule in all_rules().items():
         full = tomllib.loads((data_dir("rules") / f"{code}.toml").read_text())
         assert (rule.name, rule.summary, rule.default, rule.fix, rule.hadolint, rule.aliases) == (

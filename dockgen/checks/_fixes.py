@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import functools
 
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
-from dockgen.patterns import LazyPattern
 
 # The end of one simple command: a control operator (quotes are not tracked: close enough for adding a flag; a
 # command that already has the flag further on is simply left alone).
-_COMMAND_END = LazyPattern(r"&&|\|\||;|\|")
+_COMMAND_END = r"&&|\|\||;|\|"
 
 
 @functools.lru_cache(maxsize=16)
@@ -31,19 +31,19 @@ def span(dockerfile: Dockerfile, instruction: Instruction) -> tuple[int, int]:
     return start, min(end, len(dockerfile.source))
 
 
-def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: LazyPattern, flag: str,
-             present: LazyPattern) -> Fix | None:
+def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: str, flag: str,
+             present: str) -> Fix | None:
     """Insert `` flag`` after every match of ``command`` whose command does not already say ``present``."""
     start, end = span(dockerfile, instruction)
     text = dockerfile.source[start:end]
     edits = []
-    for match in command.finditer(text):
+    for match in re.finditer(command, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if text[line_start:match.start()].lstrip().startswith("#"):
             continue
-        stop = _COMMAND_END.search(text, match.end())
+        stop = re.compile(_COMMAND_END).search(text, match.end())
         segment = text[match.end():stop.start() if stop else len(text)]
-        if not present.search(segment):
+        if not re.search(present, segment):
             edits.append(Edit(start + match.end(), start + match.end(), f" {flag}"))
     return Fix(tuple(edits)) if edits else None
 
@@ -77,4 +77,4 @@ def newline(dockerfile: Dockerfile) -> str:
 
 
 # ``apt-get [options] install``: where DL3014/DL3015 put the flags they add.
-APT_GET_INSTALL = LazyPattern(r"(?<![\w.-])apt-get(?:\s+(?:-[\w-]+(?:=\S+)?|-o\s+\S+))*\s+install\b")
+APT_GET_INSTALL = r"(?<![\w.-])apt-get(?:\s+(?:-[\w-]+(?:=\S+)?|-o\s+\S+))*\s+install\b"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from dockgen.checks.contract import Hit, environment_at, with_onbuild
 from dockgen.model import Command, Dockerfile, Instruction
 from dockgen.parse import arg_pairs, key_values
-from dockgen.patterns import LazyPattern
 
 Predicate = Callable[[Command], bool]
-_RPM_PART = LazyPattern(r"[A-Za-z0-9.~^_:+]+")
+_RPM_PART = r"[A-Za-z0-9.~^_:+]+"
 
 
 def first(commands: tuple[Command, ...], predicate: Predicate) -> int | None:
@@ -49,7 +49,7 @@ def rpm_pinned(package: str, variables: set[str]) -> bool:
     if "$" in package and any(f"${{{name}}}" in package for name in variables):
         return True
     parts = package.split("-")[1:]
-    return all(_RPM_PART.fullmatch(part) for part in parts) and any(part[:1].isdigit() for part in parts)
+    return all(re.fullmatch(_RPM_PART, part) for part in parts) and any(part[:1].isdigit() for part in parts)
 
 
 def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_groups: bool) -> Iterator[Hit]:

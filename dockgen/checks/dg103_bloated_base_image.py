@@ -8,18 +8,17 @@ from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
 from dockgen.checks._fixes import replace_text
-from dockgen.patterns import LazyPattern
 
 
 # A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,
 # even when it is last: multi-target files build it with ``--target``.
-_TOOLCHAIN_STAGE = LazyPattern(r"dev|build", re.IGNORECASE)
+_TOOLCHAIN_STAGE = r"(?i)dev|build"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     shipped = shipped_stages(dockerfile)
     for stage in dockerfile.stages:
-        if stage.alias and _TOOLCHAIN_STAGE.search(stage.alias):
+        if stage.alias and re.search(_TOOLCHAIN_STAGE, stage.alias):
             continue
         found = images.bloat(stage.image, final_stage=stage.index in shipped)
         if found:

@@ -7,13 +7,12 @@ from dockgen.commands import conda
 from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import add_flag
-from dockgen.patterns import LazyPattern
 
-_ALWAYS_YES = LazyPattern(r"^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)", re.IGNORECASE)
+_ALWAYS_YES = r"(?i)^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)"
 _TRUTHY = frozenset({"1", "true", "yes", "on"})
-_CONDA_CHANGE = LazyPattern(
+_CONDA_CHANGE = (
     r"(?<![\w.-])(?:conda|mamba|micromamba)\s+(?:install|create|update|upgrade|remove|uninstall)\b")
-_YES = LazyPattern(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b")
+_YES = r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b"
 
 
 def _configures_yes(command: Command) -> bool:
@@ -30,7 +29,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         prompting = []
         for command in run.commands:
             configured = configured or _configures_yes(command)
-            if configured or any(_ALWAYS_YES.match(a) for a in command.assignments):
+            if configured or any(re.match(_ALWAYS_YES, a) for a in command.assignments):
                 continue
             sub = conda.subcommand(command)
             if sub in conda.CHANGES and not command.has_flag("y", "yes"):

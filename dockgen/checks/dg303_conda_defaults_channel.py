@@ -1,5 +1,6 @@
 """DG303: a conda install that can reach Anaconda's ``defaults`` channel."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.commands import conda
@@ -9,10 +10,9 @@ from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
 
 from dockgen.checks._fixes import add_flag
-from dockgen.patterns import LazyPattern
 
-_CONDA_INSTALL = LazyPattern(r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b")
-_OVERRIDE = LazyPattern(r"--override-channels")
+_CONDA_INSTALL = r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b"
+_OVERRIDE = r"--override-channels"
 
 
 def _base_is_conda_forge_only(dockerfile: Dockerfile, stage: Stage | None) -> bool:

@@ -1,5 +1,6 @@
 """DL3014: ``apt-get install`` without ``-y``."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.commands.options import flag_count
@@ -8,7 +9,6 @@ from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
-from dockgen.patterns import LazyPattern
 
 
 def _assumes_yes(command: Command) -> bool:
@@ -22,4 +22,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
 
 
-_YES = LazyPattern(r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b")
+_YES = r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b"

@@ -1,5 +1,6 @@
 """DL3015: ``apt-get install`` without ``--no-install-recommends``."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.commands.system import is_apt_get_install
@@ -7,7 +8,6 @@ from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
-from dockgen.patterns import LazyPattern
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -18,4 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                       fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "--no-install-recommends", _NO_REC))
 
 
-_NO_REC = LazyPattern(r"--no-install-recommends|Install-Recommends")
+_NO_REC = r"--no-install-recommends|Install-Recommends"

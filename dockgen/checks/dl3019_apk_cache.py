@@ -1,5 +1,6 @@
 """DL3019: apk add without --no-cache."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount
@@ -7,7 +8,6 @@ from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 from dockgen.checks._fixes import add_flag
-from dockgen.patterns import LazyPattern
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -18,5 +18,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _APK_ADD, "--no-cache", _NO_CACHE))
 
 
-_APK_ADD = LazyPattern(r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b")
-_NO_CACHE = LazyPattern(r"--no-cache\b")
+_APK_ADD = r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b"
+_NO_CACHE = r"--no-cache\b"

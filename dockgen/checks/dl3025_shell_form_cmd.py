@@ -1,5 +1,6 @@
 """DL3025: CMD, ENTRYPOINT or HEALTHCHECK CMD in shell form."""
 
+import re
 import json
 from collections.abc import Iterator
 
@@ -7,7 +8,6 @@ from dockgen.checks.contract import Context, Hit
 from dockgen.checks._fixes import span
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
-from dockgen.patterns import LazyPattern
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -20,12 +20,12 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
 
 
 # Text a shell would interpret: with any of it the JSON form would not run the same command.
-_SHELL_SYNTAX = LazyPattern(r"""[$`\\"';&|<>()*?\[\]~#{}=]|^\s*$""")
+_SHELL_SYNTAX = r"""[$`\\"';&|<>()*?\[\]~#{}=]|^\s*$"""
 
 
 def _exec_form(dockerfile: Dockerfile, instruction: Instruction) -> Fix | None:
     """``CMD python app.py`` -> ``CMD ["python", "app.py"]``, only when the words need no shell at all."""
-    if instruction.line != instruction.end_line or _SHELL_SYNTAX.search(instruction.args):
+    if instruction.line != instruction.end_line or re.search(_SHELL_SYNTAX, instruction.args):
         return None
     start, end = span(dockerfile, instruction)
     written = dockerfile.source[start:end]
