@@ -6,6 +6,7 @@ import datetime
 import fnmatch
 import functools
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -105,7 +106,9 @@ def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
 
 
 def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None,
-         location: Path | None = None) -> list[Finding]:
+         location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None) -> list[Finding]:
+    """Findings for one parsed file. ``shellchecked``: ShellCheck findings a caller worked out ahead for a batch
+    of files (``shellcheck.prefetch``), by source text; a file not in it is checked on its own."""
     rules = all_rules()
     enabled = settings.enabled_codes(path)
     levels = dict(settings.overrides)
@@ -137,7 +140,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         from dockgen.shellcheck import shellcheck_findings
 
         ignored = set(settings.ignore)
-        for finding in shellcheck_findings(dockerfile):
+        for finding in shellcheck_findings(dockerfile, shellchecked):
             if finding.code in ignored or "SC" in ignored:
                 continue
             if suppressed is not None and suppressed.covers(finding.code, finding.line):

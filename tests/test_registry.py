@@ -57,6 +57,12 @@ def test_dl_rules_name_their_hadolint_code() -> None:
             assert rule.hadolint == (code,)
 
 
+def test_data_files_cite_public_sources_not_paths_outside_the_repository() -> None:
+    for name in ("rules", "templates"):
+        for path in data_dir(name).rglob("*.toml"):
+            assert "../" not in path.read_text(encoding="utf-8"), path
+
+
 def test_shipped_data_has_only_expected_file_types() -> None:
     for name in ("rules", "templates"):
         for path in data_dir(name).rglob("*"):

@@ -138,3 +138,8 @@ def has_version(requirement: str) -> bool:
 
 
 _NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+
+
+def normalize(name: str) -> str:
+    """PEP 503 project name: ``Foo_Bar.baz`` and ``foo-bar-baz`` are the same project."""
+    return re.sub(r"[-_.]+", "-", name).lower()

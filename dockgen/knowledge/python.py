@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dockgen import lint_data
+from dockgen.commands.pip import normalize as normalize  # re-exported for the checks
 from dockgen.errors import DockgenError
 from dockgen.model import ImageRef
 
@@ -30,11 +31,6 @@ class PackageFacts:
 
 def _knowledge() -> dict[str, Any]:
     return lint_data.table("rules/knowledge", "python")
-
-
-def normalize(name: str) -> str:
-    """PEP 503 project name: ``Foo_Bar.baz`` and ``foo-bar-baz`` are the same project."""
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def requirement_name(requirement: str) -> str:
