@@ -80,4 +80,3 @@ def system_command(command: Command) -> SystemCommand | None:
         return SystemCommand(family, "", ())
     verb = _VERBS.get(positional[0], positional[0])
     return SystemCommand(family, verb, tuple(positional[1:]), virtual)
-
