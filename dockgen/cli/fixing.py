@@ -67,7 +67,7 @@ def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
 
 def _warn(display: str, outcome: FixOutcome) -> None:
     if outcome.limit_reached:
-        click.echo(f"dockgen: warning: {display}: fixes did not settle after {MAX_PASSES} passes; the file may need a look",
-                   err=True)
+        click.echo(f"dockgen: warning: {display}: fixes did not settle after {MAX_PASSES} passes; the file may need "
+                   f"a look", err=True)
     for code in sorted(set(outcome.dropped)):
         click.echo(f"dockgen: warning: {display}: a {code} fix was left out: the result would not parse", err=True)
