@@ -8,7 +8,7 @@ and with `--shellcheck` (hadolint always runs ShellCheck); both on one small fil
 runs) and where dockgen's start-up goes; peak memory of each (maxrss of the process); dockgen's per-file cost by
 phase (decode + parse, the shell split alone, rules); and how time grows with a file's length and with the number of
 files. dockgen runs from its wheel, built and installed into a temporary folder first, as users get it (an editable
-install has no pre-parsed data and, under PYTHONDONTWRITEBYTECODE, no bytecode). Nothing here is a test: numbers
+install under PYTHONDONTWRITEBYTECODE has no bytecode). Nothing here is a test: numbers
 depend on the machine, so only ratios are compared.
 """
 
@@ -118,8 +118,8 @@ def _time(action: object) -> float:
 
 
 def install_wheel(work: Path) -> tuple[list[str], dict[str, str]]:
-    """Build the wheel and install it into ``work`` as users get it (bytecode compiled, the lint data pre-parsed by
-    the build hook, which an editable install lacks); return the command that runs it and its environment."""
+    """Build the wheel and install it into ``work`` as users get it (bytecode compiled, which an editable install
+    under PYTHONDONTWRITEBYTECODE lacks); return the command that runs it and its environment."""
     dist, site = work / "dist", work / "site"
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -152,7 +152,7 @@ done = time.perf_counter()
 print(imported - start, rules - imported, done - rules)
 """
 # The standard modules the lint path cannot do without, and click: the floor before any dockgen code runs.
-FLOOR_IMPORTS = "import click, dataclasses, enum, json, pathlib, pickle, re, typing"
+FLOOR_IMPORTS = "import click, dataclasses, enum, json, pathlib, re, typing"
 
 
 def startup_breakdown(env: dict[str, str], work: Path, repeat: int) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,31 +21,33 @@ class FileResult:
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str | None = None,
-              location: Path | None = None) -> list[Finding]:
+              location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None) -> list[Finding]:
     """Findings for Dockerfile text. ``location`` is the file on disk: rules about the build context
-    (``.dockerignore``) run only when it is given."""
-    return lint(parse_text(text), settings or Settings(), path, location)
+    (``.dockerignore``) run only when it is given. ``shellchecked``: see ``engine.lint``."""
+    return lint(parse_text(text), settings or Settings(), path, location, shellchecked)
 
 
 def lint_bytes(data: bytes, settings: Settings | None = None, path: str | None = None,
-               location: Path | None = None) -> list[Finding]:
+               location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None
+               ) -> list[Finding]:
     """Findings for a file's raw bytes; undecodable or binary content is a DG001 finding."""
     decoded = decode(data)
     if decoded.problem is not None:
         unreadable = Dockerfile(source="", lines=(), instructions=(), comments=(), pragmas=(), stages=(),
                                 problems=(ParseProblem(decoded.problem_line, decoded.problem),))
         return lint(unreadable, settings or Settings(), path)
-    return lint_text(decoded.text, settings, path, location)
+    return lint_text(decoded.text, settings, path, location, shellchecked)
 
 
-def lint_file(path: str, settings: Settings | None = None, display: str | None = None) -> FileResult:
+def lint_file(path: str, settings: Settings | None = None, display: str | None = None,
+              shellchecked: Mapping[str, list[Finding]] | None = None) -> FileResult:
     """Read and lint one file; a file that cannot be read gives a result with ``error`` set."""
     display = display or path
     try:
         data = read_regular_file(path)
     except OSError as error:
         return FileResult(display, error=f"{display}: {error.strerror or error}")
-    return FileResult(display, lint_bytes(data, settings, display, Path(path)))
+    return FileResult(display, lint_bytes(data, settings, display, Path(path), shellchecked))
 
 
 def lint_paths(paths: Iterable[str | Path], settings: Settings | Callable[[Path], Settings] | None = None

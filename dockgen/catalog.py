@@ -13,7 +13,9 @@ from typing import Any
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from dockgen._resources import data_dir
+from dockgen.commands.pip import normalize as normalize  # re-exported: the generator names it from here
 from dockgen.errors import DockgenError
+from dockgen.knowledge import images
 
 # What may appear in a Dockerfile as a package name or version: nothing a shell or Dockerfile would interpret.
 PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
@@ -113,11 +115,6 @@ class Catalog:
         return None
 
 
-def normalize(name: str) -> str:
-    """PEP 503 name normalisation."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
 @functools.cache
 def load() -> Catalog:
     root = data_dir("templates")
@@ -127,7 +124,7 @@ def load() -> Catalog:
     for path in sorted((root / "packages").glob("*.toml")):
         package = _package(_read(path), path)
         packages[package.name] = package
-    return Catalog(bases=bases, packages=packages, default_python=str(bases_data["default-python"]),
+    return Catalog(bases=bases, packages=packages, default_python=images.recommended_python(),
                    cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]))
 
 

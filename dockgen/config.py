@@ -54,10 +54,19 @@ class CliOverrides:
 
 
 @dataclass(frozen=True)
+class RunOptions:
+    """What a command-line run does around the engine: which files it skips and whether findings fail it."""
+
+    no_fail: bool = False  # findings never make the exit code 1
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration's folder
+
+
+@dataclass(frozen=True)
 class Loaded:
     settings: Settings
     source: Path | None
     notes: tuple[str, ...] = ()  # "info: ..." / "warning: ..." lines about codes, for stderr
+    run: RunOptions = RunOptions()
 
 
 def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Path | None,
@@ -75,7 +84,10 @@ def load(config_file: Path | None, isolated: bool, cli: CliOverrides, start: Pat
     notes = list(loaded.notes)
     settings = apply_cli(loaded.settings, environment, notes) if environment is not None else loaded.settings
     settings = apply_cli(settings, cli, notes)
-    return replace(loaded, settings=settings, notes=tuple(notes))
+    run = loaded.run
+    if cli.no_fail or (environment is not None and environment.no_fail):
+        run = replace(run, no_fail=True)
+    return replace(loaded, settings=settings, notes=tuple(notes), run=run)
 
 
 def discover(start: Path) -> Path | None:
@@ -157,7 +169,9 @@ def read_config(path: Path) -> Loaded:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("dockgen", {})
     notes: list[str] = []
-    return Loaded(_settings_from(data, path, notes), path, tuple(notes))
+    run = RunOptions(no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
+                     exclude=_strings(data.get("exclude", []), path, "exclude"))
+    return Loaded(_settings_from(data, path, notes), path, tuple(notes), run)
 
 
 def _settings_from(data: Mapping[str, Any], path: Path, notes: list[str]) -> Settings:
@@ -179,8 +193,6 @@ def _settings_from(data: Mapping[str, Any], path: Path, notes: list[str]) -> Set
         label_schema=_schema(data.get("label-schema", {}), path),
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
         shellcheck=_bool(data.get("shellcheck", False), path, "shellcheck"),
-        no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
-        exclude=_strings(data.get("exclude", []), path, "exclude"),
     )
 
 
@@ -212,9 +224,8 @@ def _from_hadolint(path: Path, text: str) -> Loaded:
         trusted_registries=_strings(data.get("trustedRegistries") or [], path, "trustedRegistries"),
         label_schema=_schema(data.get("label-schema") or {}, path),
         strict_labels=_bool(data.get("strict-labels", False), path, "strict-labels"),
-        no_fail=_bool(data.get("no-fail", False), path, "no-fail"),
     )
-    return Loaded(settings, path, tuple(notes))
+    return Loaded(settings, path, tuple(notes), RunOptions(no_fail=_bool(data.get("no-fail", False), path, "no-fail")))
 
 
 def apply_cli(settings: Settings, cli: CliOverrides, notes: list[str] | None = None) -> Settings:
@@ -249,8 +260,6 @@ def apply_cli(settings: Settings, cli: CliOverrides, notes: list[str] | None = N
         changes["strict_labels"] = True
     if cli.shellcheck:
         changes["shellcheck"] = True
-    if cli.no_fail:
-        changes["no_fail"] = True
     return replace(settings, **changes)
 
 

@@ -17,7 +17,9 @@ class Edit:
 @dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
-    safe: bool  # True: the built image cannot change (casing, spelling); False: it can (flags, cleanup, images)
+    # Set by the engine from the rule's ``fix-safety`` (checks never state it): True, the built image cannot change
+    # (casing, spelling); False, it can (flags, cleanup, images).
+    safe: bool = False
 
     @property
     def start(self) -> int:

@@ -6,12 +6,13 @@ import datetime
 import fnmatch
 import functools
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
-from dockgen.checks._base import Context
+from dockgen.checks.contract import Context
 from dockgen import settings_values
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
@@ -22,7 +23,8 @@ PARSE_ERROR = "DG001"
 
 @dataclass(frozen=True)
 class Settings:
-    """What to check and how to report it; built by ``config.py`` or by library callers."""
+    """What to check and at which level; built by ``config.py`` or by library callers. What a command-line run does
+    around it (which files it skips, whether findings fail it) is ``config.RunOptions``."""
 
     select: tuple[str, ...] | None = None  # None: every rule that is on by default
     extend_select: tuple[str, ...] = ()
@@ -36,9 +38,6 @@ class Settings:
     label_schema: tuple[tuple[str, str], ...] = ()
     strict_labels: bool = False
     shellcheck: bool = False  # SC findings from ShellCheck
-    no_fail: bool = False  # findings never make the exit code 1
-    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the configuration's folder
-    fixes: bool = False  # work out the fixes findings carry (only --fix needs them)
 
     def __post_init__(self) -> None:
         """Lists become tuples (the settings are hashable and frozen); a bare string, where a sequence of strings
@@ -105,7 +104,11 @@ def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
 
 
 def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None,
-         location: Path | None = None) -> list[Finding]:
+         location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None,
+         fixes: bool = False) -> list[Finding]:
+    """Findings for one parsed file. ``shellchecked``: ShellCheck findings a caller worked out ahead for a batch
+    of files (``shellcheck.prefetch``), by source text; a file not in it is checked on its own. ``fixes``: work
+    out the fixes findings carry (only fixing needs them)."""
     rules = all_rules()
     enabled = settings.enabled_codes(path)
     levels = dict(settings.overrides)
@@ -127,7 +130,9 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         for hit in check(dockerfile, context):
             if suppressed is not None and suppressed.covers(code, hit.line):
                 continue
-            fix = (hit.fix() if callable(hit.fix) else hit.fix) if settings.fixes else None
+            fix = (hit.fix() if callable(hit.fix) else hit.fix) if fixes else None
+            if fix is not None and fix.safe != rule.safe_fix:
+                fix = replace(fix, safe=rule.safe_fix)  # the rule's data says how safe its fixes are
             message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
             findings.append(Finding(code, levels.get(code, rule.level), message, hit.line,
                                     hit.end_line or hit.line, name=rule.name, fix=fix))
@@ -135,7 +140,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         from dockgen.shellcheck import shellcheck_findings
 
         ignored = set(settings.ignore)
-        for finding in shellcheck_findings(dockerfile):
+        for finding in shellcheck_findings(dockerfile, shellchecked):
             if finding.code in ignored or "SC" in ignored:
                 continue
             if suppressed is not None and suppressed.covers(finding.code, finding.line):

@@ -29,7 +29,7 @@ def fix_text(text: str, settings: Settings, unsafe: bool = False, location: Path
     """Fix decoded ``text``. Safe fixes only unless ``unsafe``; a file that does not parse is left as it is. A
     leading BOM character, which the parser reads past, is kept."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    outcome = _fix(text[len(bom):], replace(settings, fixes=True), unsafe, location)
+    outcome = _fix(text[len(bom):], settings, unsafe, location)
     return replace(outcome, text=bom + outcome.text) if bom else outcome
 
 
@@ -41,7 +41,7 @@ def _fix(text: str, settings: Settings, unsafe: bool, location: Path | None) -> 
         dockerfile = parse_text(current)
         if dockerfile.problems:
             break
-        candidates = [f for f in lint(dockerfile, settings, None, location) if _wanted(f, unsafe)]
+        candidates = [f for f in lint(dockerfile, settings, None, location, fixes=True) if _wanted(f, unsafe)]
         if not candidates:
             return FixOutcome(current, tuple(applied), dropped=tuple(dropped))
         current, codes, refused = _apply_working(dockerfile.source, candidates, settings, location)
@@ -50,7 +50,7 @@ def _fix(text: str, settings: Settings, unsafe: bool, location: Path | None) -> 
             break
         applied += codes
     else:
-        still = [f for f in lint(parse_text(current), settings, None, location) if _wanted(f, unsafe)]
+        still = [f for f in lint(parse_text(current), settings, None, location, fixes=True) if _wanted(f, unsafe)]
         return FixOutcome(current, tuple(applied), limit_reached=bool(still), dropped=tuple(dropped))
     return FixOutcome(current, tuple(applied), dropped=tuple(dropped))
 

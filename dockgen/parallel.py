@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from dockgen.api import FileResult, lint_file
 from dockgen.engine import Settings
+from dockgen.findings import Finding
 
 # Below this many files a process pool costs more than it saves (a file takes about a millisecond).
 PARALLEL_THRESHOLD = 200
@@ -32,12 +33,11 @@ def lint_files(jobs: Sequence[Job], workers: int | None = None,
 
 def _lint_chunk(jobs: list[Job]) -> list[FileResult]:
     """Lint a chunk of files; with --shellcheck, ShellCheck runs once for the whole chunk first."""
-    if any(settings.shellcheck for _, _, settings in jobs):
-        _prefetch_shellcheck(jobs)
-    return [_lint_job(job) for job in jobs]
+    shellchecked = _shellcheck_batch(jobs) if any(settings.shellcheck for _, _, settings in jobs) else None
+    return [lint_file(path, settings, display, shellchecked) for path, display, settings in jobs]
 
 
-def _prefetch_shellcheck(jobs: list[Job]) -> None:
+def _shellcheck_batch(jobs: list[Job]) -> dict[str, list[Finding]]:
     from dockgen.parse import parse_text
     from dockgen.shellcheck import prefetch
     from dockgen.source import decode, read_regular_file
@@ -51,7 +51,7 @@ def _prefetch_shellcheck(jobs: list[Job]) -> None:
         model = parse_text(decoded.text) if decoded.problem is None and settings.shellcheck else None
         if model is not None and not model.problems:
             models.append(model)
-    prefetch(models)
+    return prefetch(models)
 
 
 def _collect(results: Iterable[FileResult], progress: Callable[[int], None] | None) -> list[FileResult]:
@@ -61,8 +61,3 @@ def _collect(results: Iterable[FileResult], progress: Callable[[int], None] | No
         if progress is not None:
             progress(len(collected))
     return collected
-
-
-def _lint_job(job: Job) -> FileResult:
-    path, display, settings = job
-    return lint_file(path, settings, display)

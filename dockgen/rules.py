@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from dockgen import shipped
+from dockgen import lint_data
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 
@@ -24,12 +24,16 @@ class Rule:
     hadolint: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
 
+    @property
+    def safe_fix(self) -> bool:
+        return self.fix_safety == "safe"
+
 
 @functools.cache
 def all_rules() -> dict[str, Rule]:
     """Every rule by code, in code order."""
     rules = {}
-    for stem, data in shipped.tables("rules").items():
+    for stem, data in lint_data.tables("rules").items():
         path = f"rules/{stem}.toml"
         try:
             rule = Rule(code=str(data["code"]), name=str(data["name"]), level=Severity.from_label(str(data["level"])),

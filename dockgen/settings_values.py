@@ -18,7 +18,6 @@ def normalized(settings: Settings) -> dict[str, object]:
         "extend_select": _strings(settings.extend_select, "extend_select"),
         "ignore": _strings(settings.ignore, "ignore"),
         "trusted_registries": _strings(settings.trusted_registries, "trusted_registries"),
-        "exclude": _strings(settings.exclude, "exclude"),
         "per_file_ignores": tuple((str(glob), _strings(codes, f"per_file_ignores[{glob!r}]"))
                                   for glob, codes in _pairs(settings.per_file_ignores, "per_file_ignores")),
         "overrides": tuple((str(code), _severity(level)) for code, level in _pairs(settings.overrides, "overrides")),

@@ -12,11 +12,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from dockgen.checks._base import environment_at
+from dockgen.checks.contract import environment_at
 from dockgen.errors import DockgenError
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Instruction
@@ -34,20 +34,20 @@ def shellcheck_binary() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("shellcheck")
 
 
-# Findings worked out ahead for a batch of files (see ``prefetch``), by Dockerfile source text.
-_PREFETCHED: dict[str, list[Finding]] = {}
+# ShellCheck findings worked out ahead for a batch of files (see ``prefetch``), by Dockerfile source text; handed
+# to ``engine.lint`` by its caller.
+Prefetched = Mapping[str, list[Finding]]
 
 
-def shellcheck_findings(dockerfile: Dockerfile) -> list[Finding]:
-    cached = _PREFETCHED.pop(dockerfile.source, None)
+def shellcheck_findings(dockerfile: Dockerfile, prefetched: Prefetched | None = None) -> list[Finding]:
+    cached = prefetched.get(dockerfile.source) if prefetched is not None else None
     return cached if cached is not None else shellcheck_batch([dockerfile])[0]
 
 
-def prefetch(dockerfiles: Sequence[Dockerfile]) -> None:
+def prefetch(dockerfiles: Sequence[Dockerfile]) -> dict[str, list[Finding]]:
     """Run ShellCheck once for many files: one process per dialect for the whole batch instead of one per file,
     which is most of the time ``--shellcheck`` takes on a corpus."""
-    for dockerfile, findings in zip(dockerfiles, shellcheck_batch(dockerfiles)):
-        _PREFETCHED[dockerfile.source] = findings
+    return {dockerfile.source: findings for dockerfile, findings in zip(dockerfiles, shellcheck_batch(dockerfiles))}
 
 
 def shellcheck_batch(dockerfiles: Sequence[Dockerfile]) -> list[list[Finding]]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.edits import Edit, Fix, apply
 from dockgen.engine import Settings
 from dockgen.fixer import MAX_PASSES, fix_text
@@ -29,30 +29,30 @@ def test_a_fix_that_breaks_parsing_is_left_out(monkeypatch: pytest.MonkeyPatch) 
         for instruction in dockerfile.instructions:
             if instruction.keyword == "MAINTAINER":
                 start = dockerfile.source.index("MAINTAINER")
-                yield Hit(instruction.line, fix=Fix((Edit(start, start + 10, "NOTANINSTRUCTION"),), safe=True))
+                yield Hit(instruction.line, fix=Fix((Edit(start, start + 10, "NOTANINSTRUCTION"),)))
 
     _patch(monkeypatch, breaking)
-    outcome = fix_text(TEXT, ONLY)
+    outcome = fix_text(TEXT, ONLY, unsafe=True)
     assert outcome.text == TEXT and outcome.dropped == ("DL4000",) and not outcome.changed
 
 
 def test_a_fix_that_does_not_remove_its_finding_is_not_applied(monkeypatch: pytest.MonkeyPatch) -> None:
     def useless(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         end = len(dockerfile.source)
-        yield Hit(1, fix=Fix((Edit(end, end, "# more\n"),), safe=True))
+        yield Hit(1, fix=Fix((Edit(end, end, "# more\n"),)))
 
     _patch(monkeypatch, useless)
-    assert not fix_text(TEXT, ONLY).changed
+    assert not fix_text(TEXT, ONLY, unsafe=True).changed
 
 
 def test_fixes_that_keep_coming_stop_at_the_pass_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     def many(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         end = len(dockerfile.source)  # every fix works, but they all insert at one spot: one per pass
         for _ in range(100 - dockerfile.source.count("# more")):
-            yield Hit(1, fix=Fix((Edit(end, end, "# more\n"),), safe=True))
+            yield Hit(1, fix=Fix((Edit(end, end, "# more\n"),)))
 
     _patch(monkeypatch, many)
-    outcome = fix_text(TEXT, ONLY)
+    outcome = fix_text(TEXT, ONLY, unsafe=True)
     assert outcome.limit_reached and len(outcome.applied) == MAX_PASSES
     assert outcome.text == TEXT + "# more\n" * MAX_PASSES
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import tomllib
+from pathlib import Path
+
+import pytest
 
 from dockgen._resources import data_dir
-from dockgen.checks import all_checks
-import tomllib
+from dockgen import checks
+from dockgen.checks import RegistryError, all_checks, check_modules, validated
+from dockgen.findings import Severity
 
-from dockgen.rules import all_rules
+from dockgen.rules import Rule, all_rules
 from dockgen.rules_doc import rule_docs
 
 
@@ -37,7 +43,7 @@ def test_every_rule_has_bad_and_good_examples() -> None:
 
 
 def test_lint_time_keys_stand_in_the_header() -> None:
-    """all_rules() parses only the part before the rationale: nothing it reads may come later."""
+    """all_rules() reads the rule headers from the lint data index: they say what the full files say."""
     for code, rule in all_rules().items():
         full = tomllib.loads((data_dir("rules") / f"{code}.toml").read_text())
         assert (rule.name, rule.summary, rule.default, rule.fix, rule.hadolint, rule.aliases) == (
@@ -49,6 +55,12 @@ def test_dl_rules_name_their_hadolint_code() -> None:
     for code, rule in all_rules().items():
         if code.startswith("DL"):
             assert rule.hadolint == (code,)
+
+
+def test_data_files_cite_public_sources_not_paths_outside_the_repository() -> None:
+    for name in ("rules", "templates"):
+        for path in data_dir(name).rglob("*.toml"):
+            assert "../" not in path.read_text(encoding="utf-8"), path
 
 
 def test_shipped_data_has_only_expected_file_types() -> None:
@@ -73,3 +85,52 @@ def test_the_rules_reference_page_is_current() -> None:
     page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert page.read_text(encoding="utf-8") == markdown()
     assert all(f'<a id="{code.lower()}"></a>' in page.read_text() for code in all_rules())
+
+
+def _rule(code: str, name: str) -> Rule:
+    return Rule(code=code, name=name, level=Severity.INFO, summary="A summary")
+
+
+def test_modules_are_named_after_their_rules() -> None:
+    for code, module in check_modules().items():
+        rule = all_rules()[code]
+        assert module == f"dockgen.checks.{code.lower()}_{rule.name.replace('-', '_')}"
+
+
+def test_check_modules_do_not_restate_their_code() -> None:
+    """The code is the file name's; a CODE constant would be a second place to keep in step."""
+    for module in check_modules().values():
+        assert not hasattr(importlib.import_module(module), "CODE"), module
+
+
+def test_fix_safety_is_stated_by_the_rule_data_only() -> None:
+    for code, rule in all_rules().items():
+        assert rule.fix in ("none", "sometimes", "always"), code
+        assert rule.fix_safety in ("safe", "unsafe"), code
+    folder = Path(checks.__file__).parent
+    for path in folder.glob("*.py"):
+        assert "safe=" not in path.read_text(encoding="utf-8"), f"{path.name}: fix safety belongs in the rule's TOML"
+
+
+def test_the_registry_accepts_rules_and_modules_that_agree() -> None:
+    rules = {"DG900": _rule("DG900", "some-rule"), "DG001": _rule("DG001", "parse-error")}
+    assert validated(rules, ["dg900_some_rule"]) == {"DG900": "dg900_some_rule"}
+
+
+@pytest.mark.parametrize(("stems", "problem"), [
+    (["dg900_some_rule", "dg900_some_other_copy"], "two modules for DG900"),
+    ([], "rule DG900 has no module dg900_some_rule.py"),
+    (["dg900_some_rule", "dg901_stray"], "module dg901_stray.py has no rule"),
+    (["dg900_old_name"], "name it dg900_some_rule.py"),
+])
+def test_the_registry_fails_loudly_when_rules_and_modules_disagree(stems: list[str], problem: str) -> None:
+    with pytest.raises(RegistryError, match=re.escape(problem)):
+        validated({"DG900": _rule("DG900", "some-rule")}, stems)
+
+
+def test_a_stray_module_in_the_folder_stops_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = checks.os.listdir
+    monkeypatch.setattr(checks.os, "listdir", lambda folder: [*real(folder), "dl3008_copy_of_apt_pin.py"])
+    monkeypatch.setattr(checks, "check_modules", checks.check_modules.__wrapped__)
+    with pytest.raises(RegistryError, match="two modules for DL3008"):
+        checks.check_modules()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from dockgen.patterns import LazyPattern
 
 # ARGs BuildKit defines in the global scope without a declaration.
 AUTOMATIC_ARGS = frozenset({
@@ -17,13 +16,13 @@ PROXY_ARGS = frozenset({"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"
 # Variables nearly every base image or runtime defines; never reported as misspellings.
 COMMON_ENV = frozenset({"PATH", "HOME", "HOSTNAME", "LANG", "LC_ALL", "LANGUAGE", "TERM", "USER", "PWD", "SHELL",
                         "TZ", "LD_LIBRARY_PATH", "PYTHONPATH"})
-_REFERENCE = LazyPattern(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))")
+_REFERENCE = r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))"
 
 
 def variables(text: str) -> list[str]:
     """Names referenced as ``$NAME`` or ``${NAME...}``; ``\\$`` escapes are skipped."""
     names = []
-    for match in _REFERENCE.finditer(text):
+    for match in re.finditer(_REFERENCE, text):
         if match.start() > 0 and text[match.start() - 1] == "\\":
             continue
         names.append(match.group(1) or match.group(2))
@@ -48,4 +47,4 @@ def substitute(text: str, values: dict[str, str | None]) -> str:
     def value(match: re.Match[str]) -> str:
         return values.get(match.group(1) or match.group(2)) or ""
 
-    return _REFERENCE.sub(value, text)
+    return re.sub(_REFERENCE, value, text)

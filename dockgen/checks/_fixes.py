@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import functools
 
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
-from dockgen.patterns import LazyPattern
 
 # The end of one simple command: a control operator (quotes are not tracked: close enough for adding a flag; a
 # command that already has the flag further on is simply left alone).
-_COMMAND_END = LazyPattern(r"&&|\|\||;|\|")
+_COMMAND_END = r"&&|\|\||;|\|"
 
 
 @functools.lru_cache(maxsize=16)
@@ -31,24 +31,24 @@ def span(dockerfile: Dockerfile, instruction: Instruction) -> tuple[int, int]:
     return start, min(end, len(dockerfile.source))
 
 
-def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: LazyPattern, flag: str,
-             present: LazyPattern, safe: bool = False) -> Fix | None:
+def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: str, flag: str,
+             present: str) -> Fix | None:
     """Insert `` flag`` after every match of ``command`` whose command does not already say ``present``."""
     start, end = span(dockerfile, instruction)
     text = dockerfile.source[start:end]
     edits = []
-    for match in command.finditer(text):
+    for match in re.finditer(command, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if text[line_start:match.start()].lstrip().startswith("#"):
             continue
-        stop = _COMMAND_END.search(text, match.end())
+        stop = re.compile(_COMMAND_END).search(text, match.end())
         segment = text[match.end():stop.start() if stop else len(text)]
-        if not present.search(segment):
+        if not re.search(present, segment):
             edits.append(Edit(start + match.end(), start + match.end(), f" {flag}"))
-    return Fix(tuple(edits), safe) if edits else None
+    return Fix(tuple(edits)) if edits else None
 
 
-def append_command(dockerfile: Dockerfile, instruction: Instruction, command: str, safe: bool = False) -> Fix | None:
+def append_command(dockerfile: Dockerfile, instruction: Instruction, command: str) -> Fix | None:
     """`` && command`` at the end of a RUN written on its own lines (not for heredocs or exec form)."""
     if instruction.heredocs or instruction.is_exec_form:
         return None
@@ -57,10 +57,10 @@ def append_command(dockerfile: Dockerfile, instruction: Instruction, command: st
     last = text.rstrip()
     if last.endswith(("\\", "&&", "||", ";", "|")) or "#" in last.rsplit("\n", 1)[-1]:
         return None  # an odd ending (or a trailing comment) this fix should not guess about
-    return Fix((Edit(start + len(last), start + len(last), f" && {command}"),), safe)
+    return Fix((Edit(start + len(last), start + len(last), f" && {command}"),))
 
 
-def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new: str, safe: bool,
+def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new: str,
                  first_line_only: bool = True) -> Fix | None:
     """Replace the first ``old`` in the instruction's text (its first line unless told otherwise)."""
     start, end = span(dockerfile, instruction)
@@ -69,7 +69,7 @@ def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new
     position = text.find(old, 0, limit)
     if position < 0:
         return None
-    return Fix((Edit(start + position, start + position + len(old), new),), safe)
+    return Fix((Edit(start + position, start + position + len(old), new),))
 
 
 def newline(dockerfile: Dockerfile) -> str:
@@ -77,4 +77,4 @@ def newline(dockerfile: Dockerfile) -> str:
 
 
 # ``apt-get [options] install``: where DL3014/DL3015 put the flags they add.
-APT_GET_INSTALL = LazyPattern(r"(?<![\w.-])apt-get(?:\s+(?:-[\w-]+(?:=\S+)?|-o\s+\S+))*\s+install\b")
+APT_GET_INSTALL = r"(?<![\w.-])apt-get(?:\s+(?:-[\w-]+(?:=\S+)?|-o\s+\S+))*\s+install\b"

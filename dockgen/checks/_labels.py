@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import datetime
 import functools
 from collections.abc import Callable, Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import key_values
-from dockgen.patterns import LazyPattern
 
-_URI = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
-_RFC3339 = LazyPattern(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
-_HASH = LazyPattern(r"[0-9a-f]{7}|[0-9a-f]{40}")
-_SEMVER = LazyPattern(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-                      r"(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-                      r"(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?")
-_EMAIL = LazyPattern(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                     r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")
+_URI = r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+"
+_RFC3339 = r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})"
+_HASH = r"[0-9a-f]{7}|[0-9a-f]{40}"
+_SEMVER = (r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+           r"(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+           r"(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?")
+_EMAIL = (r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+          r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")
 
 
 def labels(instruction: Instruction) -> list[tuple[str, str]]:
@@ -26,7 +26,7 @@ def labels(instruction: Instruction) -> list[tuple[str, str]]:
 
 
 def valid_rfc3339(value: str) -> bool:
-    if not _RFC3339.fullmatch(value):
+    if not re.fullmatch(_RFC3339, value):
         return False
     try:
         datetime.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
@@ -43,12 +43,12 @@ def _spdx() -> frozenset[str]:
 
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
-    "url": lambda v: _URI.fullmatch(v) is not None,
+    "url": lambda v: re.fullmatch(_URI, v) is not None,
     "rfc3339": valid_rfc3339,
     "spdx": lambda v: v in _spdx(),
-    "hash": lambda v: _HASH.fullmatch(v) is not None,
-    "semver": lambda v: _SEMVER.fullmatch(v) is not None,
-    "email": lambda v: _EMAIL.fullmatch(v) is not None,
+    "hash": lambda v: re.fullmatch(_HASH, v) is not None,
+    "semver": lambda v: re.fullmatch(_SEMVER, v) is not None,
+    "email": lambda v: re.fullmatch(_EMAIL, v) is not None,
 }
 
 

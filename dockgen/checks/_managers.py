@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
-from dockgen.checks._base import Hit, environment_at, runs
+from dockgen.checks.contract import Hit, environment_at, with_onbuild
 from dockgen.model import Command, Dockerfile, Instruction
 from dockgen.parse import arg_pairs, key_values
-from dockgen.patterns import LazyPattern
 
 Predicate = Callable[[Command], bool]
-_RPM_PART = LazyPattern(r"[A-Za-z0-9.~^_:+]+")
+_RPM_PART = r"[A-Za-z0-9.~^_:+]+"
 
 
 def first(commands: tuple[Command, ...], predicate: Predicate) -> int | None:
@@ -24,9 +24,9 @@ def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags
     return predicate
 
 
-def each_run_where(dockerfile: Dockerfile, predicate: Predicate, onbuild: bool = True) -> Iterator[Hit]:
+def each_run_where(dockerfile: Dockerfile, predicate: Predicate) -> Iterator[Hit]:
     """One hit per RUN in which some command matches."""
-    for run in runs(dockerfile, onbuild):
+    for run in with_onbuild(dockerfile, "RUN"):
         if any(predicate(command) for command in run.commands):
             yield Hit(run.line)
 
@@ -49,7 +49,7 @@ def rpm_pinned(package: str, variables: set[str]) -> bool:
     if "$" in package and any(f"${{{name}}}" in package for name in variables):
         return True
     parts = package.split("-")[1:]
-    return all(_RPM_PART.fullmatch(part) for part in parts) and any(part[:1].isdigit() for part in parts)
+    return all(re.fullmatch(_RPM_PART, part) for part in parts) and any(part[:1].isdigit() for part in parts)
 
 
 def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_groups: bool) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import parent_stage
+from dockgen.checks.contract import parent_stage
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.model import Command, Dockerfile, ImageRef, Instruction, Stage
 
@@ -37,18 +37,3 @@ def stage_runs(stage: Stage) -> Iterator[Instruction]:
 def pip_installs(run: Instruction) -> Iterator[Command]:
     return (c for c in run.commands if is_pip_install(c) and not is_pip_wrapper(c))
 
-
-def option_values(command: Command, *names: str) -> list[str]:
-    """Values of ``--name value``, ``--name=value`` and ``-n value`` options, in order."""
-    values: list[str] = []
-    args = command.args
-    for index, arg in enumerate(args):
-        for name in names:
-            flag = f"--{name}" if len(name) > 1 else f"-{name}"
-            if arg == flag and index + 1 < len(args):
-                values.append(args[index + 1])
-            elif arg.startswith(flag + "=") and len(name) > 1:
-                values.append(arg.split("=", 1)[1])
-            elif len(name) == 1 and arg.startswith(flag) and len(arg) > 2 and not arg.startswith("--"):
-                values.append(arg[2:])
-    return values

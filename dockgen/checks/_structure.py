@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Hit
+from dockgen.checks.contract import Hit
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
-from dockgen.patterns import LazyPattern
 
-_DRIVE = LazyPattern(r"[A-Za-z]:")
+_DRIVE = r"[A-Za-z]:"
 ARCHIVE_SUFFIXES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",
                     ".tpz", ".txz", ".xz")
 
@@ -21,7 +21,7 @@ def copy_parts(instruction: Instruction) -> list[str]:
 
 def is_absolute(path: str) -> bool:
     """Absolute for Linux or Windows images, or starting with a variable (which hadolint trusts)."""
-    return path.startswith(("/", "$")) or _DRIVE.match(path) is not None
+    return path.startswith(("/", "$")) or re.match(_DRIVE, path) is not None
 
 
 def unquote(value: str) -> str:

@@ -3,12 +3,10 @@ retired codes and ShellCheck's codes are fine)."""
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.codes import Kind, classify, suggest_code
 from dockgen.model import Dockerfile
 from dockgen.pragmas import ignore_items, is_code_shaped
-
-CODE = "DG002"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

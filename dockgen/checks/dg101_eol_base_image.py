@@ -2,12 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile, Stage
 from dockgen.checks._fixes import replace_text
-
-CODE = "DG101"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -23,7 +21,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
                       f"and its packages only age; move to a supported base such as `{replacement}`.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, image.raw, replacement, safe=False)
+                      fix=lambda: replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
                       if known else None)
 
 

@@ -3,19 +3,17 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, parent_stage, shipped_stages
+from dockgen.checks._base import shipped_stages
+from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.commands.build import compiles
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile, Stage
 from dockgen.checks._fixes import replace_text
-from dockgen.patterns import LazyPattern
-
-CODE = "DG103"
 
 
 # A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,
 # even when it is last: multi-target files build it with ``--target``.
-_TOOLCHAIN_STAGE = LazyPattern(r"dev|build", re.IGNORECASE)
+_TOOLCHAIN_STAGE = r"(?i)dev|build"
 
 
 def _compiling(dockerfile: Dockerfile) -> set[int]:
@@ -34,7 +32,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     shipped = shipped_stages(dockerfile)
     compiling = _compiling(dockerfile)
     for stage in dockerfile.stages:
-        if (stage.alias and _TOOLCHAIN_STAGE.search(stage.alias)) or stage.index in compiling:
+        if (stage.alias and re.search(_TOOLCHAIN_STAGE, stage.alias)) or stage.index in compiling:
             continue
         found = images.bloat(stage.image, final_stage=stage.index in shipped)
         if found:
@@ -42,5 +40,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(stage.from_instruction.line,
                       f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
                       f"{found.why}.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion,
-                                       safe=False) if single else None)
+                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
+                      if single else None)

@@ -1,14 +1,13 @@
 """DG105: a Python image tag that names no minor version (``python:3``, ``python:slim``)."""
 
+import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
-from dockgen.patterns import LazyPattern
 
-CODE = "DG105"
-_MINOR = LazyPattern(r"^\d+\.\d+")
+_MINOR = r"^\d+\.\d+"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -18,7 +17,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if image.raw in aliases or image.has_variable or image.digest or not images.is_python_image(image):
             continue
         tag = image.tag
-        if tag and tag != "latest" and not _MINOR.match(tag) and not tag.startswith("2"):  # 2 is frozen (DG101)
+        if tag and tag != "latest" and not re.match(_MINOR, tag) and not tag.startswith("2"):  # 2 is frozen (DG101)
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` moves to the next Python release when it comes out, and compiled "
                       f"packages, pins and pickles break with it; name the minor version, e.g. "

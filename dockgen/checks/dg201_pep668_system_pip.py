@@ -2,12 +2,13 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
+from dockgen.commands import system
 from dockgen.knowledge import images, python
 from dockgen.model import Command, Dockerfile, Instruction
 
-CODE = "DG201"
+_APT_APK = frozenset({"apt", "apk"})
 _ESCAPES = ("break-system-packages", "target", "t", "prefix", "root")
 
 
@@ -43,9 +44,7 @@ def _unlocks_system_pip(instruction: Instruction) -> bool:
 
 def _installs_distribution_python(command: Command) -> bool:
     """apt/apk installing the distribution's own Python (python3, python3-pip, py3-pip, ...)."""
-    if command.name not in ("apt-get", "apt", "apk") or not ({"install", "add"} & set(command.args)):
-        return False
-    return any(arg.startswith(("python3", "py3-")) for arg in command.args)
+    return any(package.startswith(("python3", "py3-")) for package in system.installed_packages(command, _APT_APK))
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.commands.conda import subcommand
 from dockgen.commands.pip import is_pip_install
 from dockgen.checks._python import stage_runs
@@ -10,7 +10,6 @@ from dockgen.checks._structure import copy_parts
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile, Instruction
 
-CODE = "DG202"
 _WHOLE_CONTEXT = (".", "./", "*", "./*")
 
 

@@ -1,23 +1,22 @@
 """DG203: pip pulls CUDA builds (gigabytes of nvidia-* wheels) into an image that has no GPU base."""
 
+import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.pip import installed_packages
-from dockgen.checks._python import option_values, pip_installs, root_image, stage_runs
+from dockgen.checks._python import pip_installs, root_image, stage_runs
+from dockgen.commands.options import option_values
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
-from dockgen.patterns import LazyPattern
 
-CODE = "DG203"
 # PyTorch's per-CUDA wheel indexes (download.pytorch.org/whl/cu128) and NVIDIA's own (pypi.nvidia.com).
-_CUDA_INDEX = LazyPattern(r"/whl/(nightly/)?cu\d+|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com")
-
+_CUDA_INDEX = r"/whl/(nightly/)?cu\d+|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com"
 
 def _problem(pip: Command) -> str | None:
     indexes = option_values(pip, "index-url", "i")
     extra = option_values(pip, "extra-index-url")
-    if any(_CUDA_INDEX.search(index) for index in (*indexes, *extra)):
+    if any(re.search(_CUDA_INDEX, index) for index in (*indexes, *extra)):
         return None  # a CUDA index asked for by name: the wheels bring their CUDA, the image is meant for GPUs
     for requirement in installed_packages(pip) or ():
         facts = python.package(requirement)

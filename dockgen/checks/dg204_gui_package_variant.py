@@ -2,17 +2,15 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 
-CODE = "DG204"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         for pip in pip_installs(run):
             for requirement in installed_packages(pip) or ():
                 facts = python.package(requirement)

@@ -2,14 +2,14 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
+from dockgen.commands import system
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.knowledge import images, python
 from dockgen.model import Dockerfile, ImageRef, Stage
 
-CODE = "DG205"
-_SYSTEM_INSTALLERS = ("apt-get", "apt", "aptitude")
+_APT = frozenset({"apt"})
 
 
 def _slim_python(image: ImageRef) -> bool:
@@ -21,8 +21,7 @@ def _system_packages(dockerfile: Dockerfile, stage: Stage) -> set[str]:
     for member in lineage(dockerfile, stage):
         for run in stage_runs(member):
             for command in run.commands:
-                if command.name in _SYSTEM_INSTALLERS and "install" in command.args:
-                    installed.update(arg.split("=", 1)[0] for arg in command.args if not arg.startswith("-"))
+                installed.update(system.installed_packages(command, _APT))
     return installed
 
 

@@ -2,22 +2,21 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import key_values
 
-CODE = "DG206"
 _TRUE = frozenset({"1", "true", "yes", "on", "y"})
 _MESSAGE = ("`PIP_NO_COMPILE={value}` does not stop pip compiling .pyc files: pip reads this variable inverted, so "
             "only `0`/`false` turn compilation off; prefer `pip install --no-compile`.")
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for env in instructions_with_onbuild(dockerfile, "ENV"):
+    for env in with_onbuild(dockerfile, "ENV"):
         for key, value in key_values(env.args):
             if key == "PIP_NO_COMPILE" and value.strip().lower() in _TRUE:
                 yield Hit(env.line, _MESSAGE.format(value=value))
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         for command in run.commands:
             for assignment in command.assignments:
                 key, _, value = assignment.partition("=")

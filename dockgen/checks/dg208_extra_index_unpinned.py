@@ -2,12 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, environment_at, runs
+from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
 from dockgen.commands.pip import installed_packages
-from dockgen.checks._python import option_values, pip_installs
+from dockgen.checks._python import pip_installs
+from dockgen.commands.options import option_values
 from dockgen.model import Dockerfile
-
-CODE = "DG208"
 
 
 def _exactly_pinned(requirement: str) -> bool:
@@ -16,7 +15,7 @@ def _exactly_pinned(requirement: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     environment = environment_at(dockerfile)
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         env = environment.get(run.line, {})
         for pip in pip_installs(run):
             extra = option_values(pip, "extra-index-url") or (

@@ -2,15 +2,14 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, mount_targets, runs
+from dockgen.checks._base import mount_targets
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._python import pip_installs
 from dockgen.model import Dockerfile
 
-CODE = "DG209"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         targets = [t for t in mount_targets(run, frozenset({"cache"})) if "pip" in t]
         if targets and any(pip.has_flag("no-cache-dir") for pip in pip_installs(run)):
             yield Hit(run.line, f"the cache mount on `{targets[0]}` already keeps pip's cache out of the image; "

@@ -1,18 +1,18 @@
 """DG303: a conda install that can reach Anaconda's ``defaults`` channel."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.commands import conda
-from dockgen.checks._base import Context, Hit, parent_stage, runs, stage_of
+from dockgen.checks._base import stage_of
+from dockgen.checks.contract import Context, Hit, parent_stage, with_onbuild
 from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
 
 from dockgen.checks._fixes import add_flag
-from dockgen.patterns import LazyPattern
 
-CODE = "DG303"
-_CONDA_INSTALL = LazyPattern(r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b")
-_OVERRIDE = LazyPattern(r"--override-channels")
+_CONDA_INSTALL = r"(?<![\w.-])(?:conda|mamba)\s+(?:install|create|update|upgrade)\b"
+_OVERRIDE = r"--override-channels"
 
 
 def _base_is_conda_forge_only(dockerfile: Dockerfile, stage: Stage | None) -> bool:
@@ -41,7 +41,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     defaults = images.defaults_channels()
     removed = False
     configured_lines = [i.line for i in dockerfile.instructions if _sets_up_conda_forge(i)]
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         safe_base = _base_is_conda_forge_only(dockerfile, stage_of(dockerfile, run))
         configured = any(line <= run.line for line in configured_lines)
         for command in run.commands:

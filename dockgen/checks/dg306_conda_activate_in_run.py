@@ -2,11 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.model import Command, Dockerfile
-
-CODE = "DG306"
 
 
 def _activates(command: Command) -> bool:
@@ -22,7 +20,7 @@ def _hooks_shell(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         commands = run.commands
         for index, command in enumerate(commands):
             if not _activates(command):

@@ -2,12 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.commands.conda import installs, subcommand
 from dockgen.checks._python import stage_runs
 from dockgen.model import Dockerfile
-
-CODE = "DG307"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

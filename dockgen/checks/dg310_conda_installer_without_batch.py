@@ -2,11 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 
-CODE = "DG310"
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh"})
 
 
@@ -20,7 +19,7 @@ def _installer(command: Command) -> str | None:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         for command in run.commands:
             script = _installer(command)
             if script and not command.has_flag("b"):

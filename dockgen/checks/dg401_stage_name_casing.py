@@ -2,10 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
-
-CODE = "DG401"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,12 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import words
 from dockgen.checks._fixes import replace_text
-
-CODE = "DG402"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -20,4 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if (keyword.isupper() and not as_word.isupper()) or (keyword.islower() and not as_word.islower()):
             wanted = "AS" if keyword.isupper() else "as"
             yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`; write `{wanted}`.",
-                      fix=lambda: replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} ", safe=True))
+                      fix=lambda: replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} "))

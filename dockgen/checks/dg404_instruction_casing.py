@@ -2,11 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.checks._fixes import replace_text
-
-CODE = "DG404"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -19,4 +17,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if (majority_upper and not keyword.isupper()) or (not majority_upper and not keyword.islower()):
             expected = keyword.upper() if majority_upper else keyword.lower()
             yield Hit(instruction.line, f"`{keyword}` differs from the file's other instructions; write "
-                      f"`{expected}`.", fix=lambda: replace_text(dockerfile, instruction, keyword, expected, safe=True))
+                      f"`{expected}`.", fix=lambda: replace_text(dockerfile, instruction, keyword, expected))

@@ -2,12 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs
-
-CODE = "DG409"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,12 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, parent_stage
+from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, near_miss, variables
 from dockgen.model import Dockerfile, Instruction, Stage
 from dockgen.parse import arg_pairs, key_values
 
-CODE = "DG411"
 # Instructions whose arguments the builder expands (RUN, CMD and ENTRYPOINT in shell form are left to the shell).
 _EXPANDED = frozenset({"ENV", "ARG", "WORKDIR", "COPY", "ADD", "USER", "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL"})
 

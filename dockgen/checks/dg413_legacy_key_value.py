@@ -2,27 +2,22 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile, Instruction
 from dockgen.words import split_words
 from dockgen.checks._fixes import span
 from dockgen.edits import Edit, Fix
 
-CODE = "DG413"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for instruction in dockerfile.instructions:
-        inner = instruction.inner or instruction
-        if inner.keyword not in ("ENV", "LABEL"):
-            continue
+    for inner in with_onbuild(dockerfile, "ENV", "LABEL"):
         parts = split_words(inner.args, dequote=False)
         if parts and "=" not in parts[0]:
             key = parts[0]
             value = inner.args.strip()[len(key):].strip()
-            yield Hit(instruction.line, f"`{inner.keyword} {key} {value}` is the legacy form, which cannot set "
+            yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form, which cannot set "
                       f"several values and reads spaces differently; write `{inner.keyword} {key}=\"{value}\"`.",
-                      fix=lambda: _fix(dockerfile, instruction, key, value))
+                      fix=lambda: _fix(dockerfile, inner, key, value))
 
 
 def _fix(dockerfile: Dockerfile, instruction: Instruction, key: str, value: str) -> Fix | None:
@@ -35,4 +30,4 @@ def _fix(dockerfile: Dockerfile, instruction: Instruction, key: str, value: str)
     if at < 0 or rest.strip() != value:
         return None
     new = f"{key}=\"{value}\"" if any(c.isspace() for c in value) else f"{key}={value}"
-    return Fix((Edit(start + at, end, new),), safe=True)
+    return Fix((Edit(start + at, end, new),))

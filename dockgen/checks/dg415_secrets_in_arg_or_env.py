@@ -3,24 +3,22 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, key_values
-from dockgen.patterns import LazyPattern
 
-CODE = "DG415"
 # Whole ``_``-separated words, as BuildKit matches them: GITHUB_TOKEN is a secret, TOKENIZERS_PARALLELISM is not.
-_SECRET = LazyPattern(r"(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)", re.I)
+_SECRET = r"(?i)(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)"
 # BuildKit's exceptions, plus words for public key material and switches (GPG_KEY, HOST_KEY_CHECKING), which the
 # corpus showed to be its commonest false positives.
-_PUBLIC = LazyPattern(r"(?:^|_)(?:public|file|version|gpg|pgp|fingerprint|checking)(?:_|$)", re.I)
+_PUBLIC = r"(?i)(?:^|_)(?:public|file|version|gpg|pgp|fingerprint|checking)(?:_|$)"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for keyword in ("ARG", "ENV"):
-        for instruction in instructions_with_onbuild(dockerfile, keyword):
+        for instruction in with_onbuild(dockerfile, keyword):
             names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
-            secret = next((n for n in names if _SECRET.search(n) and not _PUBLIC.search(n)), None)
+            secret = next((n for n in names if re.search(_SECRET, n) and not re.search(_PUBLIC, n)), None)
             if secret:
                 yield Hit(instruction.line, f"`{secret}` looks like a secret: ARG and ENV values stay in the image "
                           f"history for anyone who pulls it; use `RUN --mount=type=secret,id=...` instead.")

@@ -3,11 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen import dockerignore
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._structure import copy_parts
 from dockgen.model import Dockerfile
-
-CODE = "DG418"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -16,15 +14,14 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     ignore = dockerignore.for_dockerfile(context.location)
     if ignore is None:
         return
-    for instruction in dockerfile.instructions:
-        inner = instruction.inner or instruction
-        if inner.keyword not in ("COPY", "ADD") or any(f.name == "from" for f in inner.flags) or inner.heredocs:
+    for inner in with_onbuild(dockerfile, "COPY", "ADD"):
+        if any(f.name == "from" for f in inner.flags) or inner.heredocs:
             continue
         for source in copy_parts(inner)[:-1]:
             if "$" in source or "://" in source or source.startswith("git@"):
                 continue
             pattern = ignore.excluding_pattern(source)
             if pattern:
-                yield Hit(instruction.line, f"`{source}` is excluded by `{pattern}` in {ignore.path.name}, so the "
+                yield Hit(inner.line, f"`{source}` is excluded by `{pattern}` in {ignore.path.name}, so the "
                           f"build cannot see it and this {inner.keyword} fails or copies less than it says.")
                 break

@@ -3,11 +3,9 @@ start with the name it describes."""
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, words
-
-CODE = "DG419"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,15 +2,13 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import words
 
-CODE = "DG420"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for expose in instructions_with_onbuild(dockerfile, "EXPOSE"):
+    for expose in with_onbuild(dockerfile, "EXPOSE"):
         odd = [w for w in words(expose.args) if "/" in w and w.split("/", 1)[1] != w.split("/", 1)[1].lower()]
         if odd:
             yield Hit(expose.line, f"write the protocol in lower case: `{odd[0].lower()}`.")

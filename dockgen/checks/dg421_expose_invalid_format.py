@@ -2,15 +2,13 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import words
 
-CODE = "DG421"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for expose in instructions_with_onbuild(dockerfile, "EXPOSE"):
+    for expose in with_onbuild(dockerfile, "EXPOSE"):
         odd = [w for w in words(expose.args) if ":" in w.split("/", 1)[0]]
         if odd:
             yield Hit(expose.line, f"`{odd[0]}` publishes nothing: EXPOSE takes container ports only "

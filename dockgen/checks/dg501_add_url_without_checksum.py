@@ -2,15 +2,13 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._structure import copy_parts
 from dockgen.model import Dockerfile
 
-CODE = "DG501"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for add in instructions_with_onbuild(dockerfile, "ADD"):
+    for add in with_onbuild(dockerfile, "ADD"):
         if any(flag.name == "checksum" for flag in add.flags):
             continue
         urls = [source for source in copy_parts(add)[:-1] if source.startswith(("http://", "https://"))]

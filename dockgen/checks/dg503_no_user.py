@@ -2,13 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._python import lineage
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile, Stage
 from dockgen.parse import is_posix_shell
-
-CODE = "DG503"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,12 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, instructions_with_onbuild, runs
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 from dockgen.parse import key_values
-
-CODE = "DG504"
 
 
 def _insecure_option(command: Command) -> str | None:
@@ -25,12 +23,12 @@ def _insecure_env(key: str, value: str) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for env in instructions_with_onbuild(dockerfile, "ENV"):
+    for env in with_onbuild(dockerfile, "ENV"):
         found = [key for key, value in key_values(env.args) if _insecure_env(key, value)]
         if found:
             yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later, so a "
                       f"man in the middle can serve any package; fix the CA bundle instead.")
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         what = next((w for w in map(_insecure_option, run.commands) if w), None)
         if what is None:
             assignments = [a.partition("=") for c in run.commands for a in c.assignments]

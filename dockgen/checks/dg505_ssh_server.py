@@ -2,27 +2,25 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.commands import system
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
 
-CODE = "DG505"
 _MESSAGE = ("an SSH server in a container is one more service with credentials to leak and patch; use `docker "
             "exec` (or `kubectl exec`) to get a shell instead.")
 
 
 def _evidence(instruction: Instruction) -> str | None:
-    inner = instruction.inner or instruction
-    if inner.keyword == "EXPOSE" and any(w.split("/")[0] == "22" for w in words(inner.args)):
+    if instruction.keyword == "EXPOSE" and any(w.split("/")[0] == "22" for w in words(instruction.args)):
         return f"port 22 exposed at line {instruction.line}"
-    if inner.keyword in ("CMD", "ENTRYPOINT"):
-        parts = list(inner.json_args) if inner.json_args is not None else words(inner.args)
+    if instruction.keyword in ("CMD", "ENTRYPOINT"):
+        parts = list(instruction.json_args) if instruction.json_args is not None else words(instruction.args)
         if any(part.rsplit("/", 1)[-1] in python.ssh_programs() for part in parts[:3]):
-            return f"started by {inner.keyword} at line {instruction.line}"
-    if inner.keyword == "RUN":
-        packages = {arg.split("=", 1)[0] for c in inner.commands if c.name in ("apt-get", "apt", "apk", "yum", "dnf")
-                    and {"install", "add"} & set(c.args) for arg in c.args}
+            return f"started by {instruction.keyword} at line {instruction.line}"
+    if instruction.keyword == "RUN":
+        packages = {package for command in instruction.commands for package in system.installed_packages(command)}
         if packages & python.ssh_packages():
             return f"installed at line {instruction.line}"
     return None
@@ -31,7 +29,7 @@ def _evidence(instruction: Instruction) -> str | None:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     """One finding per stage, at the first sign of the server, naming every sign."""
     groups: dict[int, list[tuple[int, str]]] = {}
-    for instruction in dockerfile.instructions:
+    for instruction in with_onbuild(dockerfile, "EXPOSE", "CMD", "ENTRYPOINT", "RUN"):
         found = _evidence(instruction)
         if found:
             groups.setdefault(instruction.stage, []).append((instruction.line, found))

@@ -2,20 +2,17 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._structure import copy_parts
 from dockgen.knowledge import python
 from dockgen.model import Dockerfile
 
-CODE = "DG506"
-
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for instruction in dockerfile.instructions:
-        inner = instruction.inner or instruction
-        if inner.keyword not in ("COPY", "ADD") or any(flag.name == "from" for flag in inner.flags):
+    for inner in with_onbuild(dockerfile, "COPY", "ADD"):
+        if any(flag.name == "from" for flag in inner.flags):
             continue
         secrets = [source for source in copy_parts(inner)[:-1] if python.is_secret_path(source)]
         if secrets:
-            yield Hit(instruction.line, f"`{secrets[0]}` holds credentials, and every layer keeps it even if a later "
+            yield Hit(inner.line, f"`{secrets[0]}` holds credentials, and every layer keeps it even if a later "
                       f"step deletes it; pass it at build time with `RUN --mount=type=secret` (or ssh) instead.")

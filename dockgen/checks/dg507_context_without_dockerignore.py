@@ -3,11 +3,10 @@
 from collections.abc import Iterator
 
 from dockgen import dockerignore
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._structure import copy_parts
 from dockgen.model import Dockerfile
 
-CODE = "DG507"
 _WHOLE_CONTEXT = (".", "./", "*", "./*")
 
 
@@ -16,12 +15,11 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         return
     if dockerignore.any_above(context.location.parent.resolve()):
         return  # the build may well run from a folder above, where one is
-    for instruction in dockerfile.instructions:
-        inner = instruction.inner or instruction
-        if inner.keyword not in ("COPY", "ADD") or any(f.name == "from" for f in inner.flags):
+    for inner in with_onbuild(dockerfile, "COPY", "ADD"):
+        if any(f.name == "from" for f in inner.flags):
             continue
         if any(source in _WHOLE_CONTEXT for source in copy_parts(inner)[:-1]):
-            yield Hit(instruction.line, "the whole build context is copied and there is no .dockerignore: .git, "
+            yield Hit(inner.line, "the whole build context is copied and there is no .dockerignore: .git, "
                       "virtual environments, caches and any .env or key files go into the image; add a "
                       ".dockerignore (at least `.git`, `.venv`, `__pycache__`, `.env`).")
             return

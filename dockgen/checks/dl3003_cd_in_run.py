@@ -2,13 +2,12 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, commands_named, runs
+from dockgen.checks._base import commands_named
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
-
-CODE = "DL3003"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=False):
+    for run in dockerfile.by_keyword.get("RUN", ()):
         if commands_named(run, "cd"):
             yield Hit(run.line)

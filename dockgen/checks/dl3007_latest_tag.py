@@ -2,11 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import image_ref
-
-CODE = "DL3007"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -1,23 +1,22 @@
 """DL3019: apk add without --no-cache."""
 
+import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, has_cache_mount, runs
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Dockerfile
 
 from dockgen.checks._fixes import add_flag
-from dockgen.patterns import LazyPattern
-
-CODE = "DL3019"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    for run in runs(dockerfile, onbuild=True):
+    for run in with_onbuild(dockerfile, "RUN"):
         if has_cache_mount(run, "/var/cache/apk"):
             continue
         if any(c.name == "apk" and c.has_arg("add") and not c.has_flag("no-cache") for c in run.commands):
             yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _APK_ADD, "--no-cache", _NO_CACHE))
 
 
-_APK_ADD = LazyPattern(r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b")
-_NO_CACHE = LazyPattern(r"--no-cache\b")
+_APK_ADD = r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b"
+_NO_CACHE = r"--no-cache\b"

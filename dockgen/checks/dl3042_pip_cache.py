@@ -1,18 +1,18 @@
 """DL3042: ``pip install`` that keeps pip's download cache in the image."""
 
+import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, environment_at, has_cache_mount
+from dockgen.checks._base import has_cache_mount
+from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import key_values
 from dockgen.checks._fixes import add_flag
 from dockgen.edits import Fix
-from dockgen.patterns import LazyPattern
 
-CODE = "DL3042"
 _TRUTHY = frozenset({"1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"})
-_INLINE = LazyPattern(r"PIP_NO_CACHE_DIR=(?:\"|')?(1|true|True|TRUE|on|On|ON|yes|Yes|YES)\b")
+_INLINE = r"PIP_NO_CACHE_DIR=(?:\"|')?(1|true|True|TRUE|on|On|ON|yes|Yes|YES)\b"
 
 
 def _disables_cache(env: dict[str, str]) -> bool:
@@ -20,7 +20,7 @@ def _disables_cache(env: dict[str, str]) -> bool:
 
 
 def _offending(run: Instruction) -> bool:
-    if has_cache_mount(run, ".cache/pip") or _INLINE.search(run.text):
+    if has_cache_mount(run, ".cache/pip") or re.search(_INLINE, run.text):
         return False
     return any(is_pip_install(c) and not is_pip_wrapper(c) and "--no-cache-dir" not in c.args
                for c in run.commands)
@@ -41,8 +41,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 yield Hit(instruction.line, fix=lambda: _fix(dockerfile, instruction))
 
 
-_PIP_INSTALL = LazyPattern(r"(?<![\w.-])(?:pip[0-9.]*|python[0-9.]*\s+-m\s+pip)\s+install\b")
-_NO_CACHE = LazyPattern(r"--no-cache-dir\b")
+_PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|python[0-9.]*\s+-m\s+pip)\s+install\b"
+_NO_CACHE = r"--no-cache-dir\b"
 
 
 def _fix(dockerfile: Dockerfile, run: Instruction) -> Fix | None:

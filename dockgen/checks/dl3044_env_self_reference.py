@@ -3,11 +3,9 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import arg_pairs, key_values
-
-CODE = "DL3044"
 
 
 def _refers_to(value: str, name: str) -> bool:

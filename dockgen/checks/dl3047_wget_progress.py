@@ -2,11 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._managers import each_run_where
 from dockgen.model import Command, Dockerfile
 
-CODE = "DL3047"
 _QUIET = ("progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose")
 
 

@@ -2,11 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, stage_key
+from dockgen.checks._base import stage_key
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._labels import labels
 from dockgen.model import Dockerfile
-
-CODE = "DL3049"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,11 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit, has_cache_mount, reported_runs
+from dockgen.checks._base import has_cache_mount, reported_runs
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._managers import first
 from dockgen.model import Dockerfile
-
-CODE = "DL3060"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,10 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
-CODE = "DL4001"
 _TOOLS = frozenset({"curl", "wget"})
 
 

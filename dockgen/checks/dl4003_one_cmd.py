@@ -2,11 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import Context, Hit
+from dockgen.checks.contract import Context, Hit
 from dockgen.checks._structure import repeated
 from dockgen.model import Dockerfile
-
-CODE = "DL4003"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -11,7 +11,7 @@ import click
 from dockgen.api import FileResult, lint_bytes
 from dockgen.engine import Settings, lint
 from dockgen.errors import DockgenError
-from dockgen.fixer import FixOutcome, fix_text
+from dockgen.fixer import MAX_PASSES, FixOutcome, fix_text
 from dockgen.parse import parse_text
 from dockgen.source import decode, read_limited, read_regular_file
 from dockgen.writing import encode, write_atomically
@@ -67,7 +67,7 @@ def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
 
 def _warn(display: str, outcome: FixOutcome) -> None:
     if outcome.limit_reached:
-        click.echo(f"dockgen: warning: {display}: fixes did not settle after 10 passes; the file may need a look",
-                   err=True)
+        click.echo(f"dockgen: warning: {display}: fixes did not settle after {MAX_PASSES} passes; the file may need "
+                   f"a look", err=True)
     for code in sorted(set(outcome.dropped)):
         click.echo(f"dockgen: warning: {display}: a {code} fix was left out: the result would not parse", err=True)

@@ -132,8 +132,8 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, quiet: bool,
     if diff_only:
         return EXIT_FINDINGS if changed else EXIT_CLEAN
     failing = output_format not in NEVER_FAIL_FORMATS and any(
-        not settings.no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
-        for (_, _, settings), result in zip(work, results))
+        not no_fail and any(f.level >= settings.failure_threshold for f in result.findings)
+        for (_, _, settings), no_fail, result in zip(work, plan.no_fail, results))
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -143,6 +143,7 @@ class _Plan:
     broken: list[FileResult]  # files whose configuration or folder failed
     notes: tuple[str, ...]  # about the codes the configurations name, each once
     sources: tuple[tuple[str, Path | None], ...]  # each file's configuration file
+    no_fail: tuple[bool, ...]  # for each file of ``work``: its findings never fail the run
 
 
 def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | None, isolated: bool,
@@ -154,6 +155,7 @@ def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | N
     work: list[Job] = []
     notes: dict[str, None] = {}
     sources: list[tuple[str, Path | None]] = []
+    no_fail: list[bool] = []
     targets, broken = _targets(paths, respect_gitignore)
     for target, explicit in targets:
         display = stdin_filename if target == "-" and stdin_filename else target
@@ -166,11 +168,12 @@ def _plan(paths: tuple[str, ...], overrides: CliOverrides, config_file: Path | N
         notes.update(dict.fromkeys(loaded.notes))
         sources.append((display, loaded.source))
         root = loaded.source.parent if loaded.source is not None else Path.cwd()
-        if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.settings.exclude,
+        if (force_exclude or not explicit) and target != "-" and excluded(Path(display), loaded.run.exclude,
                                                                            root):
             continue
         work.append((target, display, loaded.settings))
-    return _Plan(work, broken, tuple(notes), tuple(sources))
+        no_fail.append(loaded.run.no_fail)
+    return _Plan(work, broken, tuple(notes), tuple(sources), tuple(no_fail))
 
 
 def _lint_or_fix(work: list[Job], jobs: int | None, fix: bool, unsafe_fixes: bool,

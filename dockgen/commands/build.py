@@ -6,18 +6,18 @@ compiling stage on a toolchain base.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from dockgen.commands.system import system_command
 from dockgen.model import Command, Instruction
 from dockgen.parse import key_values
-from dockgen.patterns import LazyPattern
 
 _TOOLS = frozenset({"nvcc", "make", "gmake", "cmake", "ninja", "meson", "bazel", "bazelisk", "gcc", "g++", "cc",
                     "c++", "clang", "clang++", "gfortran", "conda-build", "conda-mambabuild", "rattler-build"})
 _SETUP_BUILDS = frozenset({"build", "build_ext", "install", "develop", "bdist_wheel", "bdist_egg"})
 # System packages that exist to compile: compilers, build systems, CUDA's compiler and toolkit.
-_BUILD_PACKAGES = LazyPattern(r"(gcc|g\+\+|gcc-c\+\+|clang|gfortran|build-essential|build-base|make|cmake|ninja-build"
+_BUILD_PACKAGES = (r"(gcc|g\+\+|gcc-c\+\+|clang|gfortran|build-essential|build-base|make|cmake|ninja-build"
                              r"|autoconf|automake|libtool|devtoolset-\d+.*|gcc-toolset-\d+.*|cuda-nvcc.*"
                              r"|cuda-toolkit.*|cuda-compiler.*)(-\d[\w.]*)?")
 _CUDA_BUILD_SETTINGS = frozenset({"TORCH_CUDA_ARCH_LIST", "CUDA_ARCH_LIST", "CMAKE_CUDA_ARCHITECTURES", "USE_CUDA",
@@ -32,7 +32,7 @@ def command_compiles(command: Command) -> bool:
     if any(arg.split("=", 1)[0] in _CUDA_BUILD_SETTINGS and arg.endswith("=1") for arg in command.args):
         return True  # make USE_CUDA=1
     found = system_command(command)
-    return bool(found and found.verb == "install" and any(_BUILD_PACKAGES.fullmatch(p.split("=")[0])
+    return bool(found and found.verb == "install" and any(re.fullmatch(_BUILD_PACKAGES, p.split("=")[0])
                                                           for p in found.packages))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dockgen.commands.options import option_value, option_values
 from dockgen.model import Command
 
 TOOLS = frozenset({"conda", "mamba", "micromamba"})
@@ -30,15 +31,7 @@ def packages(command: Command) -> tuple[str, ...]:
 
 
 def channels(command: Command) -> list[str]:
-    found: list[str] = []
-    args = command.args
-    for index, arg in enumerate(args):
-        if arg in ("-c", "--channel") and index + 1 < len(args):
-            found.append(args[index + 1])
-        elif arg.startswith("--channel="):
-            found.append(arg.partition("=")[2])
-        elif arg.startswith("-c") and len(arg) > 2 and not arg.startswith("--"):
-            found.append(arg[2:])
+    found = option_values(command, "c", "channel")
     found.extend(spec.split("::", 1)[0] for spec in packages(command) if "::" in spec)
     return found
 
@@ -73,17 +66,7 @@ def spec_version(spec: str) -> str:
 
 def env_file(command: Command) -> str | None:
     """The file of ``conda env create|update -f FILE`` (or ``micromamba create -f``, ``install --file``)."""
-    return _option_value(command, "-f", "--file")
-
-
-def _option_value(command: Command, short: str, long: str) -> str | None:
-    args = command.args
-    for index, arg in enumerate(args):
-        if arg in (short, long) and index + 1 < len(args):
-            return args[index + 1]
-        if arg.startswith(long + "="):
-            return arg.partition("=")[2]
-    return None
+    return option_value(command, "f", "file")
 
 
 def configured_channels(command: Command) -> tuple[str, ...]:

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from dockgen.model import Command
-from dockgen.patterns import LazyPattern
 
 # Options whose value is the next word when written without ``=``.
 VALUE_OPTIONS = frozenset({
@@ -127,9 +126,9 @@ def requirement_name(requirement: str) -> str | None:
     if "://" in requirement or requirement.startswith(_VCS_PREFIXES) or is_local(requirement):
         if " @ " in requirement or "#egg=" in requirement:
             name = requirement.split(" @ ", 1)[0] if " @ " in requirement else requirement.split("#egg=", 1)[1]
-            return _NAME.match(name).group().lower().replace("_", "-").replace(".", "-")  # type: ignore[union-attr]
+            return re.match(_NAME, name).group().lower().replace("_", "-").replace(".", "-")  # type: ignore[union-attr]
         return None
-    match = _NAME.match(requirement)
+    match = re.match(_NAME, requirement)
     return re.sub(r"[-_.]+", "-", match.group()).lower() if match else None
 
 
@@ -138,4 +137,9 @@ def has_version(requirement: str) -> bool:
     return any(operator in requirement for operator in _VERSION_OPERATORS) or " @ " in requirement
 
 
-_NAME = LazyPattern(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+
+
+def normalize(name: str) -> str:
+    """PEP 503 project name: ``Foo_Bar.baz`` and ``foo-bar-baz`` are the same project."""
+    return re.sub(r"[-_.]+", "-", name).lower()

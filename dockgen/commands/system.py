@@ -36,6 +36,25 @@ class SystemCommand:
         return self.family == "rpm" and self.verb == "update"
 
 
+def installed_packages(command: Command, families: frozenset[str] = frozenset(_VALUE_OPTIONS)) -> tuple[str, ...]:
+    """What a system package install of one of ``families`` installs, by name (``curl=7.88*`` is ``curl``);
+    empty for any other command. The one definition of "a system package install" the checks share."""
+    parsed = system_command(command)
+    if parsed is None or parsed.family not in families or parsed.verb != "install":
+        return ()
+    return tuple(package.split("=", 1)[0] for package in parsed.packages)
+
+
+def removes_packages(command: Command) -> bool:
+    """A system package manager removing packages (``apt-get purge``, ``apk del``, ``dnf remove``...)."""
+    parsed = system_command(command)
+    return parsed is not None and parsed.verb == "remove"
+
+
+def is_apt_get_install(command: Command) -> bool:
+    return command.name == "apt-get" and command.has_arg("install")
+
+
 def system_command(command: Command) -> SystemCommand | None:
     family = FAMILY_OF_TOOL.get(command.name)
     if family is None:

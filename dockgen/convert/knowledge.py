@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from dockgen import shipped
+from dockgen._resources import data_dir
+from dockgen.errors import DockgenError
 from dockgen.model import ImageRef
 
 
@@ -23,7 +25,12 @@ class ImageFacts:
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    return shipped.table("templates/knowledge", "convert")
+    path = data_dir("templates") / "knowledge" / "convert.toml"
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise DockgenError(f"{path}: broken converter data: {error}") from error
+    return data
 
 
 def image_name(image: ImageRef) -> str:

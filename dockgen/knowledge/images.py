@@ -1,4 +1,4 @@
-"""Base-image facts from ``templates/knowledge/*.toml``: releases and their end of life, deprecated and bloated
+"""Base-image facts from ``rules/knowledge/*.toml``: releases and their end of life, deprecated and bloated
 images, conda channel configuration. Shared by the lint rules and the generator."""
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dockgen import shipped
+from dockgen import lint_data
 from dockgen.model import ImageRef
-from dockgen.patterns import LazyPattern
 
-_PYTHON_TAG = LazyPattern(r"^(\d+)\.(\d+)")
+_PYTHON_TAG = r"^(\d+)\.(\d+)"
 _DEBIAN_VARIANTS = ("trixie", "bookworm", "bullseye", "buster", "stretch", "jessie")
 
 
@@ -48,7 +47,7 @@ class Bloat:
 
 
 def _data() -> dict[str, Any]:
-    return shipped.tables("templates/knowledge")
+    return lint_data.tables("rules/knowledge")
 
 
 @functools.cache
@@ -85,7 +84,7 @@ def python_version(image: ImageRef) -> str | None:
     """``3.7`` for ``python:3.7.7-slim-stretch``; None when the tag names no version."""
     if image.short_name not in _data()["images"]["python-images"] or not image.tag:
         return None
-    match = _PYTHON_TAG.match(image.tag)
+    match = re.match(_PYTHON_TAG, image.tag)
     return f"{match.group(1)}.{match.group(2)}" if match else None
 
 
@@ -159,7 +158,7 @@ def _smaller(entry: dict[str, Any], image: ImageRef, final_stage: bool) -> str |
     parts = tag.split("-")
     if tag == "latest":
         return f"{image.name}:slim"
-    version = parts[0] if _PYTHON_TAG.match(parts[0]) or parts[0].isdigit() else None
+    version = parts[0] if re.match(_PYTHON_TAG, parts[0]) or parts[0].isdigit() else None
     rest = parts[1:] if version else parts
     if len(rest) > 1 or (rest and rest[0] not in _DEBIAN_VARIANTS):
         return None

@@ -1,5 +1,5 @@
-"""Python-image facts for the DG2xx-DG5xx rules: ``templates/knowledge/python.toml`` and the per-package data in
-``templates/packages/`` that the generator uses. Read through dockgen.shipped, so linting stays light."""
+"""Python-image facts for the DG2xx-DG5xx rules: ``rules/knowledge/python.toml`` and the per-package data in
+``templates/packages/`` that the generator uses. Read through dockgen.lint_data, so linting stays light."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dockgen import shipped
+from dockgen import lint_data
+from dockgen.commands.pip import normalize as normalize  # re-exported for the checks
 from dockgen.errors import DockgenError
 from dockgen.model import ImageRef
 
@@ -29,12 +30,7 @@ class PackageFacts:
 
 
 def _knowledge() -> dict[str, Any]:
-    return shipped.table("templates/knowledge", "python")
-
-
-def normalize(name: str) -> str:
-    """PEP 503 project name: ``Foo_Bar.baz`` and ``foo-bar-baz`` are the same project."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return lint_data.table("rules/knowledge", "python")
 
 
 def requirement_name(requirement: str) -> str:
@@ -49,7 +45,7 @@ def requirement_name(requirement: str) -> str:
 def packages_by_pip_name() -> dict[str, PackageFacts]:
     """Every catalog package under each pip name it is installed by (its own, its GPU build, its GUI variants)."""
     table: dict[str, PackageFacts] = {}
-    for stem, data in shipped.tables("templates/packages").items():
+    for stem, data in lint_data.tables("templates/packages").items():
         try:
             lint = data.get("lint", {})
             facts = PackageFacts(

@@ -1,15 +1,15 @@
-"""Which ARG/ENV names hadolint's DL3064 takes for secrets (data in templates/knowledge/secrets.toml)."""
+"""Which ARG/ENV names hadolint's DL3064 takes for secrets (data in rules/knowledge/secrets.toml)."""
 
 from __future__ import annotations
 
 import functools
 
-from dockgen import shipped
+from dockgen import lint_data
 
 
 @functools.cache
 def _data() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = shipped.table("templates/knowledge", "secrets")
+    data = lint_data.table("rules/knowledge", "secrets")
     return frozenset(data["names"]), tuple(data["fragments"])
 
 

@@ -32,14 +32,13 @@ def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) ->
     """Original lines (1-based) that changed although no instruction there carried a fix. An insertion belongs to
     the line it lands before; where the inserted lines repeat their neighbours, any equivalent place counts."""
     import difflib
-    from dataclasses import replace
 
     from dockgen.engine import lint
 
     model = parse_text(before)
     spans = {i.line: i.end_line for i in model.instructions}
     owned: set[int] = set()
-    for finding in lint(model, replace(SETTINGS, fixes=True)):
+    for finding in lint(model, SETTINGS, fixes=True):
         if finding.fix is not None and (unsafe or finding.fix.safe):
             owned.update(range(finding.line, spans.get(finding.line, finding.line) + 1))
     old, new = before.split("\n"), after.split("\n")

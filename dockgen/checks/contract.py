@@ -1,0 +1,78 @@
+"""The check contract, public: what a check receives and what it returns.
+
+A check is the function ``check(dockerfile, context) -> Iterable[Hit]`` in the module named after its rule (see
+``dockgen.checks``). It never formats output, decides levels or fix safety, reads suppressions or touches files:
+the rule's TOML and the engine do that. The functions here are the queries on the model that checks, ShellCheck and
+the generator share.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from dockgen.edits import Fix
+from dockgen.model import Dockerfile, Instruction, Stage
+from dockgen.parse import key_values
+
+
+class Hit(NamedTuple):
+    """One finding of a check: the line, the message (None: the rule's summary), and an optional fix (a callable
+    is only called when fixing). The fix's safety is the rule's ``fix-safety``, not the check's."""
+
+    line: int
+    message: str | None = None
+    end_line: int | None = None
+    fix: Fix | Callable[[], Fix | None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Options checks may read; every field has a default so checks run without any configuration."""
+
+    today: datetime.date = field(default_factory=datetime.date.today)
+    trusted_registries: tuple[str, ...] = ()  # DL3026 runs only when some are given
+    label_schema: tuple[tuple[str, str], ...] = ()  # (label, type) for DL3049-DL3058
+    strict_labels: bool = False
+    location: Path | None = None  # the Dockerfile on disk, when linting a file: its folder is the likely context
+
+
+CheckFunction = Callable[[Dockerfile, Context], Iterable[Hit]]
+
+
+def with_onbuild(dockerfile: Dockerfile, *keywords: str) -> tuple[Instruction, ...]:
+    """Top-level instructions of the ``keywords`` and the ones wrapped in ONBUILD (a trigger runs in a later build,
+    so it deserves the same check), in file order. The one way checks reach into ONBUILD: a wrapped instruction has
+    its ONBUILD's lines, so a hit on it lands on the ONBUILD."""
+    if len(keywords) == 1:
+        return dockerfile.with_onbuild.get(keywords[0], ())
+    found = [instruction for keyword in keywords for instruction in dockerfile.with_onbuild.get(keyword, ())]
+    return tuple(sorted(found, key=lambda instruction: instruction.line))
+
+
+def parent_stage(dockerfile: Dockerfile, stage: Stage) -> Stage | None:
+    """The earlier stage this one is built ``FROM``, by alias (or by hadolint's image-name key)."""
+    return dockerfile.stages[stage.parent] if stage.parent is not None else None
+
+
+def environment_at(dockerfile: Dockerfile) -> dict[int, dict[str, str]]:
+    """The ENV in effect at each top-level instruction, by its line, in one pass: a stage starts from the ENV of
+    the stage it is built FROM (ENV before the first FROM counts only for instructions before it). Lines share
+    one dict until an ENV changes it, so the result stays linear in the file's size."""
+    at: dict[int, dict[str, str]] = {}
+    final: dict[int, dict[str, str]] = {}
+    env: dict[str, str] = {}
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "FROM":
+            stage = dockerfile.stages[instruction.stage]
+            parent = parent_stage(dockerfile, stage)
+            env = final.get(parent.index, {}) if parent else {}
+        elif instruction.keyword == "ENV":
+            env = {**env, **dict(key_values(instruction.args))}
+        at[instruction.line] = env
+        if instruction.stage >= 0:
+            final[instruction.stage] = env
+    return at

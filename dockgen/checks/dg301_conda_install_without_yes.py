@@ -1,0 +1,41 @@
+"""DG301: a conda, mamba or micromamba command that would stop at a confirmation prompt."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.commands import conda
+from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
+from dockgen.model import Command, Dockerfile
+from dockgen.checks._fixes import add_flag
+
+_ALWAYS_YES = r"(?i)^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)"
+_TRUTHY = frozenset({"1", "true", "yes", "on"})
+_CONDA_CHANGE = (
+    r"(?<![\w.-])(?:conda|mamba|micromamba)\s+(?:install|create|update|upgrade|remove|uninstall)\b")
+_YES = r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes)\b"
+
+
+def _configures_yes(command: Command) -> bool:
+    return conda.subcommand(command) == "config" and "always_yes" in command.args
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    configured = False
+    environment = environment_at(dockerfile)
+    for run in with_onbuild(dockerfile, "RUN"):
+        env = environment.get(run.line, {})
+        if any(env.get(name, "").lower() in _TRUTHY for name in ("CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES")):
+            continue
+        prompting = []
+        for command in run.commands:
+            configured = configured or _configures_yes(command)
+            if configured or any(re.match(_ALWAYS_YES, a) for a in command.assignments):
+                continue
+            sub = conda.subcommand(command)
+            if sub in conda.CHANGES and not command.has_flag("y", "yes"):
+                prompting.append(f"{command.name} {sub}")
+        if prompting:
+            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
+                      message=f"`{prompting[0]}` without `-y` stops at a confirmation prompt: `docker build` gets "
+                      "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
+                      "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")

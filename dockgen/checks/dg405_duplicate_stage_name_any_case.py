@@ -1,0 +1,19 @@
+"""DG405 (BuildKit DuplicateStageName): two stages with the same name, compared without case."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    seen: dict[str, int] = {}
+    for stage in dockerfile.stages:
+        if not stage.alias:
+            continue
+        key = stage.alias.lower()
+        if key in seen:
+            yield Hit(stage.from_instruction.line, f"stage name `{stage.alias}` is already used on line "
+                      f"{seen[key]}; `--target` and `COPY --from` cannot tell them apart.")
+        else:
+            seen[key] = stage.from_instruction.line

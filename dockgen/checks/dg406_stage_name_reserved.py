@@ -1,0 +1,13 @@
+"""DG406 (BuildKit ReservedStageName): a stage named ``scratch`` or ``context``."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        if stage.alias and stage.alias.lower() in ("scratch", "context"):
+            yield Hit(stage.from_instruction.line, f"`{stage.alias}` is a reserved name (the empty image, or the "
+                      f"build context); name the stage something else.")

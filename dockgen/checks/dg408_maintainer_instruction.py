@@ -1,0 +1,12 @@
+"""DG408 (BuildKit MaintainerDeprecated): the MAINTAINER instruction."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for instruction in with_onbuild(dockerfile, "MAINTAINER"):
+        yield Hit(instruction.line, "MAINTAINER is deprecated; write "
+                  f"`LABEL org.opencontainers.image.authors=\"{instruction.args.strip()}\"`.")

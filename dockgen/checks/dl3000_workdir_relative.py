@@ -1,0 +1,13 @@
+"""DL3000: a relative WORKDIR."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._structure import is_absolute, unquote
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "WORKDIR" and not is_absolute(unquote(instruction.args)):
+            yield Hit(instruction.line)

@@ -1,0 +1,20 @@
+"""DL3006: FROM without a tag or digest."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+from dockgen.parse import image_ref
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    aliases: set[str] = set()
+    for stage in dockerfile.stages:
+        image = image_ref(stage.image.raw, {})  # as written: a build argument may supply the tag
+        exempt = image.raw == "scratch" or image.raw.startswith("$") or image.name in aliases
+        if not exempt and image.tag is None and image.digest is None:
+            yield Hit(stage.from_instruction.line, f"Always tag the version of an image explicitly: "
+                      f"`{image.raw}` means whatever `latest` is on the day of the build. "
+                      f"Pin a tag such as `{image.raw}:<version>`, or a digest.")
+        if stage.alias:
+            aliases.add(stage.alias)

@@ -1,0 +1,22 @@
+"""DL3008: ``apt-get install`` of a package without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.commands.system import is_apt_get_install
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.model import Dockerfile
+
+_TARGET_RELEASE = frozenset({"t", "target-release"})
+
+
+def unpinned(word: str) -> bool:
+    return "=" not in word and "/" not in word and not word.endswith(".deb")
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in with_onbuild(dockerfile, "RUN"):
+        loose = [word for command in run.commands if is_apt_get_install(command)
+                 for word in command.positional(_TARGET_RELEASE) if word != "install" and unpinned(word)]
+        if loose:
+            yield Hit(run.line, f"Pin versions in apt-get install (`{' '.join(loose[:4])}` unpinned): "
+                      "use `package=version` so rebuilds install what you tested.")

@@ -1,0 +1,17 @@
+"""DL3011: an EXPOSEd port outside 0-65535."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+
+
+def _too_large(word: str) -> bool:
+    port = word.split("/", 1)[0]
+    return any(part.isdigit() and int(part) > 65535 for part in port.split("-", 1))
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "EXPOSE" and any(_too_large(word) for word in instruction.args.split()):
+            yield Hit(instruction.line)

@@ -1,0 +1,17 @@
+"""DL3013: ``pip install`` of a package without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in with_onbuild(dockerfile, "RUN"):
+        loose = [package for command in run.commands if is_pip_install(command)
+                 for package in installed_packages(command) or () if not is_pinned(package)]
+        if loose:
+            yield Hit(run.line, f"Pin versions in pip install (`{' '.join(loose[:4])}` unpinned): without "
+                      "`package==version` (or a requirements/constraints file) every rebuild may resolve "
+                      "different releases.")

@@ -1,0 +1,25 @@
+"""DL3014: ``apt-get install`` without ``-y``."""
+
+import re
+from collections.abc import Iterator
+
+from dockgen.commands.options import flag_count
+from dockgen.commands.system import is_apt_get_install
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.model import Command, Dockerfile
+
+from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
+
+
+def _assumes_yes(command: Command) -> bool:
+    return (command.has_flag("y", "yes", "assume-yes") or "--qq" in command.args or flag_count(command, "q") == 2
+            or flag_count(command, "quiet") == 2 or "-q=2" in command.args)
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in with_onbuild(dockerfile, "RUN"):
+        if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
+            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
+
+
+_YES = r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b"

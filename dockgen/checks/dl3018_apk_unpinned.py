@@ -1,0 +1,21 @@
+"""DL3018: apk add of a package without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.model import Command, Dockerfile
+
+_VALUE_OPTIONS = frozenset({"t", "virtual", "repository", "X"})
+
+
+def _loose(command: Command) -> list[str]:
+    if command.name != "apk" or not command.has_arg("add"):
+        return []
+    return [word for word in command.positional(_VALUE_OPTIONS) if word != "add"
+            and not any(mark in word for mark in "=~><") and not word.endswith(".apk")]
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in with_onbuild(dockerfile, "RUN"):
+        if any(_loose(command) for command in run.commands):
+            yield Hit(run.line)

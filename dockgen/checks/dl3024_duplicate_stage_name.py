@@ -1,0 +1,16 @@
+"""DL3024: two stages with the same name."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for stage in dockerfile.stages:
+        if stage.alias is None:
+            continue
+        if stage.alias in seen:
+            yield Hit(stage.from_instruction.line)
+        seen.add(stage.alias)

@@ -1,0 +1,14 @@
+"""DL3029: FROM --platform with a constant platform."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        platform = stage.from_instruction.flag("platform")
+        if platform is not None and not any(name in (platform.value or "")
+                                            for name in ("BUILDPLATFORM", "TARGETPLATFORM")):
+            yield Hit(stage.from_instruction.line)

@@ -1,0 +1,12 @@
+"""DL3030: yum install without -y."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._managers import each_run_where, subcommand_without
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from each_run_where(dockerfile, subcommand_without(
+        frozenset({"yum"}), frozenset({"install", "groupinstall", "localinstall"}), ("y", "assumeyes")))

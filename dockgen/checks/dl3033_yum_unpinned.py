@@ -1,0 +1,13 @@
+"""DL3033: yum install of a package or module without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._managers import unpinned_rpm_installs
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from unpinned_rpm_installs(dockerfile, frozenset({"yum"}), skip_groups=False)
+
+

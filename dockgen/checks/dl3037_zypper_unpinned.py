@@ -1,0 +1,15 @@
+"""DL3037: zypper install of a package without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for run in with_onbuild(dockerfile, "RUN"):
+        loose = [word for c in run.commands if c.name == "zypper" and c.has_arg("install", "in")
+                 for word in c.positional() if word not in ("install", "in")
+                 and not any(mark in word for mark in "=><") and not word.endswith(".rpm")]
+        if loose:
+            yield Hit(run.line)

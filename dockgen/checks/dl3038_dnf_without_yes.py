@@ -1,0 +1,12 @@
+"""DL3038: dnf or microdnf install without -y."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._managers import each_run_where, subcommand_without
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from each_run_where(dockerfile, subcommand_without(
+        frozenset({"dnf", "microdnf"}), frozenset({"install", "groupinstall", "localinstall"}), ("y", "assumeyes")))

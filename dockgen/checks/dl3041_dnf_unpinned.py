@@ -1,0 +1,11 @@
+"""DL3041: dnf or microdnf install of a package or module without a version."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._managers import unpinned_rpm_installs
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from unpinned_rpm_installs(dockerfile, frozenset({"dnf", "microdnf"}), skip_groups=True)

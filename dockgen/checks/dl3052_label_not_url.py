@@ -1,0 +1,11 @@
+"""DL3052: a LABEL of schema type url whose value is not a valid url."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._labels import invalid_values
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    yield from invalid_values(dockerfile, context, "url")

@@ -1,0 +1,19 @@
+"""DL3064: an ARG or ENV whose name says it holds a secret."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.knowledge.secrets import looks_secret
+from dockgen.model import Dockerfile
+from dockgen.parse import arg_pairs, key_values
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    found = []
+    for keyword in ("ARG", "ENV"):
+        for instruction in with_onbuild(dockerfile, keyword):
+            names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
+            if any(looks_secret(name) for name in names):
+                found.append(instruction.line)
+    for line in sorted(found):
+        yield Hit(line)

@@ -1,0 +1,13 @@
+"""DL3065: FROM --platform=$TARGETPLATFORM, which is the default anyway."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for stage in dockerfile.stages:
+        platform = stage.from_instruction.flag("platform")
+        if platform is not None and platform.value in ("$TARGETPLATFORM", "${TARGETPLATFORM}"):
+            yield Hit(stage.from_instruction.line)

@@ -1,0 +1,15 @@
+"""DL3067: COPY --from=... / / copies a whole image's root over the stage's."""
+
+from collections.abc import Iterator
+
+from dockgen.checks.contract import Context, Hit
+from dockgen.checks._structure import copy_parts, unquote
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    for instruction in dockerfile.instructions:
+        if instruction.keyword == "COPY" and instruction.flag("from") is not None:
+            parts = [unquote(p) for p in copy_parts(instruction)]
+            if parts == ["/", "/"]:
+                yield Hit(instruction.line)
