@@ -344,3 +344,22 @@ def test_a_build_of_python_itself_is_refused() -> None:
     with pytest.raises(Refused, match="builds Python itself") as error:
         convert_text(source, "Dockerfile", "pip", TODAY)
     assert error.value.reason == "builds-python"
+
+
+def test_second_review_findings_stay_fixed() -> None:
+    """Defects a second reading of 40 corpus conversions found, one input each."""
+    tools = _converted("FROM python:3.7\nRUN wget -q https://example.com/k.zip && unzip k.zip && make -C k\n"
+                       "RUN pip install flask==3.1.2\n", "pip")
+    assert "apt-get install -y --no-install-recommends wget unzip build-essential" in tools  # slim has none of them
+    ppa = _converted("FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y software-properties-common && "
+                     "add-apt-repository ppa:mantid/mantid && apt-get update && apt-get install -y mantid "
+                     "python3-pip && rm -rf /var/lib/apt/lists/*\nRUN pip3 install flask==1.1.1\n", "pip")
+    assert "FROM ubuntu:18.04" in ppa and "add-apt-repository ppa:mantid/mantid" in ppa  # a PPA ties it to bionic
+    leftovers = _converted("FROM continuumio/miniconda3:4.12.0\nRUN conda install -y numpy=1.26 && "
+                           "chmod -R 777 /opt/conda/ && conda clean -afy\n", "pip")
+    assert "/opt/conda" not in leftovers.split("\nFROM", 1)[1]
+    with pytest.raises(Refused, match="Python 2.7"):
+        _converted("FROM python:2-alpine\nRUN pip install flask==1.1.1\n", "pip")
+    assert "Python 3.6 (ubuntu:bionic's python3 package)" in " ".join(
+        _converted("FROM ubuntu:bionic\nRUN apt-get update && apt-get install -y python3-pip && "
+                   "pip3 install flask==1.1.1\n", "pip").replace("\n#       ", " ").splitlines())

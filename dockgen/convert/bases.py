@@ -34,7 +34,7 @@ def choose_python(source: Source, manager: str, catalog: Catalog, today: datetim
                               "Ubuntu 24.04's python3 on the CUDA base.")
     if old in supported:
         return old, ""
-    if manager == "pip" and all(s.facts is None for s in source.stages if s.python and not s.derived):
+    if manager == "pip" and all(s.facts is None or s.ties for s in source.stages if s.python and not s.derived):
         return old or catalog.default_python, ""  # every Python stage keeps its base, and its Python
     if old is None:
         return catalog.default_python, (f"the source does not say which Python {source.python.where} runs; the "
@@ -59,6 +59,10 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
     if facts is None:
         return NewBase(None, "", note=f"FROM {stage.base.raw} is kept: dockgen does not know what that image "
                                       "provides, so it only optimizes the installs on top of it.")
+    if stage.ties:
+        return NewBase(None, "", note=f"FROM {stage.base.raw} is kept: the stage uses its distribution's own "
+                                      f"package repositories or tools ({stage.ties}), which another base would not "
+                                      "have, so dockgen only optimizes the installs on top of it.")
     if facts.kind == "cuda":
         flavor = _cuda_flavor(stage.base.tag or "", stage.compiles)
         setup = ("ARG DEBIAN_FRONTEND=noninteractive",
@@ -92,6 +96,15 @@ def _cuda_flavor(tag: str, compiles: bool) -> str:
 
 
 def _conda_base(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
+    base = _conda_image(stage, python, catalog)
+    if not stage.ties:
+        return base
+    note = (f"{stage.base.raw}'s stage uses its distribution's own package repositories or tools ({stage.ties}); "
+            f"on {base.image} they may not exist: check them.")
+    return NewBase(base.image, base.family, base.setup, note=f"{base.note} {note}".strip())
+
+
+def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
     name = "micromamba" if stage.base.short_name == "mambaorg/micromamba" else "miniforge"
     base = catalog.bases[name]
     tool = "micromamba" if name == "micromamba" else "conda"

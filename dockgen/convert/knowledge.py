@@ -61,7 +61,8 @@ def distro_python(image: ImageRef) -> str | None:
     """The python3 a distribution image installs from its packages (``ubuntu:20.04`` -> ``3.8``)."""
     table = _data()["distro-python"]
     tag = (image.tag or "latest").split("-")[0]
-    for key in (f"{image.short_name}:{tag}", f"{image.short_name}:{tag.split('.')[0]}"):
+    minor = ".".join(tag.split(".")[:2])
+    for key in (f"{image.short_name}:{tag}", f"{image.short_name}:{minor}", f"{image.short_name}:{tag.split('.')[0]}"):
         if key in table:
             return str(table[key])
     return None
@@ -153,3 +154,12 @@ def conda_on_pip(name: str) -> tuple[str, str]:
 def same_on_pypi(name: str) -> bool:
     """A bioconda package known to be the PyPI project of the same name."""
     return name in _data()["conda-to-pip"]["same-on-pypi"]
+
+
+def programs() -> dict[str, dict[str, str]]:
+    """Program -> {family: package that brings it}."""
+    return dict(_data()["programs"])
+
+
+def base_programs(kind: str) -> tuple[str, ...]:
+    return tuple(_data()["base-programs"].get(kind, ()))

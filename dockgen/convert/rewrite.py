@@ -10,6 +10,7 @@ from dockgen.convert.bases import NewBase, new_base
 from dockgen.convert.context import Notes, Plan, StageContext, Target
 from dockgen.convert.reorder import copy_requirements_first, flag_words
 from dockgen.convert.runs import rewrite_run
+from dockgen.convert.tools import missing_programs
 from dockgen.convert.source import Source, SourceStage
 from dockgen.model import Instruction
 from dockgen.parse import key_values
@@ -81,9 +82,33 @@ def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Pla
         names = [_pinned(name, target) for name in stage.facts.provides]
         setup.append("RUN pip install --no-cache-dir " + " ".join(names))
         notes.add(f"{stage.base.raw} brought {', '.join(stage.facts.provides)}; the new image installs them with pip.")
-    if _has_apt(stage) and target.manager == "conda" and not any("DEBIAN_FRONTEND" in s for s in setup):
+    setup.extend(_programs_setup(stage, base, notes))
+    if (_has_apt(stage) or any("apt-get" in s for s in setup)) and base.family == "apt" and not any(
+            "DEBIAN_FRONTEND" in s for s in setup) and target.manager == "conda":
         setup.insert(0, "ARG DEBIAN_FRONTEND=noninteractive")
     result.after.setdefault(from_instruction.line, []).extend(setup)
+
+
+def _programs_setup(stage: SourceStage, base: NewBase, notes: Notes) -> list[str]:
+    """A RUN that installs the programs the stage calls and the new base lacks (the old base had them)."""
+    image = base.image or ""
+    kind = ("micromamba" if "micromamba" in image else "miniforge" if "miniforge" in image else
+            "cuda" if image.startswith("nvidia/cuda") else
+            "python" if image.startswith("python:") and ("slim" in image or "alpine" in image) else "")
+    if not kind:
+        return []  # a full python image has the build tools
+    packages = missing_programs(stage.stage, base.family, kind)
+    if not packages:
+        return []
+    if kind == "micromamba":
+        notes.add(f"the stage runs programs mambaorg/micromamba does not have ({', '.join(packages)}); install "
+                  "them as root before use.")
+        return []
+    notes.add(f"the new base lacks programs the stage runs ({', '.join(packages)}); they are installed first.")
+    if base.family == "apk":
+        return ["RUN apk add --no-cache " + " ".join(packages)]
+    return ["RUN apt-get update \\\n    && apt-get install -y --no-install-recommends " + " ".join(packages)
+            + " \\\n    && rm -rf /var/lib/apt/lists/*"]
 
 
 def _pinned(name: str, target: Target) -> str:

@@ -536,6 +536,10 @@ def _other_part(command: Command, text: str, stage: StageContext, target: Target
         return []
     if target.manager == "pip" and command.name in ("source", ".") and command.args[:1] == ("activate",):
         return []
+    if target.manager == "pip" and re.search(r"/opt/(mini)?conda\b|conda\.sh\b|/miniconda|/anaconda", text):
+        stage.notes.add(f"`{text}` is left out: it works on conda's installation, which the pip variant does not "
+                        "have.")
+        return []
     if stage.family == "apt" and command.name in ("adduser", "addgroup") and any(
             re.fullmatch(r"-[DSHugGhs]+", arg) for arg in command.args):
         return _busybox_user(command, text, stage)

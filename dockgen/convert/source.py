@@ -42,6 +42,7 @@ class SourceStage:
     derived: bool  # FROM an earlier stage of this file
     python: bool  # the stage runs Python: a Python or conda base, or Python installs
     compiles: bool  # compilers or CUDA builds run in it
+    ties: str = ""  # what ties it to its distribution release (its own package repositories), when something does
 
     @property
     def family(self) -> str | None:
@@ -75,7 +76,8 @@ def read_source(text: str, name: str, context: BuildContext | None = None) -> So
         installs = _installs_python(stage)
         python_stage = bool(installs or (facts and facts.kind in ("python", "conda"))
                             or (parent is not None and parent.python))
-        stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, stage.index in compiling))
+        stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, stage.index in compiling,
+                                  _ties(stage)))
     _refuse_python_build(name, dockerfile)
     if not any(s.python for s in stages):
         raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
@@ -93,6 +95,26 @@ def _installs_python(stage: Stage) -> bool:
             if command.name.startswith("python") and "setup.py" in command.args:
                 return True
     return False
+
+
+_TYING_COMMANDS = frozenset({"add-apt-repository", "apt-add-repository", "apt-key", "yum-config-manager", "rpm",
+                             "subscription-manager", "lsb_release", "zypper"})
+_TYING_PATHS = ("/etc/apt/sources.list", "/etc/yum.repos.d", "/etc/apk/repositories", "ppa:")
+
+
+def _ties(stage: Stage) -> str:
+    """A command that only works on the source's distribution release: its own package repositories, rpm, the
+    release's codename. (The deadsnakes PPA only brings Python, which the new base has.)"""
+    for instruction in stage.instructions:
+        if instruction.keyword != "RUN" or "deadsnakes" in instruction.args:
+            continue
+        for command in instruction.commands:
+            if command.name in _TYING_COMMANDS or (command.name == "dnf" and "config-manager" in command.args):
+                return f"`{command.name}` at line {instruction.line}"
+        found = next((path for path in _TYING_PATHS if path in instruction.args), None)
+        if found:
+            return f"`{found}` at line {instruction.line}"
+    return ""
 
 
 def _compiling(dockerfile: Dockerfile) -> set[int]:
@@ -117,6 +139,8 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
         match = re.match(r"([23])\.(\d{1,2})", stage.base.tag)  # a Python version, not the image's own
         if match:
             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
+        if stage.base.short_name == "python" and re.match(r"2(\b|-|$)", stage.base.tag):
+            return PythonOrigin("2.7", f"the {stage.base.raw} image")  # python:2, python:2-alpine
     for source_stage in (stage, *stages):
         found = _python_from_commands(source_stage.stage, context)
         if found:

@@ -1,0 +1,29 @@
+"""Programs a stage calls that its old base had and its new base lacks (``wget`` on python:slim, ``make`` after a
+full python image): the converted stage installs them first, so carried-over commands still find them."""
+
+from __future__ import annotations
+
+from dockgen.commands import system
+from dockgen.convert import knowledge
+from dockgen.model import Stage
+
+
+def missing_programs(stage: Stage, family: str, base_kind: str) -> list[str]:
+    """Packages (of ``family``) for the programs the stage runs that the new base does not have."""
+    table = knowledge.programs()
+    present = set(knowledge.base_programs(base_kind))
+    installed = {package.split("=")[0] for instruction in stage.instructions for command in instruction.commands
+                 if (found := system.system_command(command)) and found.verb == "install" for package in found.packages}
+    wanted: dict[str, None] = {}
+    for instruction in stage.instructions:
+        if instruction.keyword != "RUN":
+            continue
+        for command in instruction.commands:
+            package = table.get(command.name, {}).get(family)
+            if package and command.name not in present and package not in installed and command.name not in installed:
+                wanted.setdefault(package)
+    toolchain = {"make", "gcc", "g++"}
+    if toolchain & set(wanted):  # make runs the compiler: the distribution's toolchain package brings all three
+        bundle = "build-essential" if family == "apt" else "build-base"
+        wanted = {(bundle if package in toolchain else package): None for package in wanted}
+    return list(wanted)
