@@ -363,3 +363,14 @@ def test_second_review_findings_stay_fixed() -> None:
     assert "Python 3.6 (ubuntu:bionic's python3 package)" in " ".join(
         _converted("FROM ubuntu:bionic\nRUN apt-get update && apt-get install -y python3-pip && "
                    "pip3 install flask==1.1.1\n", "pip").replace("\n#       ", " ").splitlines())
+
+
+def test_apt_reads_its_lists_before_the_first_install_and_common_names_are_known() -> None:
+    text = _converted("FROM centos:7\nRUN yum install -y deltarpm && yum update -y && yum install -y gcc git "
+                      "libjpeg-devel && yum clean all\nRUN pip3 install flask==3.1.2\n", "conda")
+    run = next(line for line in text.splitlines() if line.startswith("RUN apt-get") or "apt-get update" in line)
+    body = text[text.index(run):]
+    assert body.index("apt-get update") < body.index("apt-get install")
+    assert "libjpeg-dev" in body  # rpm's -devel is Debian's -dev
+    notes = " ".join(text.replace("\n#       ", " ").splitlines())
+    assert "gcc" not in notes.split("no mapping for them")[0].rsplit("Note:", 1)[-1]  # gcc is gcc everywhere

@@ -114,6 +114,10 @@ def map_system_package(package: str, source: str, target: str) -> tuple[tuple[st
         return (package,), True  # as written: its pin and any ${VARIABLE} stay
     unpinned = _unpinned(package)
     package = _bare(package)
+    if package in _data()["same-system-names"]["names"]:
+        return (unpinned,), True
+    if source == "rpm" and target in ("apt", "apk") and package.endswith("-devel") and package not in _names_from("rpm"):
+        return (unpinned[:-len("-devel")].lower() + "-dev",), False  # the usual rename; still listed as unchecked
     names = _data()["system-names"]
     apt_name = package if source == "apt" else _names_from(source).get(package)
     if apt_name is None:

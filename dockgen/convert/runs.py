@@ -96,8 +96,9 @@ def _observe(text: str, run: _Run) -> None:
 
 def _close(run: _Run, target: Target, stage: StageContext) -> None:
     """apt's lists and conda's package cache leave in the RUN that made them; apt reads its lists first."""
-    if run.apt_installs and not run.apt_updated:
-        first = next(i for i, p in enumerate(run.parts) if p.text.startswith("apt-get install"))
+    first = next((i for i, p in enumerate(run.parts) if p.text.startswith("apt-get install")), None)
+    updated = next((i for i, p in enumerate(run.parts) if re.match(r"apt(-get)? update\b", p.text)), None)
+    if run.apt_installs and first is not None and (updated is None or updated > first):
         run.parts.insert(first, Part(run.parts[first].separator, "apt-get update"))
         if first + 1 < len(run.parts):
             run.parts[first + 1] = Part("&&", run.parts[first + 1].text)
@@ -492,7 +493,8 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
             continue
         mapped, known = knowledge.map_system_package(word, found.family, family)
         if not known and family != found.family:
-            stage.notes.add_unmapped(word, found.family, family)
+            shown = word if mapped == (word,) else f"{word} (as {' '.join(mapped)})"
+            stage.notes.add_unmapped(shown, found.family, family)
         packages.extend(mapped)
     if found.virtual and family != "apk":
         stage.virtual_packages[found.virtual] = tuple(packages)
