@@ -24,6 +24,7 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
     result = Plan()
     contexts: dict[int, StageContext] = {}
     last_python = max(s.stage.index for s in source.stages if s.python)
+    bases = _bases(source, target, last_python)
     for stage in source.stages:
         if not stage.python:
             continue
@@ -33,7 +34,7 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
                                    layout=parent.layout.derived())
         else:
-            base = new_base(stage, target.manager, target.python, stage.stage.index == last_python, target.catalog)
+            base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
                                    base.image is None, list(stage.facts.channels if stage.facts else ()))
             _replace_from(stage, base, target, result, notes)
@@ -47,6 +48,21 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
         if target.python_changed:
             _follow_python_version(source, stage, target, result, notes)
     return result
+
+
+def _bases(source: Source, target: Target, last_python: int) -> dict[int, NewBase]:
+    """Each Python stage's new base. Stages that pass files to each other (COPY --from) must share a distribution:
+    when one keeps its base, they all do."""
+    bases = {s.stage.index: new_base(s, target.manager, target.python, s.stage.index == last_python, target.catalog)
+             for s in source.stages if s.python and not s.derived}
+    exchange = any(i.keyword == "COPY" and i.flag("from") is not None for i in source.dockerfile.instructions)
+    if exchange and any(b.image is None for b in bases.values()) and any(b.image for b in bases.values()):
+        for stage in source.stages:
+            if stage.stage.index in bases and bases[stage.stage.index].image is not None:
+                bases[stage.stage.index] = NewBase(None, "", note=f"FROM {stage.base.raw} is kept too: another "
+                                                   "Python stage keeps its base, and stages that copy files from "
+                                                   "each other must share a distribution.")
+    return bases
 
 
 def _follow_python_version(source: Source, stage: SourceStage, target: Target, result: Plan, notes: Notes) -> None:

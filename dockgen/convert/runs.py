@@ -167,7 +167,8 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
         if package is not None and target.manager == "conda" and "[" not in word and not own_index:
             version = _version_of(word) or package.conda_version
             to_conda.append(_shell_word(f"{package.conda}={version}" if version else package.conda))
-            stage.notes.add(f"{word} (pip) is installed with conda as {package.conda}, from conda-forge.")
+            pinned = "" if _version_of(word) or not version else f", pinned to {version} (the version dockgen knows)"
+            stage.notes.add(f"{word} (pip) is installed with conda as {package.conda}, from conda-forge{pinned}.")
             continue
         if package is not None and package.version != "system" and not pip.has_version(word) \
                 and not pip.is_local(word):
@@ -438,6 +439,10 @@ def _tool_install(tools: list[str], stage: StageContext, run: _Run) -> list[str]
 
 # --- system packages ---------------------------------------------------------------------------------------------
 
+_SOURCE_OPTIONS = {"apk": ("--repository", "-X", "--allow-untrusted"),
+                   "apt": ("-t", "--target-release", "--default-release"), "rpm": ("--enablerepo",)}
+
+
 def _system_part(found: system.SystemCommand, words: list[str], stage: StageContext, target: Target,
                  run: _Run) -> list[str] | None:
     source_family = found.family
@@ -445,6 +450,8 @@ def _system_part(found: system.SystemCommand, words: list[str], stage: StageCont
     if family == source_family == "rpm" and found.tool in ("yum", "dnf", "microdnf", "tdnf"):
         stage.rpm_tool = found.tool  # yum stays yum (CentOS 7 has no dnf)
     if found.verb == "install":
+        if family == source_family and any(dequote(w).startswith(_SOURCE_OPTIONS[family]) for w in words):
+            return None  # its own repository or release (`apk add --repository`, `apt-get -t`): kept as written
         return _system_install(found, stage, family, run)
     if found.verb == "update":
         if family == "apt":
