@@ -374,3 +374,21 @@ def test_apt_reads_its_lists_before_the_first_install_and_common_names_are_known
     assert "libjpeg-dev" in body  # rpm's -devel is Debian's -dev
     notes = " ".join(text.replace("\n#       ", " ").splitlines())
     assert "gcc" not in notes.split("no mapping for them")[0].rsplit("Note:", 1)[-1]  # gcc is gcc everywhere
+
+
+def test_third_review_findings_stay_fixed(tmp_path: Path) -> None:
+    """Defects a third reading of 40 corpus conversions found, one input each."""
+    purge = _converted("FROM python:3.11-alpine\nRUN apk add --no-cache --virtual .deps gcc ca-certificates wget && "
+                       "pip install cryptography==46.0.3 && apk del .deps\n", "conda")
+    assert "purge -y --auto-remove gcc" in purge and "purge -y --auto-remove gcc ca-certificates" not in purge
+    system_user = _converted("FROM python:3.11-alpine\nRUN adduser -S user -h /home/user\n"
+                             "RUN pip install flask==3.1.2\n", "conda")
+    assert "useradd --system --home-dir /home/user --create-home user" in system_user
+    env = ("channels: [conda-forge]\ndependencies:\n  - python=3.12\n  - python-blosc=1.10.6\n  - jq\n")
+    pip = _with_context(tmp_path, "FROM condaforge/miniforge3:24.11.3-2\nCOPY env.yml /tmp/env.yml\n"
+                                  'ARG SPEC="numpy=2.2"\nRUN conda env update -n base -f /tmp/env.yml && '
+                                  'conda install -y "${SPEC}" && conda clean -afy\n', {"env.yml": env})
+    assert 'blosc==1.10.6' in pip and "apt-get install -y --no-install-recommends jq" in pip
+    assert "${spec}" not in pip.lower().split("\nfrom", 1)[1]  # a variable spec is left out, not lower-cased
+    unknown = _converted("FROM lmsysorg/sglang:v0.4.6\nRUN pip install sglang==0.4.6\n", "conda")
+    assert "dockgen does not know that image" in unknown.replace("\n#       ", " ")

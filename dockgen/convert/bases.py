@@ -115,8 +115,13 @@ def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
              f"{' ' + packages if packages else ''} \\\n    && {tool} clean --all --yes",)
     note = ""
     if stage.facts and stage.facts.kind == "cuda":
-        note = (f"{stage.base.raw} is a CUDA image; on {base.image.split(':')[0]} CUDA comes from conda-forge "
-                "packages (cuda-version, cudatoolkit), which solve for the GPU at install time.")
+        note = (f"{stage.base.raw} is a CUDA image; {base.image.split(':')[0]} has no CUDA toolkit: CUDA libraries "
+                "come with the conda-forge packages that need them, and code compiled with nvcc needs conda-forge's "
+                "cuda-nvcc (with cuda-version) added to the install.")
+    elif stage.facts is None:
+        note = (f"FROM {stage.base.raw} becomes {base.image.split(':')[0]}: dockgen does not know that image, so "
+                "whatever it brought (programs, libraries, users, its command) is not in the new one; check the "
+                "steps that rely on it.")
     return NewBase(base.reference(python, base.releases[0]), "apt", setup, note)
 
 

@@ -47,10 +47,14 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
     """The new RUN text, or None when nothing in it changes."""
     if instruction.heredocs or instruction.json_args is not None:
         families = {found.family for c in instruction.commands if (found := system.system_command(c))}
+        if any(c.name in ("adduser", "addgroup") and any(re.fullmatch(r"-[DSHugGhs]+", a) for a in c.args)
+               for c in instruction.commands):
+            families.add("apk")  # busybox user tools
         if stage.replaces_python and families - {stage.family}:
-            stage.notes.add(f"the RUN at line {instruction.line} ({'a heredoc' if instruction.heredocs else 'exec form'})"
-                            f" uses {', '.join(sorted(families))} commands, which dockgen does not rewrite: change "
-                            f"them for the new base's {stage.family}.")
+            form = "a heredoc" if instruction.heredocs else "exec form"
+            stage.notes.add(f"the RUN at line {instruction.line} ({form}) uses {', '.join(sorted(families))} "
+                            f"commands, which dockgen does not rewrite: change them for the new base's "
+                            f"{stage.family}.")
         return None
     parts = split_chain(instruction.args)
     run = _Run(cwd=stage.layout.workdir, line=instruction.line,
@@ -392,6 +396,9 @@ def _specs_to_pip(specs: tuple[str, ...], channels: set[str], stage: StageContex
         name = conda.spec_name(spec)
         if name in ("python", "pip", "conda", "mamba", "conda-libmamba-solver", "--all"):
             continue
+        if spec.lstrip('"').startswith("$"):
+            stage.notes.add(f"conda spec {spec} is a variable dockgen cannot read; it is left out of the pip install.")
+            continue
         package = target.catalog.package(name)
         specifier = conda.pip_specifier(spec)
         if package is not None:
@@ -439,6 +446,7 @@ def _tool_install(tools: list[str], stage: StageContext, run: _Run) -> list[str]
 
 # --- system packages ---------------------------------------------------------------------------------------------
 
+_BASE_PACKAGES = frozenset({"ca-certificates", "openssl", "tzdata", "netbase"})  # every new base has them
 _SOURCE_OPTIONS = {"apk": ("--repository", "-X", "--allow-untrusted"),
                    "apt": ("-t", "--target-release", "--default-release"), "rpm": ("--enablerepo",)}
 
@@ -470,6 +478,11 @@ def _system_part(found: system.SystemCommand, words: list[str], stage: StageCont
         names = stage.virtual_packages.get(found.packages[0], ()) if found.packages else ()
         packages = names or tuple(n for p in found.packages for n in knowledge.map_system_package(
             p, source_family, family)[0])
+        kept = [p for p in packages if p in _BASE_PACKAGES or (target.manager == "conda" and p in ("wget", "git",
+                                                                                               "bzip2"))]
+        if kept:
+            stage.notes.add(f"{', '.join(kept)}: not removed, the new base ships them.")
+            packages = tuple(p for p in packages if p not in kept)
         if family == "apt":
             return [f"apt-get purge -y --auto-remove {' '.join(packages)}"] if packages else []
         return None
@@ -572,7 +585,7 @@ def _busybox_user(command: Command, text: str, stage: StageContext) -> list[str]
             words += [options[arg], args.pop(0)]
         elif re.fullmatch(r"-[DSH]+", arg):
             words += ["--system"] if "S" in arg else []
-            home = home and "H" not in arg and "S" not in arg
+            home = home and "H" not in arg  # busybox makes the home folder unless -H, system users too
         elif arg.startswith("-"):
             return None  # an option dockgen does not translate: leave the line as written
         else:
