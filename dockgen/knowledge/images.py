@@ -129,8 +129,10 @@ def _release_from_distro_tag(family: str, tag: str) -> Release | None:
 
 
 def deprecation(image: ImageRef) -> Deprecation | None:
+    """An entry names an image without its registry (Docker Hub) or with it (``gcr.io/google-appengine/python``)."""
+    names = {image.short_name, f"{image.registry}/{image.name}" if image.registry else image.short_name}
     for entry in _data()["images"]["deprecated"]:
-        if entry["image"] == image.short_name:
+        if entry["image"] in names:
             return Deprecation(entry["image"], " ".join(entry["reason"].split()), entry["replacement"])
     return None
 
