@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._python import lineage
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands import system
-from dockgen.model import Dockerfile, Instruction
+from dockgen.model import Dockerfile, Instruction, Stage
 
 _FAMILIES = frozenset({"apt", "apk"})
 
@@ -17,8 +17,12 @@ def _verbs(run: Instruction) -> list[tuple[str, str]]:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    descendants: dict[int, list[Stage]] = {}  # the stages built on each stage, directly or not, in file order
     for stage in dockerfile.stages:
-        later_stages = [s for s in dockerfile.stages if s.index > stage.index and stage in lineage(dockerfile, s)]
+        for ancestor in lineage(dockerfile, stage)[1:]:
+            descendants.setdefault(ancestor.index, []).append(stage)
+    for stage in dockerfile.stages:
+        later_stages = descendants.get(stage.index, [])
         runs = [i for i in stage.instructions if i.keyword == "RUN"]
         for position, run in enumerate(runs):  # an install that updates for itself does not need this one
             verbs = _verbs(run)
