@@ -63,8 +63,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             versions = [v for command in run.commands for v in _asked_versions(command)
                         if v != own and v.startswith("3.") and interpreters.eol(v, context.today)]
             if versions:
-                version = min(versions, key=lambda v: tuple(int(p) for p in v.split(".")))
-                end = interpreters.eol(version, context.today)
-                yield Hit(run.line, f"this RUN installs or builds on Python {version}, past end of life since {end}: "
-                          f"it gets no security fixes and new releases of libraries drop it; ask for a supported "
-                          f"version such as {images.recommended_python()}.")
+                ordered = sorted(set(versions), key=lambda v: tuple(int(p) for p in v.split(".")))
+                ends = ", ".join(f"{v} since {interpreters.eol(v, context.today)}" for v in ordered)
+                yield Hit(run.line, f"this RUN installs or builds on Python {', '.join(ordered)}, past end of life "
+                          f"({ends}): it gets no security fixes and new releases of libraries drop it; ask for a "
+                          f"supported version such as {images.recommended_python()}.")
