@@ -18,6 +18,7 @@ from dockgen.parse import image_ref
 from dockgen.recipe import Recipe, Request, resolve
 
 OUTDATED_PRAGMA = "# dockgen ignore=DG101 # dockgen's base data is older than the date (see the note above)"
+PYTHON_PRAGMA = "# dockgen ignore=DG211 # dockgen's Python data is older than the date (see the note above)"
 
 
 def past_end_of_life(image: str, today: datetime.date) -> list[str]:
@@ -25,7 +26,28 @@ def past_end_of_life(image: str, today: datetime.date) -> list[str]:
     return images.eol_reasons(image_ref(image, {}), today, notes=False)
 
 
+def python_past_end_of_life(recipe: Recipe, today: datetime.date) -> str:
+    """Why the Python a recipe installs itself (a conda environment's, not the image's) is past end of life on
+    ``today``, as DG211 says it; empty when it is not."""
+    if recipe.base.python_from != "conda" or not recipe.python:
+        return ""
+    end = images.python_eol(recipe.python)
+    return f"Python {recipe.python} on {end.isoformat()}" if end is not None and end < today else ""
+
+
 def supported_recipe(recipe: Recipe, request: Request, catalog: Catalog, today: datetime.date) -> Recipe:
+    """The recipe on a supported base (:func:`_supported_base`), with a note when the Python it installs into its
+    conda environment is past end of life on ``today`` (the catalog's package ranges decide which Python works, so
+    none is chosen in its place)."""
+    recipe = _supported_base(recipe, request, catalog, today)
+    reason = python_past_end_of_life(recipe, today)
+    if not reason:
+        return recipe
+    note = (f"dockgen's Python data is older than {today.isoformat()}: the environment's {reason.replace(' on ', ' reached end of life on ')}. Update dockgen, or choose a newer Python with --python.")
+    return replace(recipe, notes=(*recipe.notes, note))
+
+
+def _supported_base(recipe: Recipe, request: Request, catalog: Catalog, today: datetime.date) -> Recipe:
     """The recipe, moved to the next supported Python or release of its base when it is past end of life on
     ``today``; unchanged but with a note when the data knows nothing newer."""
     reasons = past_end_of_life(recipe.image, today)
@@ -47,7 +69,15 @@ def supported_recipe(recipe: Recipe, request: Request, catalog: Catalog, today: 
 
 
 def mark_outdated(text: str, recipe: Recipe, today: datetime.date) -> str:
-    """A pragma above each FROM of a base that is past end of life on ``today`` (the note explains it)."""
+    """A pragma above each FROM of a base that is past end of life on ``today``, and above each RUN that installs
+    an end-of-life Python into the conda environment (the notes explain them)."""
+    if python_past_end_of_life(recipe, today):
+        from dockgen.parse import parse_text
+
+        starts = {run.line for run in parse_text(text).by_keyword.get("RUN", ())
+                  if f"python={recipe.python}" in run.text.split()}
+        text = "".join(f"{PYTHON_PRAGMA}\n{line}" if number in starts else line
+                       for number, line in enumerate(text.splitlines(keepends=True), start=1))
     if not past_end_of_life(recipe.image, today):
         return text
     return "".join(f"{OUTDATED_PRAGMA}\n{line}" if line.startswith(f"FROM {recipe.image}") else line

@@ -103,6 +103,12 @@ def release_of(image: ImageRef) -> Release | None:
     return None
 
 
+def distro_family(image: ImageRef) -> str | None:
+    """The distribution family of an image that is a distribution itself (``debian``, ``ubuntu``, ``alpine``...)."""
+    family = _data()["images"]["distro-images"].get(image.short_name)
+    return str(family) if family else None
+
+
 def eol_reasons(image: ImageRef, today: datetime.date, notes: bool = True) -> list[str]:
     """Why an image is past end of life on ``today``: its Python, its distribution release (with the release's note
     when ``notes``); empty when it is not. DG101 reports these, and the generator avoids them."""
@@ -129,8 +135,10 @@ def _release_from_distro_tag(family: str, tag: str) -> Release | None:
 
 
 def deprecation(image: ImageRef) -> Deprecation | None:
+    """An entry names an image without its registry (Docker Hub) or with it (``gcr.io/google-appengine/python``)."""
+    names = {image.short_name, f"{image.registry}/{image.name}" if image.registry else image.short_name}
     for entry in _data()["images"]["deprecated"]:
-        if entry["image"] == image.short_name:
+        if entry["image"] in names:
             return Deprecation(entry["image"], " ".join(entry["reason"].split()), entry["replacement"])
     return None
 

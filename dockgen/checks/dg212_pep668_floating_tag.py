@@ -1,0 +1,28 @@
+"""DG212: pip into the system Python of a distribution image whose tag follows the current release (``debian:stable``,
+``ubuntu:latest``, ``alpine:3``): every release such a tag names today is externally managed (PEP 668)."""
+
+from collections.abc import Iterator
+
+from dockgen.checks._pep668 import system_pip_runs
+from dockgen.checks._python import root_image
+from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.knowledge import images, interpreters, python
+from dockgen.model import Dockerfile
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    environment = environment_at(dockerfile)
+    for stage in dockerfile.stages:
+        image = root_image(dockerfile, stage)
+        family = images.distro_family(image)
+        if family is None or python.pep668_from(family) is None or image.has_variable or image.digest:
+            continue
+        tag = image.tag or "latest"
+        if tag not in interpreters.floating_tags(family):
+            continue
+        for run in system_pip_runs(dockerfile, stage, environment):
+            yield Hit(run.line, f"`{image.raw}` follows the current {family.capitalize()} release, and every release "
+                      f"it names today ({family.capitalize()} {python.pep668_from(family)} and later) marks its Python "
+                      f"as externally managed (PEP 668), so this `pip install` stops with "
+                      f"`externally-managed-environment`; create a virtual environment (`python3 -m venv /opt/venv` "
+                      f"and `ENV PATH=/opt/venv/bin:$PATH`) and pin the release in the tag.")

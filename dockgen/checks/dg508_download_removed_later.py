@@ -1,0 +1,65 @@
+"""DG508: a file downloaded in one RUN (or by ADD) and removed in a later RUN: the earlier layer keeps it."""
+
+import fnmatch
+import posixpath
+from collections.abc import Iterator
+
+from dockgen.checks._base import mount_targets, shipped_stages
+from dockgen.checks._structure import copy_parts, unquote
+from dockgen.checks.contract import Context, Hit
+from dockgen.commands.download import downloaded_files, removed_paths
+from dockgen.model import Dockerfile, Instruction
+
+
+def _resolve(path: str, directory: str) -> str:
+    path = unquote(path)
+    joined = posixpath.join(directory, path) if directory else path
+    return posixpath.normpath(joined) if joined else joined
+
+
+def _covers(removed: str, downloaded: str) -> bool:
+    return (removed == downloaded or downloaded.startswith(removed.rstrip("/") + "/")
+            or ("*" in removed or "?" in removed or "[" in removed) and fnmatch.fnmatchcase(downloaded, removed))
+
+
+def _walk(run: Instruction, workdir: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """(directory, files downloaded, paths removed) for each command, following ``cd`` through the script."""
+    directory = workdir
+    for command in run.commands:
+        if command.name == "cd" and command.args and "$" not in command.args[0]:
+            directory = _resolve(command.args[0], directory)
+        yield directory, downloaded_files(command), removed_paths(command)
+
+
+def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    shipped = shipped_stages(dockerfile)
+    for stage in dockerfile.stages:
+        if stage.index not in shipped:
+            continue  # a build stage: its layers are not in the image
+        workdir = ""
+        pending: list[tuple[Instruction, str]] = []  # downloads still in the image, with their resolved path
+        for instruction in stage.instructions[1:]:
+            if instruction.keyword == "WORKDIR":
+                workdir = _resolve(instruction.args.strip(), workdir)
+            elif instruction.keyword == "ADD" and len(parts := copy_parts(instruction)) >= 2:
+                target = parts[-1]
+                for source in parts[:-1]:
+                    if "://" in source and not source.startswith("git@"):
+                        name = posixpath.join(target, source.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]) \
+                            if target.endswith("/") else target
+                        pending.append((instruction, _resolve(name, workdir)))
+            elif instruction.keyword == "RUN":
+                mounts = [_resolve(target, workdir) for target in mount_targets(instruction)]
+                here: list[str] = []
+                removed_here: list[str] = []
+                for directory, files, removed in _walk(instruction, workdir):
+                    paths = [_resolve(f, directory) for f in files]
+                    here += [path for path in paths if not any(_covers(m, path) for m in mounts)]
+                    removed_here += [_resolve(r, directory) for r in removed]
+                for earlier, path in list(pending):
+                    if any(_covers(r, path) for r in removed_here):
+                        pending.remove((earlier, path))
+                        yield Hit(earlier.line, f"`{path}` downloaded here is removed only on line {instruction.line}, "
+                                  f"so this layer still carries it; remove it in the same "
+                                  f"{'RUN' if earlier.keyword == 'RUN' else 'RUN that downloads it (curl or wget instead of ADD)'}.")
+                pending += [(instruction, path) for path in here if not any(_covers(r, path) for r in removed_here)]
