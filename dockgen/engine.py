@@ -130,7 +130,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         for hit in check(dockerfile, context):
             if suppressed is not None and suppressed.covers(code, hit.line):
                 continue
-            fix = (hit.fix() if callable(hit.fix) else hit.fix) if fixes else None
+            fix = hit.fix if fixes else None
             if fix is not None and fix.safe != rule.safe_fix:
                 fix = replace(fix, safe=rule.safe_fix)  # the rule's data says how safe its fixes are
             message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages

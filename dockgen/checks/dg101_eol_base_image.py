@@ -21,7 +21,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
                       f"and its packages only age; move to a supported base such as `{replacement}`.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
+                      fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
                       if known else None)
 
 

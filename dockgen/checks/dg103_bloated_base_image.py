@@ -40,5 +40,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(stage.from_instruction.line,
                       f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
                       f"{found.why}.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
+                      fix=replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
                       if single else None)

@@ -57,7 +57,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 flags = ("--override-channels -c conda-forge" if "conda-forge" not in conda.channels(command)
                          else "--override-channels")
                 yield Hit(run.line,
-                          fix=lambda: None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
+                          fix=None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
                           message=f"`{command.name} {conda.subcommand(command)}` can take packages from "
                           f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
                           "and stops non-interactive builds on its terms of service. Add `--override-channels -c "

@@ -30,7 +30,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         elif instruction.keyword == "SHELL":
             pipefail = sets_pipefail(instruction)
         elif instruction.keyword == "RUN" and instruction.has_pipe and not pipefail:
-            yield Hit(instruction.line, fix=lambda: None if offered else _shell_fix(dockerfile, instruction))
+            yield Hit(instruction.line, fix=None if offered else _shell_fix(dockerfile, instruction))
             offered = True
 
 
