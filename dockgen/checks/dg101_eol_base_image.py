@@ -16,13 +16,15 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         reasons = images.eol_reasons(image, context.today)
         if reasons:
-            replacement = images.eol_replacement(image, images.release_of(image))
-            known = " " not in replacement and not image.has_variable and not _needs_venv_after(stage, replacement)
+            swap = images.eol_swap(image, context.today)
+            replacement = swap.replacement
+            known = (replacement is not None and not image.has_variable
+                     and not _needs_venv_after(stage, replacement))
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
-                      f"and its packages only age; move to a supported base such as `{replacement}`.",
+                      f"and its packages only age; move to {swap.advice}.",
                       fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
-                      if known else None)
+                      if known and replacement is not None else None)
 
 
 def _needs_venv_after(stage: Stage, replacement: str) -> bool:
