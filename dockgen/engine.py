@@ -135,7 +135,8 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
                 fix = replace(fix, safe=rule.safe_fix)  # the rule's data says how safe its fixes are
             message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
             findings.append(Finding(code, levels.get(code, rule.level), message, hit.line,
-                                    hit.end_line or hit.line, name=rule.name, fix=fix))
+                                    hit.end_line or hit.line, column=hit.column or 1, name=rule.name, fix=fix,
+                                    end_column=hit.end_column))
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings
 

@@ -28,6 +28,8 @@ class Hit(NamedTuple):
     message: str | None = None
     end_line: int | None = None
     fix: Fix | None = None
+    column: int | None = None  # with end_column, the word the hit concerns on ``line`` (1-based, end exclusive)
+    end_column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
