@@ -1,5 +1,5 @@
 """Findings about one word point at it: column and end column (just past it), carried by every format that has a
-place for them. So far: the image reference of FROM (DG101, DG102, DG103, DG105, DL3006, DL3007)."""
+place for them. So far: the image reference, the stage name and the --platform flag of FROM."""
 
 from __future__ import annotations
 
@@ -48,3 +48,17 @@ def test_formats_carry_column_and_end_column() -> None:
     positions = json.loads(formatter("gitlab")(results, False))[0]["location"]["positions"]
     assert positions == {"begin": {"line": 1, "column": 7}, "end": {"line": 1, "column": 20}}
     assert 'column="7"' in formatter("checkstyle")(results, False)
+
+
+@pytest.mark.parametrize(("text", "code", "word"), [
+    ("FROM python:3.12-slim AS Build\n", "DG401", "Build"),
+    ("FROM python:3.12-slim AS python\nFROM python:3.12-slim AS python\n", "DL3024", "python"),
+    ("FROM python:3.12-slim AS scratch\n", "DL3063", "scratch"),
+    ("FROM --platform=linux/amd64 python:3.12-slim\n", "DL3029", "--platform=linux/amd64"),
+    ("FROM --platform=$TARGETPLATFORM python:3.12-slim\n", "DL3065", "--platform=$TARGETPLATFORM"),
+])
+def test_stage_name_and_platform_findings_point_at_the_word(text: str, code: str, word: str) -> None:
+    found = [f for f in lint_text(text, Settings(select=(code,))) if f.code == code]
+    assert found
+    line = text.splitlines()[found[-1].line - 1]
+    assert line[found[-1].column - 1:(found[-1].end_column or 0) - 1] == word
