@@ -62,18 +62,18 @@ def write_atomically(path: Path, data: bytes, expected: bytes) -> None:
 def write_report(path: Path, text: Iterable[str]) -> None:
     """Write a report to the file ``path`` names, as a shell redirection would, but whole or not at all.
 
-    A FIFO, device or socket is opened and written (never replaced); a symbolic link is written through to its
-    target; a regular file is replaced through a temporary file beside it, keeping its mode, and a new file gets the
+    A FIFO, device or socket, and anything named under /dev or /proc (``/dev/stdout``), is opened and written (never
+    replaced); a symbolic link is written through to its target; a regular file is replaced through a temporary file beside it, keeping its mode, and a new file gets the
     mode the umask leaves. Raises ``OSError``."""
-    real = Path(os.path.realpath(path))
     try:
-        status: os.stat_result | None = real.stat()
+        status: os.stat_result | None = os.stat(path)  # the kernel follows /dev/stdout, /proc/self/fd/1 and links
     except FileNotFoundError:
         status = None
-    if status is not None and not stat.S_ISREG(status.st_mode):
-        with open(real, "w", encoding="utf-8") as stream:
+    if (status is not None and not stat.S_ISREG(status.st_mode)) or str(path).startswith(("/dev/", "/proc/")):
+        with open(path, "w", encoding="utf-8") as stream:  # a pipe, terminal or device, or whatever a /dev name is
             stream.writelines(text)
         return
+    real = Path(os.path.realpath(path))
     temporary = _create_beside(real)
     try:
         with open(temporary, "w", encoding="utf-8") as out:

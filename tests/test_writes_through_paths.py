@@ -121,3 +121,13 @@ def test_report_to_dash_is_standard_output(tmp_path: Path) -> None:
     result = run("lint", "-f", "json", "-o", "-", "Dockerfile", cwd=tmp_path)
     assert result.returncode == 1 and '"code": "DL3013"' in result.stdout
     assert not (tmp_path / "-").exists()
+
+
+def test_report_to_dev_stdout_goes_to_standard_output(tmp_path: Path) -> None:
+    """Standard output a pipe, as under CI: the report goes into it (it used to replace /dev/stdout as root)."""
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout")
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nRUN pip install x\n")
+    result = run("lint", "-f", "json", "-o", "/dev/stdout", "Dockerfile", cwd=tmp_path)
+    assert result.returncode == 1 and '"code": "DL3013"' in result.stdout, result.stderr
+    assert os.path.exists("/dev/stdout") and not stat.S_ISREG(os.lstat("/dev/stdout").st_mode)
