@@ -61,7 +61,8 @@ class _Loop:
         if current is None:
             return FixOutcome(text, (), lints=self.lints)
         for _ in range(MAX_PASSES):
-            candidates = [f for f in self._candidates(current) if self._key(current.model.source, f) not in self.refused]
+            source = current.model.source
+            candidates = [f for f in self._candidates(current) if self._key(source, f) not in self.refused]
             if not candidates:
                 return self._outcome(current)
             fixes = [f.fix for f in candidates if f.fix is not None]

@@ -63,8 +63,8 @@ def write_report(path: Path, text: Iterable[str]) -> None:
     """Write a report to the file ``path`` names, as a shell redirection would, but whole or not at all.
 
     A FIFO, device or socket, and anything named under /dev or /proc (``/dev/stdout``), is opened and written (never
-    replaced); a symbolic link is written through to its target; a regular file is replaced through a temporary file beside it, keeping its mode, and a new file gets the
-    mode the umask leaves. Raises ``OSError``."""
+    replaced); a symbolic link is written through to its target; a regular file is replaced through a temporary
+    file beside it, keeping its mode, and a new file gets the mode the umask leaves. Raises ``OSError``."""
     try:
         status: os.stat_result | None = os.stat(path)  # the kernel follows /dev/stdout, /proc/self/fd/1 and links
     except FileNotFoundError:

@@ -152,7 +152,8 @@ def is_musl_image(image: ImageRef) -> bool:
 
     facts = _knowledge()["musl-images"]
     words = (image.tag or "").lower().replace("_", "-").split("-")
-    return without_arch(image).short_name in facts["names"] or any(word.startswith(w) for w in facts["tag-words"] for word in words)
+    return without_arch(image).short_name in facts["names"] or any(
+        word.startswith(w) for w in facts["tag-words"] for word in words)
 
 
 def has_no_shell(image: ImageRef) -> bool:
