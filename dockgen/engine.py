@@ -130,12 +130,13 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         for hit in check(dockerfile, context):
             if suppressed is not None and suppressed.covers(code, hit.line):
                 continue
-            fix = (hit.fix() if callable(hit.fix) else hit.fix) if fixes else None
+            fix = hit.fix if fixes else None
             if fix is not None and fix.safe != rule.safe_fix:
                 fix = replace(fix, safe=rule.safe_fix)  # the rule's data says how safe its fixes are
             message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
             findings.append(Finding(code, levels.get(code, rule.level), message, hit.line,
-                                    hit.end_line or hit.line, name=rule.name, fix=fix))
+                                    hit.end_line or hit.line, column=hit.column or 1, name=rule.name, fix=fix,
+                                    end_column=hit.end_column))
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings
 

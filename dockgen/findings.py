@@ -38,6 +38,9 @@ class Finding:
     column: int = 1
     name: str = ""
     fix: Fix | None = field(default=None, compare=False)
+    # The column just past the word the finding concerns (as SARIF's endColumn), with ``column`` its first; None
+    # when the finding is about the whole instruction (``column`` is then 1).
+    end_column: int | None = None
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.line, self.column, self.code)

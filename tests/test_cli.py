@@ -52,7 +52,7 @@ def test_workshop_dockerfiles(workshop: Path) -> None:
 def test_tty_output_and_summary(workshop: Path) -> None:
     result = run("lint", "--today", "2026-11-25", "Dockerfile.pip", cwd=workshop)
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Dockerfile.pip:1:1: DG101 [warning] ")
+    assert "Dockerfile.pip:1:6: DG101 [warning] " in result.stdout  # the column of the image reference
     assert lines[-1] == "Found 3 findings (3 warnings)."  # DG101, DL3013, DG503 (no USER)
     assert "\033[" not in result.stdout  # no colour when not a terminal
 

@@ -130,6 +130,7 @@ def test_json_is_what_json_dumps_writes(rows: list[tuple[str, int, str, str]]) -
     """Paths and messages may hold any character: quotes, control characters, non-ASCII, lone surrogates."""
     results = [FileResult(path, findings=[Finding(code, Severity.WARNING, message, line, line + 1, name="x")])
                for path, line, code, message in rows]
-    expected = [{"file": r.path, "line": f.line, "column": f.column, "end_line": f.end_line, "code": f.code,
+    expected = [{"file": r.path, "line": f.line, "column": f.column, "end_line": f.end_line,
+                 "end_column": f.end_column, "code": f.code,
                  "name": f.name, "level": f.level.label, "message": f.message} for r in results for f in r.findings]
     assert formatter("json")(results, False) == json.dumps(expected, indent=2) + "\n"

@@ -7,6 +7,7 @@ growth is measured by `bench/speed.py`."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -26,6 +27,11 @@ BLOCK = (
 
 
 def _lines_executed(text: str) -> int:
+    return lines_executed(lambda: lint_text(text))
+
+
+def lines_executed(work: Callable[[], object]) -> int:
+    """Python lines (and calls and returns) executed by ``work()``: work counted the same on every machine."""
     count = 0
 
     def tracer(frame: FrameType, event: str, arg: Any) -> Any:
@@ -35,7 +41,7 @@ def _lines_executed(text: str) -> int:
 
     sys.settrace(tracer)
     try:
-        lint_text(text)
+        work()
     finally:
         sys.settrace(None)
     return count

@@ -72,6 +72,20 @@ def replace_text(dockerfile: Dockerfile, instruction: Instruction, old: str, new
     return Fix((Edit(start + position, start + position + len(old), new),))
 
 
+def word_columns(dockerfile: Dockerfile, instruction: Instruction, word: str) -> tuple[int | None, int | None]:
+    """The 1-based column of ``word`` on the instruction's first line (after its keyword, standing alone between
+    spaces) and the column just past it; ``(None, None)`` when it is not written there as is."""
+    start, end = span(dockerfile, instruction)
+    text = dockerfile.source[start:end].split("\n", 1)[0]
+    position = text.find(word, len(instruction.written_keyword))
+    while position >= 0:
+        before, after = text[position - 1:position], text[position + len(word):position + len(word) + 1]
+        if before in (" ", "\t") and after in ("", " ", "\t", "\r", "\\"):
+            return position + 1, position + 1 + len(word)
+        position = text.find(word, position + 1)
+    return None, None
+
+
 def newline(dockerfile: Dockerfile) -> str:
     return "\r\n" if "\r\n" in dockerfile.source else "\n"
 

@@ -20,13 +20,16 @@ from dockgen.parse import key_values
 
 
 class Hit(NamedTuple):
-    """One finding of a check: the line, the message (None: the rule's summary), and an optional fix (a callable
-    is only called when fixing). The fix's safety is the rule's ``fix-safety``, not the check's."""
+    """One finding of a check: the line, the message (None: the rule's summary), and an optional fix: data, the
+    edits worked out when the hit is made (never a function called later, which would see the loop's later state).
+    The fix's safety is the rule's ``fix-safety``, not the check's."""
 
     line: int
     message: str | None = None
     end_line: int | None = None
-    fix: Fix | Callable[[], Fix | None] | None = None
+    fix: Fix | None = None
+    column: int | None = None  # with end_column, the word the hit concerns on ``line`` (1-based, end exclusive)
+    end_column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile, Stage
-from dockgen.checks._fixes import replace_text
+from dockgen.checks._fixes import replace_text, word_columns
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -16,13 +16,17 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         reasons = images.eol_reasons(image, context.today)
         if reasons:
-            replacement = images.eol_replacement(image, images.release_of(image))
-            known = " " not in replacement and not image.has_variable and not _needs_venv_after(stage, replacement)
+            swap = images.eol_swap(image, context.today)
+            replacement = swap.replacement
+            known = (replacement is not None and not image.has_variable
+                     and not _needs_venv_after(stage, replacement))
+            column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
-                      f"and its packages only age; move to a supported base such as `{replacement}`.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
-                      if known else None)
+                      f"and its packages only age; move to {swap.advice}.",
+                      fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
+                      if known and replacement is not None else None,
+                      column=column, end_column=end_column)
 
 
 def _needs_venv_after(stage: Stage, replacement: str) -> bool:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
@@ -11,5 +12,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         found = images.deprecation(stage.image)
         if found:
+            column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` is no longer maintained: {found.reason}. Use {found.replacement}.")
+                      f"`{stage.image.raw}` is no longer maintained: {found.reason}. Use {found.replacement}.",
+                      column=column, end_column=end_column)

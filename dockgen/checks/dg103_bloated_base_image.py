@@ -8,7 +8,7 @@ from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.commands.build import compiles
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile, Stage
-from dockgen.checks._fixes import replace_text
+from dockgen.checks._fixes import replace_text, word_columns
 
 
 # A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,
@@ -37,8 +37,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         found = images.bloat(stage.image, final_stage=stage.index in shipped)
         if found:
             single = " " not in found.suggestion and not stage.image.has_variable
+            column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
                       f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
                       f"{found.why}.",
-                      fix=lambda: replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
-                      if single else None)
+                      fix=replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
+                      if single else None,
+                      column=column, end_column=end_column)

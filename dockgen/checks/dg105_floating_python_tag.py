@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.model import Dockerfile
@@ -18,7 +19,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         tag = image.tag
         if tag and tag != "latest" and not re.match(_MINOR, tag) and not tag.startswith("2"):  # 2 is frozen (DG101)
+            column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line,
                       f"`{image.raw}` moves to the next Python release when it comes out, and compiled "
                       f"packages, pins and pickles break with it; name the minor version, e.g. "
-                      f"`{image.name}:{images.recommended_python()}-slim`.")
+                      f"`{image.name}:{images.recommended_python()}-slim`.",
+                      column=column, end_column=end_column)

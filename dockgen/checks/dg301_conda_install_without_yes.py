@@ -35,7 +35,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if sub in conda.CHANGES and not command.has_flag("y", "yes"):
                 prompting.append(f"{command.name} {sub}")
         if prompting:
-            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
+            yield Hit(run.line, fix=add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
                       message=f"`{prompting[0]}` without `-y` stops at a confirmation prompt: `docker build` gets "
                       "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
                       "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")

@@ -37,15 +37,50 @@ def _sets_up_conda_forge(instruction: Instruction) -> bool:
     return False
 
 
+def _configure(channels: list[str], command: Command) -> list[str]:
+    """The channel list after ``conda config --add|--prepend|--append|--set|--remove channels X``."""
+    args = command.args
+    for i, arg in enumerate(args[:-2]):
+        if args[i + 1] != "channels":
+            continue
+        name = args[i + 2]
+        if arg in ("--add", "--prepend"):
+            channels = [name] + [c for c in channels if c != name]
+        elif arg == "--append":
+            channels = [c for c in channels if c != name] + [name]
+        elif arg == "--set":
+            channels = [name]
+        elif arg == "--remove":
+            channels = [c for c in channels if c != name]
+    return channels
+
+
+def _flags(command: Command, configured: list[str], defaults: frozenset[str]) -> str:
+    """``--override-channels`` and the channels the install used, in their order, with ``defaults`` replaced by
+    conda-forge: the command's own ``-c`` channels first (conda tries them first), then the configured ones."""
+    own = conda.channels(command)
+    wanted: list[str] = []
+    for name in [*own, *configured]:
+        name = "conda-forge" if name in defaults else name
+        if name not in wanted:
+            wanted.append(name)
+    if wanted == own:  # the command names every channel it needs, in order
+        return "--override-channels"
+    return " ".join(["--override-channels", *(f"-c {name}" for name in wanted)])
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     defaults = images.defaults_channels()
     removed = False
+    configured_channels = ["defaults"]  # what the base's .condarc lists, as far as the Dockerfile changes it
     configured_lines = [i.line for i in dockerfile.instructions if _sets_up_conda_forge(i)]
     for run in with_onbuild(dockerfile, "RUN"):
         safe_base = _base_is_conda_forge_only(dockerfile, stage_of(dockerfile, run))
         configured = any(line <= run.line for line in configured_lines)
         for command in run.commands:
             removed = removed or _removes_defaults(command)
+            if conda.subcommand(command) == "config":
+                configured_channels = _configure(configured_channels, command)
             if conda.subcommand(command) not in conda.INSTALLS or not conda.packages(command):
                 continue
             explicit = [c for c in conda.channels(command) if c in defaults]
@@ -54,10 +89,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if explicit or implicit:
                 via = (f"it names `{explicit[0]}`" if explicit
                        else "the base image's channel list includes it and nothing overrides that")
-                flags = ("--override-channels -c conda-forge" if "conda-forge" not in conda.channels(command)
-                         else "--override-channels")
+                flags = _flags(command, configured_channels, defaults)
                 yield Hit(run.line,
-                          fix=lambda: None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
+                          fix=None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
                           message=f"`{command.name} {conda.subcommand(command)}` can take packages from "
                           f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
                           "and stops non-interactive builds on its terms of service. Add `--override-channels -c "

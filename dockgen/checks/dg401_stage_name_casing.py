@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
@@ -9,5 +10,7 @@ from dockgen.model import Dockerfile
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         if stage.alias and stage.alias != stage.alias.lower():
+            column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
             yield Hit(stage.from_instruction.line, f"stage name `{stage.alias}` should be lower case "
-                      f"(`{stage.alias.lower()}`): references to it are matched without case anyway.")
+                      f"(`{stage.alias.lower()}`): references to it are matched without case anyway.",
+                      column=column, end_column=end_column)

@@ -18,4 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if (keyword.isupper() and not as_word.isupper()) or (keyword.islower() and not as_word.islower()):
             wanted = "AS" if keyword.isupper() else "as"
             yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`; write `{wanted}`.",
-                      fix=lambda: replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} "))
+                      fix=replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} "))

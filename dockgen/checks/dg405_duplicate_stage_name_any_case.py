@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
@@ -13,7 +14,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         key = stage.alias.lower()
         if key in seen:
+            column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
             yield Hit(stage.from_instruction.line, f"stage name `{stage.alias}` is already used on line "
-                      f"{seen[key]}; `--target` and `COPY --from` cannot tell them apart.")
+                      f"{seen[key]}; `--target` and `COPY --from` cannot tell them apart.",
+                      column=column, end_column=end_column)
         else:
             seen[key] = stage.from_instruction.line

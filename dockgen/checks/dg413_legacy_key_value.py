@@ -17,7 +17,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             value = inner.args.strip()[len(key):].strip()
             yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form, which cannot set "
                       f"several values and reads spaces differently; write `{inner.keyword} {key}=\"{value}\"`.",
-                      fix=lambda: _fix(dockerfile, inner, key, value))
+                      fix=_fix(dockerfile, inner, key, value))
 
 
 def _fix(dockerfile: Dockerfile, instruction: Instruction, key: str, value: str) -> Fix | None:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
@@ -10,6 +11,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         for flag in stage.from_instruction.flags:
             if flag.name == "platform" and flag.value and "$" not in flag.value:
+                column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={flag.value}")
                 yield Hit(stage.from_instruction.line, f"`--platform={flag.value}` pins one platform, so building "
                           f"for another silently runs this stage emulated; use `$BUILDPLATFORM` or "
-                          f"`$TARGETPLATFORM`, or leave the flag out.")
+                          f"`$TARGETPLATFORM`, or leave the flag out.",
+                          column=column, end_column=end_column)

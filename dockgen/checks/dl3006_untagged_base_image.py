@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import image_ref
@@ -13,8 +14,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         image = image_ref(stage.image.raw, {})  # as written: a build argument may supply the tag
         exempt = image.raw == "scratch" or image.raw.startswith("$") or image.name in aliases
         if not exempt and image.tag is None and image.digest is None:
+            column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line, f"Always tag the version of an image explicitly: "
                       f"`{image.raw}` means whatever `latest` is on the day of the build. "
-                      f"Pin a tag such as `{image.raw}:<version>`, or a digest.")
+                      f"Pin a tag such as `{image.raw}:<version>`, or a digest.",
+                      column=column, end_column=end_column)
         if stage.alias:
             aliases.add(stage.alias)

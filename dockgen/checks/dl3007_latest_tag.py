@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 from dockgen.parse import image_ref
@@ -11,4 +12,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         image = image_ref(stage.image.raw, {})
         if image.tag == "latest" and image.digest is None:
-            yield Hit(stage.from_instruction.line)
+            column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
+            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)

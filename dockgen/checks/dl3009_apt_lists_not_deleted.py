@@ -21,4 +21,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in reported_runs(dockerfile):
         updates = any(c.name in ("apt", "apt-get", "aptitude") and c.has_arg("update") for c in run.commands)
         if updates and not _cleans(run):
-            yield Hit(run.line, fix=lambda: append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))
+            yield Hit(run.line, fix=append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))

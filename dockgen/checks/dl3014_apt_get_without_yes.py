@@ -19,7 +19,7 @@ def _assumes_yes(command: Command) -> bool:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
-            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
+            yield Hit(run.line, fix=add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
 
 
 _YES = r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b"

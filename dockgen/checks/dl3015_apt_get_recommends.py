@@ -15,7 +15,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if any(is_apt_get_install(c) and not c.has_flag("no-install-recommends")
                and not c.has_arg("APT::Install-Recommends=false") for c in run.commands):
             yield Hit(run.line,
-                      fix=lambda: add_flag(dockerfile, run, APT_GET_INSTALL, "--no-install-recommends", _NO_REC))
+                      fix=add_flag(dockerfile, run, APT_GET_INSTALL, "--no-install-recommends", _NO_REC))
 
 
 _NO_REC = r"--no-install-recommends|Install-Recommends"

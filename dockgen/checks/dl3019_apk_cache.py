@@ -15,7 +15,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if has_cache_mount(run, "/var/cache/apk"):
             continue
         if any(c.name == "apk" and c.has_arg("add") and not c.has_flag("no-cache") for c in run.commands):
-            yield Hit(run.line, fix=lambda: add_flag(dockerfile, run, _APK_ADD, "--no-cache", _NO_CACHE))
+            yield Hit(run.line, fix=add_flag(dockerfile, run, _APK_ADD, "--no-cache", _NO_CACHE))
 
 
 _APK_ADD = r"(?<![\w.-])apk(?:\s+--?[\w-]+(?:=\S+)?)*\s+add\b"

@@ -21,6 +21,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         destination = (list(add.json_args) if add.json_args is not None else words(add.args))[-1:]
         if local and len(local) == len(sources(add)) and destination and is_absolute(destination[0]) \
                 and not any(f.name in ("checksum", "keep-git-dir", "unpack") for f in add.flags):
-            yield Hit(add.line, fix=lambda: replace_text(dockerfile, add, add.written_keyword, "COPY"))
+            yield Hit(add.line, fix=replace_text(dockerfile, add, add.written_keyword, "COPY"))
         elif local:
             yield Hit(add.line)

@@ -13,7 +13,7 @@ from dockgen.model import Dockerfile, Instruction
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword in ("CMD", "ENTRYPOINT") and not instruction.is_exec_form:
-            yield Hit(instruction.line, fix=lambda: _exec_form(dockerfile, instruction))
+            yield Hit(instruction.line, fix=_exec_form(dockerfile, instruction))
         elif instruction.keyword == "HEALTHCHECK" and instruction.args.upper().startswith("CMD") \
                 and not instruction.is_exec_form:
             yield Hit(instruction.line)

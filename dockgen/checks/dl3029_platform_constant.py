@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
@@ -11,4 +12,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         platform = stage.from_instruction.flag("platform")
         if platform is not None and not any(name in (platform.value or "")
                                             for name in ("BUILDPLATFORM", "TARGETPLATFORM")):
-            yield Hit(stage.from_instruction.line)
+            column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={platform.value}")
+            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)

@@ -35,10 +35,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             onbuild_env.update(key_values(inner.args))
         elif inner is not None and inner.keyword == "RUN":
             if _offending(inner) and not _disables_cache(onbuild_env):
-                yield Hit(inner.line, fix=lambda: _fix(dockerfile, instruction))
+                yield Hit(inner.line, fix=_fix(dockerfile, instruction))
         elif instruction.keyword == "RUN" and _offending(instruction):
             if not _disables_cache(environment[instruction.line]):
-                yield Hit(instruction.line, fix=lambda: _fix(dockerfile, instruction))
+                yield Hit(instruction.line, fix=_fix(dockerfile, instruction))
 
 
 _PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|python[0-9.]*\s+-m\s+pip)\s+install\b"

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
@@ -9,4 +10,5 @@ from dockgen.model import Dockerfile
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         if stage.alias in ("scratch", "context"):
-            yield Hit(stage.from_instruction.line)
+            column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
+            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)

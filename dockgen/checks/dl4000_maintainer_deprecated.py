@@ -11,7 +11,7 @@ from dockgen.edits import Edit, Fix
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword == "MAINTAINER":
-            yield Hit(instruction.line, fix=lambda: _fix(dockerfile, instruction))
+            yield Hit(instruction.line, fix=_fix(dockerfile, instruction))
 
 
 def _fix(dockerfile: Dockerfile, instruction: Instruction) -> Fix | None:

@@ -7,11 +7,12 @@ from dockgen.checks.contract import Context, Hit
 from dockgen.checks._fixes import newline, span
 from dockgen.checks._python import root_image
 from dockgen.edits import Edit, Fix
-from dockgen.knowledge import python
+from dockgen.knowledge import images, python
 from dockgen.model import Dockerfile, Instruction
 from dockgen.shell import split_commands
 
 _PIPEFAIL_SHELLS = frozenset({"bash", "zsh", "ash"})
+_NO_BASH = frozenset({"busybox"})  # a shell, but neither bash nor a /bin/ash to rely on
 
 
 def sets_pipefail(shell: Instruction) -> bool:
@@ -30,17 +31,19 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         elif instruction.keyword == "SHELL":
             pipefail = sets_pipefail(instruction)
         elif instruction.keyword == "RUN" and instruction.has_pipe and not pipefail:
-            yield Hit(instruction.line, fix=lambda: None if offered else _shell_fix(dockerfile, instruction))
+            yield Hit(instruction.line, fix=None if offered else _shell_fix(dockerfile, instruction))
             offered = True
 
 
 def _shell_fix(dockerfile: Dockerfile, run: Instruction) -> Fix | None:
-    """``SHELL [<bash or ash>, "-o", "pipefail", "-c"]`` on the line before the RUN (changes every later RUN)."""
+    """``SHELL [<bash or ash>, "-o", "pipefail", "-c"]`` on the line before the RUN (changes every later RUN), in the
+    image's own shell: ash on Alpine and anything built on it (any architecture, through earlier stages), bash on
+    the rest; none on Windows, BusyBox or images without a shell."""
     stage = stage_of(dockerfile, run)
     if stage is None or run.shell is not None:
         return None  # a SHELL of its own (PowerShell, another shell): not ours to replace
     image = root_image(dockerfile, stage)
-    if python.has_no_shell(image):
+    if python.has_no_shell(image) or images.is_windows(image) or images.without_arch(image).short_name in _NO_BASH:
         return None
     shell = "/bin/ash" if python.is_musl_image(image) else "/bin/bash"
     start, end = span(dockerfile, run)

@@ -63,7 +63,7 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.option("--strict-labels", is_flag=True, help="Report labels that the schema does not list (DL3050).")
 @click.option("--shellcheck", is_flag=True, help="Add ShellCheck's findings on RUN scripts (dockgen[shellcheck]).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output.")
+              help="Write the report to this file instead of standard output (`-` is standard output).")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of the findings.")
 @click.option("--fix", "fix", is_flag=True, help="Apply safe fixes (they cannot change the built image) in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change the image.")
@@ -87,6 +87,8 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, quiet: bool,
     the current folder."""
     paths = paths or (".",)
     no_fail = no_fail or exit_zero
+    if output_file is not None and str(output_file) == "-":
+        output_file = None
     if unsafe_fixes and not (fix or diff_only):
         click.echo("dockgen: warning: --unsafe-fixes does nothing without --fix or --diff", err=True)
     if config_file is not None and not config_file.is_file():
@@ -225,14 +227,12 @@ def _statistics(results: list[FileResult], output_format: str) -> str:
 
 
 def write_report(path: Path, report: Iterable[str]) -> None:
-    """Write through a temporary file in the same folder, so readers never see half a report."""
-    import tempfile
+    """Write the report where ``-o`` says: through symbolic links, into FIFOs and devices, honouring the umask; a
+    regular file is replaced whole, so readers never see half a report."""
+    from dockgen.writing import write_report as write
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.writelines(report)
-        os.replace(temporary, path)
+        write(path, report)
     except OSError as error:
         raise DockgenError(f"{path}: cannot write the report: {error.strerror or error}") from error
 

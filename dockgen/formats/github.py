@@ -27,5 +27,6 @@ def chunks(results: Sequence[FileResult], colour: bool) -> Iterator[str]:
     for result in results:
         for f in result.findings:
             properties = (f"file={_property(result.path)},line={f.line},endLine={max(f.end_line, f.line)},"
-                          f"col={f.column},title={_property(f'{f.code} {f.name}'.strip())}")
+                          f"col={f.column},{f'endColumn={f.end_column},' if f.end_column is not None else ''}"
+                          f"title={_property(f'{f.code} {f.name}'.strip())}")
             yield f"::{_COMMANDS[f.level]} {properties}::{_data(f'{f.code}: {f.message}')}\n"

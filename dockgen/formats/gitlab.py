@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from dockgen.api import FileResult
-from dockgen.findings import Severity
+from dockgen.findings import Finding, Severity
 from dockgen.formats._common import fingerprint
 from dockgen.formats.sarif import SECURITY_SEVERITY
 
@@ -25,7 +25,16 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
                 "categories": ["Security"] if f.code in SECURITY_SEVERITY else ["Style"],
                 "severity": _SEVERITIES[f.level],
                 "fingerprint": fingerprint(result.path, f, occurrence),
-                "location": {"path": result.path.replace("\\", "/").removeprefix("./"),
-                             "lines": {"begin": f.line, "end": max(f.end_line, f.line)}},
+                "location": {"path": result.path.replace("\\", "/").removeprefix("./"), **_where(f)},
             })
     return json.dumps(issues, indent=2) + "\n"
+
+
+def _where(f: Finding) -> dict[str, object]:
+    """``lines``, which GitLab reads, and, when the finding concerns one word, its ``positions`` (line and column, as
+    in the Code Climate spec GitLab's format comes from)."""
+    lines: dict[str, object] = {"lines": {"begin": f.line, "end": max(f.end_line, f.line)}}
+    if f.end_column is None:
+        return lines
+    return lines | {"positions": {"begin": {"line": f.line, "column": f.column},
+                                  "end": {"line": f.end_line, "column": f.end_column}}}

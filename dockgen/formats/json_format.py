@@ -9,8 +9,8 @@ from dockgen.api import FileResult
 
 # One finding as json.dumps(row, indent=2) lays it out, one level in; filled in directly (a corpus run writes tens of
 # thousands of rows, and json's indenting encoder is pure Python).
-_ROW = ('  {{\n    "file": {},\n    "line": {},\n    "column": {},\n    "end_line": {},\n    "code": {},\n'
-        '    "name": {},\n    "level": {},\n    "message": {}\n  }}')
+_ROW = ('  {{\n    "file": {},\n    "line": {},\n    "column": {},\n    "end_line": {},\n    "end_column": {},\n'
+        '    "code": {},\n    "name": {},\n    "level": {},\n    "message": {}\n  }}')
 
 
 def _number(value: int | None) -> str:
@@ -24,6 +24,7 @@ def chunks(results: Sequence[FileResult], colour: bool) -> Iterator[str]:
     for result in results:
         for f in result.findings:
             row = _ROW.format(_string(result.path), _number(f.line), _number(f.column), _number(f.end_line),
+                              _number(f.end_column),
                               _string(f.code), _string(f.name), _string(f.level.label), _string(f.message))
             yield ("\n" if first else ",\n") + row
             first = False

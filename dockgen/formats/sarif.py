@@ -32,7 +32,8 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(result.path)},
-                "region": {"startLine": f.line, "startColumn": f.column, "endLine": max(f.end_line, f.line)},
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": max(f.end_line, f.line),
+                           **({"endColumn": f.end_column} if f.end_column is not None else {})},
             }}],
         }
         for result in results for f in result.findings

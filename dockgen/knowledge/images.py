@@ -113,7 +113,7 @@ def eol_reasons(image: ImageRef, today: datetime.date, notes: bool = True) -> li
     """Why an image is past end of life on ``today``: its Python, its distribution release (with the release's note
     when ``notes``); empty when it is not. DG101 reports these, and the generator avoids them."""
     reasons = []
-    python = python_version(image)
+    python = python_version(without_arch(image))
     python_end = python_eol(python) if python else None
     if python_end and python_end < today:
         reasons.append(f"Python {python} on {python_end.isoformat()}")
@@ -161,26 +161,94 @@ def _smaller(entry: dict[str, Any], image: ImageRef, final_stage: bool) -> str |
     if kind == "replace":
         return str(entry["replacement"])
     if kind == "cuda-runtime":
-        return f"{image.name}:{tag.replace('-devel-', '-runtime-')}" if "-devel-" in tag else None
+        return f"{written_name(image)}:{tag.replace('-devel-', '-runtime-')}" if "-devel-" in tag else None
     # "slim": only the full Debian variants have a slim twin.
     parts = tag.split("-")
     if tag == "latest":
-        return f"{image.name}:slim"
+        return f"{written_name(image)}:slim"
     version = parts[0] if re.match(_PYTHON_TAG, parts[0]) or parts[0].isdigit() else None
     rest = parts[1:] if version else parts
     if len(rest) > 1 or (rest and rest[0] not in _DEBIAN_VARIANTS):
         return None
-    return f"{image.name}:" + "-".join(p for p in (version, "slim", *rest) if p)
+    return f"{written_name(image)}:" + "-".join(p for p in (version, "slim", *rest) if p)
 
 
-def eol_replacement(image: ImageRef, release: Release | None) -> str:
-    """A supported base to move to from an end-of-life one."""
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """What to move an end-of-life base to: ``replacement``, an image of the same family (OS, Windows or not,
+    variant, language runtime, architecture prefix, registry) to write instead, or None when none is known; and
+    ``advice``, what the finding tells people to move to."""
+
+    replacement: str | None
+    advice: str
+
+
+def arch_prefix(image: ImageRef) -> str:
+    """``arm32v7/`` for ``arm32v7/alpine``: Docker Hub's per-architecture namespace, or ``""``."""
+    first, _, rest = image.short_name.partition("/")
+    return f"{first}/" if rest and first in _data()["images"]["arch-prefixes"] else ""
+
+
+def without_arch(image: ImageRef) -> ImageRef:
+    """The image as the same image for the default architecture (``arm32v7/alpine:3.20`` is ``alpine:3.20``)."""
+    prefix = arch_prefix(image)
+    if not prefix:
+        return image
+    return ImageRef(image.raw, None, image.short_name.removeprefix(prefix), image.tag, image.digest)
+
+
+def is_windows(image: ImageRef) -> bool:
+    words = re.split(r"[-_]", (image.tag or "").lower())
+    return (any(word in _data()["images"]["windows-tag-words"] for word in words)
+            or image.short_name.startswith(("windows/", "windows-amd64/"))
+            or (image.registry == "mcr.microsoft.com" and image.name.startswith("windows")))
+
+
+def written_name(image: ImageRef) -> str:
+    """The reference as written, without its tag and digest: registry, architecture prefix and name."""
+    written = image.raw.split("@", 1)[0]
+    if image.tag and written.endswith(":" + image.tag):
+        written = written[:-len(image.tag) - 1]
+    return written
+
+
+def eol_swap(image: ImageRef, today: datetime.date) -> Swap:
+    """A supported base of the same family to move to from an end-of-life one, or advice when none is known."""
     table = _data()["images"]["eol-replacement"]
-    if python_version(image) is not None:
-        key = "python-alpine" if "alpine" in (image.tag or "") else "python"
-    else:
-        key = release.family if release else ""
-    return str(table.get(key, "a supported release")).format(python=recommended_python())
+    plain = without_arch(image)
+    written = written_name(image)
+    words = re.split(r"[-_]", (image.tag or "").lower())
+    python = python_version(plain)
+    if python is not None:
+        end = python_eol(python)
+        keep = python if end is not None and end >= today else recommended_python()
+        if is_windows(image):
+            tag = str(_data()["images"]["python-windows"]).format(python=keep)
+            if "windowsservercore" in words:
+                return Swap(f"{written}:{tag}", f"a supported base such as `{written}:{tag}`")
+            return Swap(None, f"a supported Windows tag such as `{written}:{tag}`")
+        key = ("python-alpine" if any(word.startswith("alpine") for word in words)
+               else "python" if "slim" in words else "python-full")
+        replacement = f"{written}:{str(table[key]).format(python=keep).split(':', 1)[1]}"
+        return Swap(replacement, f"a supported base such as `{replacement}`")
+    release = release_of(plain)
+    if release is None:
+        return Swap(None, "a supported release")
+    distro = _data()["images"]["distro-images"].get(plain.short_name)
+    if distro is not None and release.family in table and not is_windows(image):
+        full = f"{release.family}-full"
+        target = str(table[full] if full in table and "slim" not in words else table[release.family])
+        name, tag = target.split(":", 1)
+        if _data()["images"]["distro-images"].get(name) == distro:
+            replacement = f"{written}:{tag}"
+        elif written == plain.short_name:  # no registry, no architecture prefix: the other image will do
+            replacement = target
+        else:
+            return Swap(None, f"a supported release such as `{target}` (for the same registry and architecture)")
+        return Swap(replacement, f"a supported base such as `{replacement}`")
+    newest = max((r for r in _releases() if r.family == release.family), key=lambda r: r.eol)
+    return Swap(None, f"a tag of `{written}` built on a supported release (such as {newest.title}); replacing the "
+                      f"image would change what it is, so there is no automatic fix")
 
 
 def conda_forge_only(image: ImageRef) -> bool:

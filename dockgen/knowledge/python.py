@@ -147,9 +147,13 @@ def ssh_programs() -> frozenset[str]:
 
 
 def is_musl_image(image: ImageRef) -> bool:
+    """Alpine and images built on it, for any architecture (``arm32v7/alpine``, ``python:3.12-alpine``)."""
+    from dockgen.knowledge.images import without_arch
+
     facts = _knowledge()["musl-images"]
     words = (image.tag or "").lower().replace("_", "-").split("-")
-    return image.short_name in facts["names"] or any(word.startswith(w) for w in facts["tag-words"] for word in words)
+    return without_arch(image).short_name in facts["names"] or any(
+        word.startswith(w) for w in facts["tag-words"] for word in words)
 
 
 def has_no_shell(image: ImageRef) -> bool:
