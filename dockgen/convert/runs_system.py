@@ -1,0 +1,133 @@
+"""The system package parts of a RUN: installs, updates, cleans and removals mapped to the new base's family and
+names, and busybox user tools in Debian's."""
+
+from __future__ import annotations
+
+import re
+
+from dockgen.commands import system
+from dockgen.convert import knowledge
+from dockgen.convert.context import StageContext, Target
+from dockgen.convert.run_state import RunState
+from dockgen.model import Command
+from dockgen.shell_chain import dequote
+
+
+_BASE_PACKAGES = frozenset({"ca-certificates", "openssl", "tzdata", "netbase"})  # every new base has them
+_SOURCE_OPTIONS = {"apk": ("--repository", "-X", "--allow-untrusted"),
+                   "apt": ("-t", "--target-release", "--default-release"), "rpm": ("--enablerepo",)}
+
+
+def system_part(found: system.SystemCommand, words: list[str], stage: StageContext, target: Target,
+                 run: RunState) -> list[str] | None:
+    source_family = found.family
+    family = stage.system_family(source_family)
+    if family == source_family == "rpm" and found.tool in ("yum", "dnf", "microdnf", "tdnf"):
+        stage.rpm_tool = found.tool  # yum stays yum (CentOS 7 has no dnf)
+    if found.verb == "install":
+        if family == source_family and any(dequote(w).startswith(_SOURCE_OPTIONS[family]) for w in words):
+            return None  # its own repository or release (`apk add --repository`, `apt-get -t`): kept as written
+        return _system_install(found, stage, family, run)
+    if found.verb == "update":
+        if family == "apt":
+            if found.yum_update:
+                stage.notes.add("`yum update` (upgrade every package) is left out: the new base is current.")
+            if run.apt_updated:
+                return []
+            run.apt_updated = True
+            return ["apt-get update"]
+        return [] if family == "apk" else None
+    if found.verb == "clean":
+        if family == source_family:
+            return None
+        return ["apt-get clean"] if family == "apt" else []
+    if found.verb == "remove" and found.virtual is None and source_family != family:
+        names = stage.virtual_packages.get(found.packages[0], ()) if found.packages else ()
+        packages = names or tuple(n for p in found.packages for n in knowledge.map_system_package(
+            p, source_family, family)[0])
+        kept = [p for p in packages if p in _BASE_PACKAGES or (target.manager == "conda" and p in ("wget", "git",
+                                                                                               "bzip2"))]
+        if kept:
+            stage.notes.add(f"{', '.join(kept)}: not removed, the new base ships them.")
+            packages = tuple(p for p in packages if p not in kept)
+        if family == "apt":
+            return [f"apt-get purge -y --auto-remove {' '.join(packages)}"] if packages else []
+        return None
+    if source_family == family:
+        return None
+    stage.notes.add(f"`{' '.join(words)}` is left out: it has no {family} equivalent.")
+    return []
+
+
+def _system_install(found: system.SystemCommand, stage: StageContext, family: str, run: RunState) -> list[str]:
+    packages: list[str] = []
+    python_libraries: list[str] = []
+    for word in found.packages:
+        if knowledge.provides_python(found.family, word) and stage.replaces_python:
+            stage.notes.add_python_package(word)
+            continue
+        if knowledge.is_python2(found.family, word) and stage.replaces_python:
+            stage.notes.add(f"{word} (Python 2) is left out: the image runs Python {stage.python}.")
+            continue
+        library = knowledge.distro_library(found.family, word)
+        if library is not None and stage.replaces_python:
+            if library:
+                python_libraries.append(library)
+                stage.notes.add(f"{word} installed into the distribution's Python; it becomes pip's {library}.")
+            continue
+        if family != found.family and knowledge.dropped_on_move(found.family, word):
+            stage.notes.add(f"{word} is left out: it has no use on {family} systems.")
+            continue
+        mapped, known = knowledge.map_system_package(word, found.family, family)
+        if not known and family != found.family:
+            shown = word if mapped == (word,) else f"{word} (as {' '.join(mapped)})"
+            stage.notes.add_unmapped(shown, found.family, family)
+        packages.extend(mapped)
+    if found.virtual and family != "apk":
+        stage.virtual_packages[found.virtual] = tuple(packages)
+    parts: list[str] = []
+    if packages:
+        if family == "apt":
+            run.apt_installs += 1
+            parts.append("apt-get install -y --no-install-recommends " + " ".join(dict.fromkeys(packages)))
+        elif family == "apk":
+            virtual = f" --virtual {found.virtual}" if found.virtual else ""
+            parts.append(f"apk add --no-cache{virtual} " + " ".join(dict.fromkeys(packages)))
+        else:
+            parts.append(f"{stage.rpm_tool} install -y " + " ".join(dict.fromkeys(packages)))
+    if python_libraries:
+        parts.append(" ".join(["pip", "install", *run.no_cache, *dict.fromkeys(python_libraries)]))
+    return parts
+
+
+
+
+def busybox_user(command: Command, text: str, stage: StageContext) -> list[str] | None:
+    """Alpine's (busybox) ``adduser -D -u 1000 app`` and ``addgroup -S app`` in Debian's shadow tools."""
+    options = {"-u": "--uid", "-G": "--gid", "-s": "--shell", "-h": "--home-dir", "-g": "--comment"}
+    if command.name == "addgroup":
+        options = {"-g": "--gid"}
+    if not all(re.fullmatch(r"[\w.${}:/@-]+", arg) for arg in command.args):
+        return None  # quoting or spaces: leave the line as written
+    words = ["useradd" if command.name == "adduser" else "groupadd"]
+    names: list[str] = []
+    home = command.name == "adduser"
+    args = list(command.args)
+    while args:
+        arg = args.pop(0)
+        if arg in options and args:
+            words += [options[arg], args.pop(0)]
+        elif re.fullmatch(r"-[DSH]+", arg):
+            words += ["--system"] if "S" in arg else []
+            home = home and "H" not in arg  # busybox makes the home folder unless -H, system users too
+        elif arg.startswith("-"):
+            return None  # an option dockgen does not translate: leave the line as written
+        else:
+            names.append(arg)
+    if len(names) == 2 and command.name == "adduser":
+        stage.notes.add(f"`{text}` (busybox) becomes usermod on the Debian-based base.")
+        return [f"usermod -aG {names[1]} {names[0]}"]
+    if len(names) != 1:
+        return None
+    stage.notes.add(f"`{text}` (busybox) becomes {words[0]} on the Debian-based base.")
+    return [" ".join([*words, *(["--create-home"] if home else []), names[0]])]
