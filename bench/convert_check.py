@@ -39,7 +39,6 @@ from parity import SKIP, hadolint_path  # noqa: E402
 
 PROPERTIES = ("EXPOSE ports", "ENV keys", "ENTRYPOINT and CMD", "pip names and -r files", "conda channels", "USER",
               "WORKDIR", "COPY sources")
-_DEFAULTS = {"defaults", "anaconda", "main", "r", "free", "pro"}
 
 
 def candidates(corpus: Path) -> Iterator[tuple[str, str]]:
@@ -89,12 +88,12 @@ def properties(text: str) -> dict[str, object]:
                             found["pip names and -r files"].add(_canonical(name))
                     found["pip names and -r files"].update(f"-r {f}" for f in install.requirement_files)
                 elif conda.installs(shell_command):
-                    found["conda channels"].update(c for c in conda.channels(shell_command) if c not in _DEFAULTS)
+                    found["conda channels"].update(c for c in conda.channels(shell_command) if c not in conda.DEFAULT_CHANNELS)
                     for spec in conda.packages(shell_command):
                         found["conda names"].add(_canonical(conda.spec_name(spec)))
                 elif conda.subcommand(shell_command) == "config":
                     found["conda channels"].update(c for c in conda.configured_channels(shell_command)
-                                                   if c not in _DEFAULTS)
+                                                   if c not in conda.DEFAULT_CHANNELS)
     result: dict[str, object] = {key: frozenset(value) for key, value in found.items()}
     result["ENTRYPOINT and CMD"] = (final.get("ENTRYPOINT"), final.get("CMD"))
     result["USER"] = final.get("USER")

@@ -16,9 +16,10 @@ from pathlib import Path
 from packaging.requirements import InvalidRequirement, Requirement
 
 from dockgen.catalog import PACKAGE_NAME
+from dockgen.commands.conda import DEFAULT_CHANNELS
 from dockgen.errors import DockgenError
 
-REFUSED_CHANNELS = frozenset({"defaults", "anaconda", "main", "r", "msys2", "free", "pro"})
+REFUSED_CHANNELS = DEFAULT_CHANNELS
 ALLOWED_CHANNELS = frozenset({"conda-forge", "bioconda", "nodefaults", "nvidia", "pytorch"})
 _COMMENT = re.compile(r"(?:^|[ \t]+)#.*$")  # pip: '#' at the start or after whitespace begins a comment
 _OPTION_AFTER_REQUIREMENT = re.compile(r"[ \t]+--?[A-Za-z]")  # `pkg==1 --hash=sha256:...`

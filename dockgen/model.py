@@ -125,6 +125,11 @@ class Instruction:
     shell: tuple[str, ...] | None = None  # the SHELL in effect (exec form); None means /bin/sh -c
     stage: int = -1  # index of the stage it belongs to, -1 before the first FROM
 
+    @property
+    def last_line(self) -> int:
+        """The instruction's last line, its heredocs' bodies included."""
+        return max([self.end_line, *(heredoc.end_line for heredoc in self.heredocs)])
+
     def flag(self, name: str) -> Flag | None:
         return next((f for f in self.flags if f.name == name), None)
 

@@ -6,6 +6,8 @@ from dockgen.commands.options import option_value, option_values
 from dockgen.model import Command
 
 TOOLS = frozenset({"conda", "mamba", "micromamba"})
+# Anaconda's licensed channels: `defaults` and the names it stands for.
+DEFAULT_CHANNELS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
 INSTALLS = frozenset({"install", "create", "update", "upgrade"})
 CHANGES = INSTALLS | {"remove", "uninstall"}
 _VALUE_OPTIONS = frozenset({"c", "channel", "n", "name", "p", "prefix", "file", "repodata-fn", "solver",

@@ -73,8 +73,7 @@ def convert_text(text: str, name: str, manager: str, today: datetime.date | None
     directives = header(source, "", [], __version__)[:-1]
     draft = "\n".join([*directives, *body]).rstrip("\n") + "\n"
     fixed = fix_text(draft, settings).text  # safe fixes only: spelling that cannot change the image
-    source_texts = frozenset("\n".join(source.dockerfile.lines[i.line - 1:max([i.end_line, *(h.end_line for h in
-                                                                                   i.heredocs)])])
+    source_texts = frozenset("\n".join(source.dockerfile.lines[i.line - 1:i.last_line])
                              for i in source.dockerfile.instructions)
     source_codes = frozenset(f.code for f in lint(source.dockerfile, settings))
     marked, carried = mark_carried_findings(fixed, settings, source_texts, source_codes)

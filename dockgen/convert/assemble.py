@@ -32,7 +32,7 @@ def body_lines(source: Source, plan: Plan) -> list[str]:
             out.append(lines[number - 1])
             number += 1
             continue
-        end = max([instruction.end_line, *(h.end_line for h in instruction.heredocs)])
+        end = instruction.last_line
         replacement = plan.replacements.get(number)
         if replacement is None:
             out.extend(lines[number - 1:end])
@@ -82,7 +82,7 @@ def mark_carried_findings(text: str, settings: Settings, source_texts: frozenset
     dockerfile = parse_text(text)
     owner: dict[int, int] = {}
     for instruction in dockerfile.instructions:
-        end = max([instruction.end_line, *(h.end_line for h in instruction.heredocs)])
+        end = instruction.last_line
         for line in range(instruction.line, end + 1):
             owner[line] = instruction.line
     codes_at: dict[int, set[str]] = {}
@@ -94,7 +94,7 @@ def mark_carried_findings(text: str, settings: Settings, source_texts: frozenset
         else:
             codes_at.setdefault(start, set()).add(finding.code)
     lines = text.split("\n")
-    ends = {i.line: max([i.end_line, *(h.end_line for h in i.heredocs)]) for i in dockerfile.instructions}
+    ends = {i.line: i.last_line for i in dockerfile.instructions}
     carried = {start: "\n".join(lines[start - 1:ends[start]]) in source_texts or codes_at[start] <= source_codes
                for start in codes_at}
     for start in sorted(codes_at, reverse=True):

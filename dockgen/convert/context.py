@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dockgen.catalog import Catalog
+from dockgen.commands.conda import DEFAULT_CHANNELS
 from dockgen.convert.build_context import BuildContext, NoContext
 from dockgen.convert.layout import Layout, Located
 
-_DEFAULTS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class StageContext:
         """The source's channels, ``defaults`` and its aliases replaced by conda-forge, conda-forge first."""
         kept: list[str] = ["conda-forge"]
         for channel in self.configured:
-            if channel in _DEFAULTS:
+            if channel in DEFAULT_CHANNELS:
                 self.notes.add(f"the `{channel}` channel (Anaconda's, licensed) is replaced by conda-forge.")
                 continue
             if channel.startswith(("http://", "https://")) and "anaconda.org/" not in channel:

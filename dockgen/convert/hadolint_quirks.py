@@ -28,7 +28,7 @@ def read_as_sh_by_hadolint(text: str, settings: Settings) -> list[Finding]:
             if instruction.keyword == "SHELL" and instruction.json_args:
                 bash = instruction.json_args[0] in _BASH
             elif instruction.keyword in ("ENV", "ARG") and bash:
-                after.append(max([instruction.end_line, *(h.end_line for h in instruction.heredocs)]))
+                after.append(instruction.last_line)
     if not after:
         return []
     lines = text.split("\n")

@@ -94,6 +94,12 @@ class Layout:
         return None
 
 
+def read_named(layout: Layout, path: str, cwd: str | None, context: BuildContext) -> str | None:
+    """The text of the context file a RUN names as ``path`` (from ``cwd``), or None when dockgen cannot find it."""
+    located = layout.locate(path, cwd, context)
+    return context.read_text(located.context_path) if located else None
+
+
 def _candidates(source: str, destination: str, absolute: str, many: bool) -> list[str]:
     """Context paths that ``COPY source destination`` could have put at ``absolute``: the source as a file (at the
     destination, or inside it), or the source as a folder whose contents land in the destination."""

@@ -71,7 +71,7 @@ def _follow_python_version(source: Source, stage: SourceStage, target: Target, r
     for instruction in stage.stage.instructions[1:]:
         text = result.replacements.get(instruction.line)
         if text is None:
-            end = max([instruction.end_line, *(h.end_line for h in instruction.heredocs)])
+            end = instruction.last_line
             text = "\n".join(source.dockerfile.lines[instruction.line - 1:end])
         if pattern.search(text):
             result.replacements[instruction.line] = pattern.sub(rf"\g<1>{target.python}", text)

@@ -10,12 +10,12 @@ from dockgen.commands import conda, pip
 from dockgen.commands.environment import EnvironmentSpec, read_conda_file
 from dockgen.convert import knowledge
 from dockgen.convert.context import StageContext, Target
+from dockgen.convert.layout import read_named
 from dockgen.convert.run_state import RunState, shell_word
 from dockgen.convert.source import Refused
 from dockgen.model import Command
 from dockgen.shell_chain import dequote
 
-_DEFAULTS = frozenset({"defaults", "anaconda", "main", "r", "free", "pro", "msys2"})
 _NON_PYTHON_CONDA = re.compile(r"(r|perl|bioconductor)-.*|r|r-base|openjdk|nodejs|gcc|gxx|cmake|make")
 
 Rewrite = Callable[[str], "list[str] | None"]  # rewrites the command `conda run` runs, as a part of its own
@@ -29,7 +29,7 @@ def conda_part(command: Command, words: list[str], stage: StageContext, target: 
         stage.add_channels(added)
         if target.manager == "pip":
             return []
-        if any(c in _DEFAULTS for c in added):
+        if any(c in conda.DEFAULT_CHANNELS for c in added):
             return []
         return None
     if sub == "clean":
@@ -100,7 +100,7 @@ def _conda_rewritten(command: Command, words: list[str], stage: StageContext, ta
         if name == "python" and target.python_changed:
             specs.append(f"python={target.python}")
             continue
-        spec = word.split("::", 1)[1] if "::" in word and word.split("::")[0] in _DEFAULTS else raw
+        spec = word.split("::", 1)[1] if "::" in word and word.split("::")[0] in conda.DEFAULT_CHANNELS else raw
         specs.append(spec)
     if specs and sub in ("install", "create") and not any(conda.spec_name(s) == "python" for s in specs):
         specs.insert(0, f"python={target.python}")
@@ -142,8 +142,7 @@ def _conda_to_pip(command: Command, stage: StageContext, target: Target, run: Ru
 def _conda_file(file: str, command: Command, stage: StageContext, target: Target, run: RunState) -> EnvironmentSpec:
     """The environment file a conda command builds from, read from the build context; refused when it cannot be
     read or names files of its own."""
-    located = stage.layout.locate(file, run.cwd, target.context)
-    text = target.context.read_text(located.context_path) if located else None
+    text = read_named(stage.layout, file, run.cwd, target.context)
     spec = read_conda_file(text) if text is not None else None
     why = ("is not in the build context " f"({target.context.label})" if text is None else
            "is not a conda environment dockgen can read" if spec is None else
@@ -156,14 +155,13 @@ def _conda_file(file: str, command: Command, stage: StageContext, target: Target
 
 def _check_conda_file(file: str, stage: StageContext, target: Target, run: RunState) -> None:
     """An environment file is carried over as the user wrote it; what in it works against the new image is a note."""
-    located = stage.layout.locate(file, run.cwd, target.context)
-    text = target.context.read_text(located.context_path) if located else None
+    text = read_named(stage.layout, file, run.cwd, target.context)
     spec = read_conda_file(text) if text is not None else None
     if spec is None:
         stage.notes.add(f"dockgen could not read {file} from the build context ({target.context.label}); the "
                         "install that names it is carried over as it stands.")
         return
-    licensed = [c for c in spec.channels if c in _DEFAULTS or "repo.anaconda.com" in c]
+    licensed = [c for c in spec.channels if c in conda.DEFAULT_CHANNELS or "repo.anaconda.com" in c]
     if licensed:
         stage.notes.add(f"{file} lists {', '.join(licensed)} (Anaconda's licensed channels); dockgen does not edit "
                         "the file: replace them with conda-forge there.")

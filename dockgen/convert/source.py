@@ -12,7 +12,7 @@ from dockgen.commands.environment import read_conda_file
 from dockgen.convert import knowledge
 from dockgen.convert.build_context import BuildContext, NoContext
 from dockgen.convert.knowledge import ImageFacts
-from dockgen.convert.layout import Layout
+from dockgen.convert.layout import Layout, read_named
 from dockgen.errors import DockgenError
 from dockgen.knowledge.images import python_version
 from dockgen.model import Command, Dockerfile, ImageRef, Stage
@@ -183,8 +183,7 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
 def _file_specs(command: Command, layout: Layout, context: BuildContext) -> tuple[str, ...]:
     """The conda specs of the environment file a command builds from (WORKDIR only: a ``cd`` is not followed)."""
     file = conda.env_file(command)
-    located = layout.locate(file, layout.workdir, context) if file else None
-    text = context.read_text(located.context_path) if located else None
+    text = read_named(layout, file, layout.workdir, context) if file else None
     spec = read_conda_file(text) if text is not None else None
     return spec.conda if spec else ()
 
