@@ -14,6 +14,17 @@ from dockgen.model import ImageRef
 
 
 @dataclass(frozen=True)
+class Account:
+    """A user a base image creates, which Dockerfiles built on it name (``USER biodocker``, ``--chown=$MAMBA_USER``)."""
+
+    name: str
+    uid: int
+    gid: int
+    home: str
+    folders: tuple[str, ...] = ()  # other folders the image creates for that user
+
+
+@dataclass(frozen=True)
 class ImageFacts:
     kind: str  # python | conda | distro | cuda | windows
     family: str  # apt | apk | rpm
@@ -21,6 +32,8 @@ class ImageFacts:
     note: str = ""
     conda_based: bool = False
     channels: tuple[str, ...] = ()  # conda channels the image configures
+    environment: tuple[tuple[str, str], ...] = ()  # variables the image defines
+    account: Account | None = None
 
 
 @functools.cache
@@ -53,8 +66,15 @@ def image_facts(image: ImageRef) -> ImageFacts | None:
                 family = "apk" if "alpine" in tag else "apt"
             return ImageFacts(entry["kind"], family, tuple(entry.get("provides", ())), entry.get("note", ""),
                               bool(entry.get("conda-based", entry["kind"] == "conda")),
-                              tuple(entry.get("channels", ())))
+                              tuple(entry.get("channels", ())), tuple(entry.get("environment", {}).items()),
+                              _account(entry.get("account")))
     return None
+
+
+def _account(entry: dict[str, Any] | None) -> Account | None:
+    if entry is None:
+        return None
+    return Account(entry["name"], entry["uid"], entry["gid"], entry["home"], tuple(entry.get("folders", ())))
 
 
 def distro_python(image: ImageRef) -> str | None:

@@ -8,12 +8,14 @@ import re
 from dockgen.commands import conda
 from dockgen.convert.bases import NewBase, new_base
 from dockgen.convert.context import Notes, Plan, StageContext, Target
+from dockgen.convert.inherited import inherited_setup
+from dockgen.convert.knowledge import image_facts
 from dockgen.convert.reorder import copy_requirements_first, flag_words
 from dockgen.convert.runs import rewrite_run
 from dockgen.convert.tools import missing_programs
 from dockgen.convert.source import Source, SourceStage
 from dockgen.model import Instruction
-from dockgen.parse import key_values
+from dockgen.parse import image_ref, key_values
 from dockgen.shell_chain import raw_words
 
 _ENVIRONMENT = (("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
@@ -38,6 +40,7 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
                                    base.image is None, list(stage.facts.channels if stage.facts else ()))
             _replace_from(stage, base, target, result, notes)
+            _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context
         if stage.stage.index == last_python and not context.keeps_base:
             _environment(stage, result)
@@ -103,6 +106,23 @@ def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Pla
             "DEBIAN_FRONTEND" in s for s in setup) and target.manager == "conda":
         setup.insert(0, "ARG DEBIAN_FRONTEND=noninteractive")
     result.after.setdefault(from_instruction.line, []).extend(setup)
+
+
+def _inherited(source: Source, stage: SourceStage, base: NewBase, result: Plan, notes: Notes) -> None:
+    """Variables and the user the replaced base defined, when this stage or one built FROM it uses them."""
+    if base.image is None or stage.facts is None:
+        return
+    lineage = {stage.stage.index}
+    instructions: list[Instruction] = []
+    for other in source.stages:
+        if other.stage.index in lineage or (other.derived and other.stage.parent in lineage):
+            lineage.add(other.stage.index)
+            instructions.extend(other.stage.instructions[1:])
+    lines, added = inherited_setup(instructions, stage.facts, image_facts(image_ref(base.image, {})),
+                                   stage.base.raw, base.family or "apt")
+    result.after.setdefault(stage.stage.from_instruction.line, []).extend(lines)
+    for note in added:
+        notes.add(note)
 
 
 def _programs_setup(stage: SourceStage, base: NewBase, notes: Notes) -> list[str]:

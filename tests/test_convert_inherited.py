@@ -1,0 +1,95 @@
+"""A replaced base image's variables and user: the converted Dockerfile defines what the source used of them."""
+
+from __future__ import annotations
+
+import datetime
+
+import dockerfile as buildkit
+
+from dockgen.convert import convert_text
+from dockgen.convert.inherited import _create_account
+from dockgen.convert.knowledge import Account
+
+TODAY = datetime.date(2026, 11, 30)
+
+MICROMAMBA = """FROM mambaorg/micromamba:1.5.8
+COPY --chown=$MAMBA_USER:$MAMBA_USER requirements.txt /tmp/requirements.txt
+RUN micromamba install -y -n base -c conda-forge python=3.11 numpy=2.1 && micromamba clean --all --yes
+USER $MAMBA_USER
+WORKDIR /home/$MAMBA_USER
+CMD ["python", "-c", "import numpy"]
+"""
+
+
+def _converted(source: str, manager: str) -> str:
+    return convert_text(source, "Dockerfile", manager, TODAY).text
+
+
+def _instructions(text: str) -> list[tuple[str, str]]:
+    return [(node.cmd.upper(), node.original) for node in buildkit.parse_string(text)]
+
+
+def test_micromamba_variables_and_user_exist_before_use_in_the_pip_variant() -> None:
+    text = _converted(MICROMAMBA, "pip")
+    instructions = _instructions(text)
+    keywords = [keyword for keyword, _ in instructions]
+    env = next(index for index, (keyword, line) in enumerate(instructions) if "MAMBA_USER=mambauser" in line)
+    user = next(index for index, (keyword, line) in enumerate(instructions) if "useradd" in line)
+    assert keywords[env] == "ENV" and keywords[user] == "RUN"
+    first_use = next(index for index, (_, line) in enumerate(instructions) if "--chown=$MAMBA_USER" in line)
+    assert env < first_use and user < first_use
+    # the values micromamba-docker's Dockerfile gives them
+    assert "--uid 57439 --gid 57439" in text and "--home-dir /home/mambauser" in text
+    assert "groupadd --non-unique --gid 57439 mambauser" in text
+    assert "MAMBA_USER_ID" not in text  # only what the source uses
+
+
+def test_a_kept_micromamba_base_gets_nothing_added() -> None:
+    text = _converted(MICROMAMBA, "conda")
+    assert "FROM mambaorg/micromamba" in text
+    assert "useradd" not in text and "MAMBA_USER=" not in text
+
+
+def test_a_variable_the_source_defines_first_is_not_redefined() -> None:
+    source = MICROMAMBA.replace("COPY", "ARG MAMBA_USER=builder\nRUN useradd -m builder\nCOPY", 1)
+    text = _converted(source, "pip")
+    assert "ENV MAMBA_USER=mambauser" not in text
+    assert "useradd --no-log-init" not in text  # nothing names mambauser any more
+
+
+def test_biocontainers_user_gets_its_account_and_folders() -> None:
+    source = ("FROM biocontainers/biocontainers:v1.0.0_cv4\nUSER root\nRUN pip install pysam==0.22.1\n"
+              "USER biodocker\nRUN wget -q https://example.org/tool.tgz -O /home/biodocker/bin/tool.tgz\n"
+              "WORKDIR /data\n")
+    for manager in ("pip", "conda"):
+        text = _converted(source, manager)
+        assert "groupadd --non-unique --gid 1000 biodocker" in text
+        assert "--uid 1000 --gid 1000" in text and "--home-dir /home/biodocker" in text
+        assert "mkdir -p /home/biodocker/bin /data /config" in text
+        assert "chown biodocker:biodocker /home/biodocker/bin /data /config" in text
+        created = text.index("useradd")
+        assert created < text.index("USER biodocker")
+
+
+def test_a_source_that_creates_the_user_itself_gets_no_second_one() -> None:
+    source = ("FROM biocontainers/biocontainers:v1.0.0_cv4\nUSER root\nRUN useradd -m biodocker\n"
+              "RUN pip install pysam==0.22.1\nUSER biodocker\n")
+    assert "--no-log-init" not in _converted(source, "pip")
+
+
+def test_jupyter_uid_variable_and_users_group() -> None:
+    source = ("FROM jupyter/base-notebook:2023-10-20\nUSER root\nRUN pip install pandas==2.2.3\n"
+              "RUN chown -R $NB_UID:$NB_GID /srv\nUSER $NB_UID\n")
+    text = _converted(source, "pip")
+    assert "NB_UID=1000" in text and "NB_GID=100" in text and "NB_USER" not in text
+    assert "--uid 1000 --gid 100" in text and "jovyan" in text
+    assert "groupadd" not in text  # GID 100 is the distribution's users group
+
+
+def test_alpine_accounts_use_busybox_commands() -> None:
+    account = Account("biodocker", 1000, 1000, "/home/biodocker", ("/data",))
+    run = _create_account(account, "apk")
+    assert run.startswith("RUN addgroup -g 1000 biodocker")
+    assert "adduser -D -u 1000 -G biodocker -h /home/biodocker -s /bin/sh biodocker" in run
+    assert "useradd" not in run and "chown biodocker:biodocker /data" in run
+    assert "addgroup" not in _create_account(Account("jovyan", 1000, 100, "/home/jovyan"), "apk")
