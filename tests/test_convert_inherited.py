@@ -93,3 +93,32 @@ def test_alpine_accounts_use_busybox_commands() -> None:
     assert "adduser -D -u 1000 -G biodocker -h /home/biodocker -s /bin/sh biodocker" in run
     assert "useradd" not in run and "chown biodocker:biodocker /data" in run
     assert "addgroup" not in _create_account(Account("jovyan", 1000, 100, "/home/jovyan"), "apk")
+
+
+CUDA = """FROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04
+RUN apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*
+RUN pip3 install --no-cache-dir torch==2.5.1
+CMD ["python3", "-c", "import torch"]
+"""
+
+
+def test_a_cuda_source_keeps_its_gpu_variables_under_conda() -> None:
+    text = _converted(CUDA, "conda")
+    env = next(line for _, line in _instructions(text) if "NVIDIA_VISIBLE_DEVICES" in line)
+    assert "NVIDIA_VISIBLE_DEVICES=all" in env and "NVIDIA_DRIVER_CAPABILITIES=compute,utility" in env
+    assert "CONDA_OVERRIDE_CUDA=12.4" in env  # the source's CUDA: conda picks CUDA builds without a GPU
+    assert text.index("CONDA_OVERRIDE_CUDA") < text.index("pytorch=2.5.1")
+    pytorch = _converted("FROM pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime\nRUN pip install timm==1.0.9\n",
+                         "conda")
+    assert "CONDA_OVERRIDE_CUDA=12.1" in pytorch
+    assert "NVIDIA_VISIBLE_DEVICES" not in _converted(MICROMAMBA, "conda")
+
+
+def test_an_apt_update_left_with_nothing_to_install_goes() -> None:
+    for manager in ("pip", "conda"):
+        text = _converted(CUDA, manager)
+        lines = [line for _, line in _instructions(text)]
+        # the only apt install was Python's pip, which the new base has
+        assert not any(line.startswith("RUN apt-get update") and "install" not in line for line in lines)
+    kept = _converted(CUDA.replace("python3-pip", "python3-pip libgomp1"), "conda")
+    assert "apt-get update" in kept and "libgomp1" in kept and "rm -rf /var/lib/apt/lists/*" in kept

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dockgen.catalog import Catalog
 from dockgen.convert.source import Source, SourceStage
 from dockgen.knowledge.images import python_eol
+from dockgen.model import ImageRef
 
 _CUDA = "nvidia/cuda:12.9.1-{flavor}-ubuntu24.04"
 _CUDA_PYTHON = "3.12"  # Ubuntu 24.04's python3
@@ -111,10 +112,11 @@ def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
     target = " --name base" if tool == "micromamba" else ""
     packages = " ".join(dict.fromkeys(_conda_name(p, catalog) for p in (stage.facts.provides if stage.facts
                                                                           else ())))
-    setup = (f"RUN {tool} install --yes{target} --override-channels -c conda-forge python={python}"
-             f"{' ' + packages if packages else ''} \\\n    && {tool} clean --all --yes",)
+    setup: tuple[str, ...] = (f"RUN {tool} install --yes{target} --override-channels -c conda-forge python={python}"
+                              f"{' ' + packages if packages else ''} \\\n    && {tool} clean --all --yes",)
     note = ""
     if stage.facts and stage.facts.kind == "cuda":
+        setup = (_gpu_environment(stage.base), *setup)
         note = (f"{stage.base.raw} is a CUDA image; {base.image.split(':')[0]} has no CUDA toolkit: CUDA libraries "
                 "come with the conda-forge packages that need them, and code compiled with nvcc needs conda-forge's "
                 "cuda-nvcc (with cuda-version) added to the install.")
@@ -123,6 +125,18 @@ def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
                 "whatever it brought (programs, libraries, users, its command) is not in the new one; check the "
                 "steps that rely on it.")
     return NewBase(base.reference(python, base.releases[0]), "apt", setup, note)
+
+
+def _gpu_environment(base: ImageRef) -> str:
+    """What the CUDA image gave a conda stage: the variables that ask the NVIDIA container toolkit for the GPUs,
+    and its CUDA version, which conda must be told on a build host without a GPU to choose CUDA builds."""
+    tag = base.tag or ""
+    version = re.search(r"cuda(\d+\.\d+)", tag) or (re.match(r"(\d+\.\d+)", tag) if "cuda" in base.name else None)
+    override = f" \\\n    CONDA_OVERRIDE_CUDA={version.group(1)}" if version else ""
+    return (f"# NVIDIA_* ask the NVIDIA container toolkit for the GPUs, as {base.raw} did."
+            + ("\n# CONDA_OVERRIDE_CUDA makes conda choose CUDA builds on a build host without a GPU." if version
+               else "")
+            + "\nENV NVIDIA_VISIBLE_DEVICES=all \\\n    NVIDIA_DRIVER_CAPABILITIES=compute,utility" + override)
 
 
 def _conda_name(pip_name: str, catalog: Catalog) -> str:

@@ -79,6 +79,7 @@ def _observe(text: str, run: RunState) -> None:
 
 def _close(run: RunState, target: Target, stage: StageContext) -> None:
     """apt's lists and conda's package cache leave in the RUN that made them; apt reads its lists first."""
+    _drop_idle_apt(run)
     first = next((i for i, p in enumerate(run.parts) if p.text.startswith("apt-get install")), None)
     updated = next((i for i, p in enumerate(run.parts) if re.match(r"apt(-get)? update\b", p.text)), None)
     if run.apt_installs and first is not None and (updated is None or updated > first):
@@ -91,6 +92,17 @@ def _close(run: RunState, target: Target, stage: StageContext) -> None:
         run.parts.append(Part("&&", f"{run.conda_tool} clean --all --yes"))
     if run.parts and run.parts[0].separator:
         run.parts[0] = Part("", run.parts[0].text)
+
+
+_APT_HOUSEKEEPING = re.compile(r"apt(-get)? (-\S+ )*(update|clean|autoclean)( -\S+)*|rm -rf /var/lib/apt/lists/\*?")
+
+
+def _drop_idle_apt(run: RunState) -> None:
+    """An ``apt-get update`` and its clean-up with nothing left to install (the packages were Python's, which the
+    new base has) go too: alone they only fetch lists and delete them."""
+    if run.apt_installs or any("apt" in p.text for p in run.parts if not _APT_HOUSEKEEPING.fullmatch(p.text)):
+        return
+    run.parts[:] = [p for p in run.parts if not _APT_HOUSEKEEPING.fullmatch(p.text)]
 
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState) -> list[str] | None:
