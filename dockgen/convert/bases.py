@@ -21,6 +21,7 @@ class NewBase:
     family: str  # system package family of the new base
     setup: tuple[str, ...] = ()  # instructions right after FROM (Python from apt on CUDA images)
     note: str = ""
+    release: str = ""  # the new base's distribution release (trixie, 24.04), for package names
 
 
 def choose_python(source: Source, manager: str, catalog: Catalog, today: datetime.date) -> tuple[str, str]:
@@ -75,18 +76,18 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
         slimmed = (" It is the runtime variant: nothing in the stage (or a stage built on it) compiles, and nvcc, "
                    "headers and static libraries are only in devel; if code compiles at run time, use devel."
                    if "devel" in (stage.base.tag or "").split("-") and "devel" not in flavor else "")
-        return NewBase(image, "apt", setup, note=f"{stage.base.raw} becomes {image}: wheels built for the old CUDA "
+        return NewBase(image, "apt", setup, release="24.04", note=f"{stage.base.raw} becomes {image}: wheels built for the old CUDA "
                                                   "bring their own CUDA libraries; code compiled in the image builds "
                                                   f"against CUDA 12.9.{slimmed}")
     if facts.family == "apk":
         base = catalog.bases["python-alpine"]
-        return NewBase(base.reference(python, base.releases[0]), "apk")
+        return NewBase(base.reference(python, base.releases[0]), "apk", release=base.releases[0])
     base = catalog.bases["python-slim"]
     image = base.reference(python, base.releases[0])
     full = facts.kind == "python" and not re.search(r"slim|alpine", stage.base.tag or "")
     if full and not final:
         image = image.replace("-slim-", "-")  # a build stage keeps the full image's compilers and headers
-    return NewBase(image, "apt")
+    return NewBase(image, "apt", release=base.releases[0])
 
 
 def _cuda_flavor(tag: str, compiles: bool) -> str:
@@ -102,7 +103,7 @@ def _conda_base(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
         return base
     note = (f"{stage.base.raw}'s stage uses its distribution's own package repositories or tools ({stage.ties}); "
             f"on {base.image} they may not exist: check them.")
-    return NewBase(base.image, base.family, base.setup, note=f"{base.note} {note}".strip())
+    return NewBase(base.image, base.family, base.setup, note=f"{base.note} {note}".strip(), release=base.release)
 
 
 def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
@@ -124,7 +125,7 @@ def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
         note = (f"FROM {stage.base.raw} becomes {base.image.split(':')[0]}: dockgen does not know that image, so "
                 "whatever it brought (programs, libraries, users, its command) is not in the new one; check the "
                 "steps that rely on it.")
-    return NewBase(base.reference(python, base.releases[0]), "apt", setup, note)
+    return NewBase(base.reference(python, base.releases[0]), "apt", setup, note, base.releases[0])
 
 
 def _gpu_environment(base: ImageRef) -> str:

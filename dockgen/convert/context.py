@@ -82,6 +82,7 @@ class StageContext:
     layout: Layout = field(default_factory=Layout)  # where context files sit in the image so far
     # per RUN (by line): the requirement files its pip installs read, None for one not found in the context
     requirement_files: dict[int, list[Located | None]] = field(default_factory=dict)
+    release: str = ""  # the new base's distribution release: apt names gone from it are renamed
 
     @property
     def replaces_python(self) -> bool:

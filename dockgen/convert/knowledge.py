@@ -123,8 +123,9 @@ def _names_from(family: str) -> dict[str, str]:
     """family name -> apt name, for the families that are not apt."""
     table: dict[str, str] = {}
     for apt_name, others in _data()["system-names"].items():
-        if family in others:
-            table[others[family]] = apt_name
+        names = others.get(family, ())
+        for name in [names] if isinstance(names, str) else names:
+            table[name.lower()] = apt_name  # looked up by _bare, in lower case
     return table
 
 
@@ -145,7 +146,20 @@ def map_system_package(package: str, source: str, target: str) -> tuple[tuple[st
     if target == "apt":
         return (apt_name,), True
     mapped = names.get(apt_name, {}).get(target)
+    if isinstance(mapped, list):
+        mapped = mapped[0]
     return (tuple(mapped.split()), True) if mapped else ((unpinned,), False)
+
+
+def current_apt_name(package: str, release: str) -> tuple[tuple[str, ...], str]:
+    """The apt package(s) that install ``package`` on ``release`` (a name gone from it becomes its successor), and
+    "" when nothing changed, "renamed" or "replaced" (other software, or nothing, does the job)."""
+    name = _bare(package)
+    for kind in ("renamed", "replaced"):
+        entry = _data()[f"debian-{kind}"].get(name)
+        if entry is not None and release in entry["gone-from"]:
+            return tuple(entry["to"].split()), kind
+    return (package,), ""
 
 
 def _unpinned(package: str) -> str:

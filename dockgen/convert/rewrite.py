@@ -34,11 +34,12 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
         if stage.derived and parent is not None:
             context = StageContext(source.name, notes, target.python, target.manager, parent.family,
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
-                                   layout=parent.layout.derived())
+                                   layout=parent.layout.derived(), release=parent.release)
         else:
             base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
-                                   base.image is None, list(stage.facts.channels if stage.facts else ()))
+                                   base.image is None, list(stage.facts.channels if stage.facts else ()),
+                                   release=base.release)
             _replace_from(stage, base, target, result, notes)
             _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context

@@ -82,6 +82,8 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
         if not known and family != found.family:
             shown = word if mapped == (word,) else f"{word} (as {' '.join(mapped)})"
             stage.notes.add_unmapped(shown, found.family, family)
+        if family == "apt" and stage.release:
+            mapped = _current_names(mapped, stage)
         packages.extend(mapped)
     if found.virtual and family != "apk":
         stage.virtual_packages[found.virtual] = tuple(packages)
@@ -100,6 +102,23 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
     return parts
 
 
+
+
+def _current_names(packages: tuple[str, ...], stage: StageContext) -> tuple[str, ...]:
+    """Names gone from the new base's release, as that release calls what replaces them."""
+    names: list[str] = []
+    for package in packages:
+        current, change = knowledge.current_apt_name(package, stage.release)
+        if change == "renamed":
+            stage.notes.add(f"{package} is called {' '.join(current)} on the new base's release ({stage.release}).")
+        elif change == "replaced" and current:
+            stage.notes.add(f"{package} is gone from the new base's release ({stage.release}); "
+                            f"{' '.join(current)} takes its place: check that the build still works with it.")
+        elif change == "replaced":
+            stage.notes.add(f"{package} is gone from the new base's release ({stage.release}) with no successor; "
+                            "it is left out: check that nothing needs it.")
+        names.extend(current)
+    return tuple(names)
 
 
 def busybox_user(command: Command, text: str, stage: StageContext) -> list[str] | None:

@@ -1,0 +1,66 @@
+"""apt names on the new base's release: the rename tables against the archives, and conversions that use them.
+
+``tests/data/apt_names.json`` is the record ``bench/apt_names.py --record`` made from the Debian trixie and Ubuntu
+24.04 package lists: for each name, whether ``apt-get install NAME`` finds a package there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from dockgen.convert import convert_text
+from dockgen.convert.knowledge import current_apt_name, map_system_package
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD = json.loads((ROOT / "tests" / "data" / "apt_names.json").read_text(encoding="utf-8"))
+DATA = tomllib.loads((ROOT / "templates" / "knowledge" / "convert.toml").read_text(encoding="utf-8"))
+RELEASES = ("trixie", "24.04")
+RENAMES = [(table, old, entry) for table in ("debian-renamed", "debian-replaced")
+           for old, entry in DATA[table].items()]
+
+
+@pytest.mark.parametrize(("table", "old", "entry"), RENAMES, ids=[old for _, old, _ in RENAMES])
+def test_a_rename_applies_exactly_where_the_old_name_is_gone(table: str, old: str, entry: dict[str, object]) -> None:
+    gone = entry["gone-from"]
+    assert isinstance(gone, list) and gone
+    for release in RELEASES:
+        assert RECORD[release][old] is (release not in gone), (old, release)
+        for new in str(entry["to"]).split():
+            assert RECORD[release][new], (new, release)  # the successor installs on both
+
+
+def test_the_apt_names_other_families_map_to_exist_on_both_releases() -> None:
+    names = [name for apt in DATA["system-names"] if not apt.startswith("@") for name in apt.split()]
+    missing = [(name, release) for name in names for release in RELEASES if not RECORD[release][name]]
+    assert not missing
+
+
+def test_lookups() -> None:
+    assert current_apt_name("libatlas-base-dev", "trixie") == (("libopenblas-dev",), "replaced")
+    assert current_apt_name("libatlas-base-dev", "24.04") == (("libatlas-base-dev",), "")  # Ubuntu still has it
+    assert current_apt_name("libgl1-mesa-glx=20.3*", "24.04") == (("libgl1",), "renamed")
+    assert current_apt_name("gconf-service", "trixie") == ((), "replaced")
+    assert current_apt_name("curl", "trixie") == (("curl",), "")
+    assert map_system_package("libXext", "rpm", "apt") == (("libxext6",), True)
+    assert map_system_package("libressl-dev", "apk", "apt") == (("libssl-dev",), True)
+    assert map_system_package("ttf-dejavu", "apk", "apt") == (("fonts-dejavu-core",), True)
+    assert map_system_package("fonts-dejavu-core", "apt", "apk") == (("font-dejavu",), True)
+
+
+def test_a_conversion_installs_what_the_new_release_has() -> None:
+    source = ("FROM python:3.9-buster\nRUN apt-get update && apt-get install -y libatlas-base-dev libgl1-mesa-glx "
+              "gconf-service curl && rm -rf /var/lib/apt/lists/*\nRUN pip install numpy==1.26.4\n")
+    today = datetime.date(2026, 11, 30)
+    pip = convert_text(source, "Dockerfile", "pip", today).text  # python:3.11-slim-trixie
+    assert "install -y --no-install-recommends libopenblas-dev libgl1 curl" in pip
+    assert "libatlas-base-dev is gone from the new base's release (trixie); libopenblas-dev takes its place" in pip
+    assert "gconf-service is gone" in pip
+    conda = convert_text(source, "Dockerfile", "conda", today).text  # miniforge3 on Ubuntu 24.04
+    assert "install -y --no-install-recommends libatlas-base-dev libgl1 curl" in conda
+    kept = convert_text(source.replace("python:3.9-buster", "acme/python:3.9"), "Dockerfile", "pip", today).text
+    assert "libgl1-mesa-glx" in kept  # an unknown base is kept, and so are its names
