@@ -235,3 +235,12 @@ def test_arg_in_from_stage_parents_and_foreign_copies() -> None:
     assert "# COPY --from=ghcr.io/astral-sh/uv:0.9: not translated" in definition
     assert "%files from base\n    /etc/os-release /tmp/\n" in definition
     assert _section(definition, "%runscript").rstrip().endswith("exec /bin/sh -c 'python -V'")
+
+
+def test_a_copy_of_a_path_with_a_space_is_left_out_with_a_note() -> None:
+    from dockgen.apptainer.translate import to_definition
+
+    text = to_definition('FROM python:3.12-slim\nCOPY ["my data/file one.txt", "/srv/data/"]\nCOPY app.py /srv/\n')
+    files = text.split("%files\n", 1)[1].split("\n\n", 1)[0]
+    assert files.strip() == "app.py /srv/"  # a %files line splits at white space
+    assert "COPY my data/file one.txt /srv/data/: not translated" in text and "rename it" in text

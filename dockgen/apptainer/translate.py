@@ -283,6 +283,11 @@ class _Builder:
         if keyword == "ADD" and any(re.search(r"\.(tar|tgz|tar\.\w+|txz|tbz2?)$", s) for s in sources):
             self._note(f"ADD {' '.join(sources)}: copied, not unpacked as Docker's ADD would; unpack it in %post",
                        comments)
+        if any(re.search(r"\s", path) for path in (*sources, destination)):
+            self._note(f"{keyword} {' '.join(parts)}: not translated; a %files line is a source and a destination "
+                       "split at white space, so a path with a space cannot be written there: rename it",
+                       comments)
+            return
         lines = [f"{source} {destination}" for source in sources]
         if source_stage is None or source_stage.value is None:
             self.files += lines
