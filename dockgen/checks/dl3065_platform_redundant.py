@@ -10,6 +10,6 @@ from dockgen.model import Dockerfile
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         platform = stage.from_instruction.flag("platform")
-        if platform is not None and platform.value in ("$TARGETPLATFORM", "${TARGETPLATFORM}"):
+        if platform is not None and (platform.value or "").strip() in ("$TARGETPLATFORM", "${TARGETPLATFORM}"):
             column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={platform.value}")
             yield Hit(stage.from_instruction.line, column=column, end_column=end_column)
