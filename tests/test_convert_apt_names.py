@@ -64,3 +64,20 @@ def test_a_conversion_installs_what_the_new_release_has() -> None:
     assert "install -y --no-install-recommends libatlas-base-dev libgl1 curl" in conda
     kept = convert_text(source.replace("python:3.9-buster", "acme/python:3.9"), "Dockerfile", "pip", today).text
     assert "libgl1-mesa-glx" in kept  # an unknown base is kept, and so are its names
+
+
+def test_pins_older_than_the_new_pythons_first_wheel_are_raised_with_a_note() -> None:
+    today = datetime.date(2026, 11, 30)
+    source = 'FROM python:3.7\nRUN pip install pandas==0.25.3 "numpy==1.17.3" requests==2.22.0 scipy==1.13.1\n'
+    pip = convert_text(source, "Dockerfile", "pip", today).text  # Python 3.7 is past end of life: 3.11
+    # PyPI: pandas' first cp311 wheel is 1.5.0, numpy's 1.23.2; requests is pure Python; scipy 1.13.1 has cp311
+    assert 'pip install --no-cache-dir pandas==1.5.0 "numpy==1.23.2" requests==2.22.0 scipy==1.13.1' in pip
+    assert "pandas==0.25.3 predates Python 3.11: its first release that installs there is 1.5.0" in " ".join(
+        pip.replace("#", "").split())
+    conda = convert_text(source, "Dockerfile", "conda", today).text
+    assert "pandas=1.5.0 numpy=1.23.2" in conda
+    conda_source = "FROM continuumio/miniconda3:4.7.12\nRUN conda install -y pandas=0.25.3 && conda clean -afy\n"
+    converted = convert_text(conda_source, "Dockerfile", "conda", today).text
+    assert "python=3.12 pandas=2.1.1" in converted  # pandas' first cp312 wheel
+    unknown = convert_text("FROM acme/base:1\nRUN conda install -y numpy=1.26\n", "Dockerfile", "conda", today)
+    assert "Pinned versions written for an older Python may not install" in " ".join(unknown.text.replace("#", "").split())

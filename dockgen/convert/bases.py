@@ -40,7 +40,8 @@ def choose_python(source: Source, manager: str, catalog: Catalog, today: datetim
         return old or catalog.default_python, ""  # every Python stage keeps its base, and its Python
     if old is None:
         return catalog.default_python, (f"the source does not say which Python {source.python.where} runs; the "
-                                        f"new image runs Python {catalog.default_python}.")
+                                        f"new image runs Python {catalog.default_python}. Pinned versions "
+                                        "written for an older Python may not install on it: check them.")
     eol = python_eol(old)
     if eol is not None and eol <= today or _older(old, supported[0]):
         when = f" on {eol.isoformat()}" if eol else ""

@@ -12,6 +12,7 @@ import re
 from dockgen.commands import conda, pip, system
 from dockgen.convert.context import StageContext, Target
 from dockgen.convert.layout import Layout
+from dockgen.convert.pins import raised_pin
 from dockgen.convert.run_state import RunState, shell_word, version_of
 from dockgen.convert.runs_conda import conda_install, conda_listing, conda_part
 from dockgen.convert.runs_system import busybox_user, system_part
@@ -158,6 +159,10 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
             skip_value = "=" not in word and (name in pip.VALUE_OPTIONS or name in ("r", "requirement", "c",
                                                                                     "constraint"))
             continue
+        raised, note = raised_pin(word, target.python)
+        if note:
+            raw, word = raw.replace(word, raised), raised
+            stage.notes.add(note)
         requirement = pip.requirement_name(word)
         package = target.catalog.package(requirement) if requirement else None
         if package is not None and target.manager == "conda" and "[" not in word and not own_index:

@@ -10,6 +10,7 @@ from dockgen.commands import conda, pip
 from dockgen.commands.environment import EnvironmentSpec, read_conda_file
 from dockgen.convert import knowledge
 from dockgen.convert.context import StageContext, Target
+from dockgen.convert.pins import raised_pin
 from dockgen.convert.layout import read_named
 from dockgen.convert.run_state import RunState, shell_word
 from dockgen.convert.source import Refused
@@ -101,6 +102,10 @@ def _conda_rewritten(command: Command, words: list[str], stage: StageContext, ta
             specs.append(f"python={target.python}")
             continue
         spec = word.split("::", 1)[1] if "::" in word and word.split("::")[0] in conda.DEFAULT_CHANNELS else raw
+        raised, note = raised_pin(dequote(spec), target.python)
+        if note:
+            spec = raised
+            stage.notes.add(note)
         specs.append(spec)
     if specs and sub in ("install", "create") and not any(conda.spec_name(s) == "python" for s in specs):
         specs.insert(0, f"python={target.python}")
