@@ -124,7 +124,7 @@ def test_entrypoint_and_cmd_stay_a_pair() -> None:
 def test_bioconda_channels_are_kept_and_ordered_for_conda() -> None:
     text = convert("bioconda-tools", "conda")
     assert ("conda install --yes --override-channels -c conda-forge -c bioconda --strict-channel-priority "
-            "python=3.12 wgsim=1.0 samtools=1.17 pysam=0.21.0") in text
+            "python=3.12 wgsim=1.0 samtools=1.17 pysam=0.22.0") in text
 
 
 def test_alpine_keeps_its_family_with_pip_and_maps_names_for_conda() -> None:
