@@ -141,10 +141,10 @@ def test_alpine_keeps_its_family_with_pip_and_maps_names_for_conda() -> None:
 def test_cuda_source_keeps_a_cuda_base_and_its_index() -> None:
     pip = convert("cuda-training", "pip")
     assert "FROM nvidia/cuda:12.9.1-cudnn-runtime-ubuntu24.04" in pip  # devel in the source, but nothing compiles
-    assert "pip install --no-cache-dir torch==2.1.0 torchvision==0.16.0 --index-url " \
+    assert "pip install --no-cache-dir torch==2.2.0 torchvision==0.17.0 --index-url " \
            "https://download.pytorch.org/whl/cu118" in pip
-    conda = convert("cuda-training", "conda")  # a pip call with its own index stays one pip call
-    assert "torch==2.1.0 torchvision==0.16.0 --index-url https://download.pytorch.org/whl/cu118" in conda
+    conda = convert("cuda-training", "conda")  # a pip call with its own index stays one pip call  # 2.1.0 has no Python 3.12 wheel: raised
+    assert "torch==2.2.0 torchvision==0.17.0 --index-url https://download.pytorch.org/whl/cu118" in conda
 
 
 def test_extras_vcs_and_variable_pins_survive() -> None:
