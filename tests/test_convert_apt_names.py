@@ -81,3 +81,28 @@ def test_pins_older_than_the_new_pythons_first_wheel_are_raised_with_a_note() ->
     assert "python=3.12 pandas=2.1.1" in converted  # pandas' first cp312 wheel
     unknown = convert_text("FROM acme/base:1\nRUN conda install -y numpy=1.26\n", "Dockerfile", "conda", today)
     assert "Pinned versions written for an older Python may not install" in " ".join(unknown.text.replace("#", "").split())
+
+
+def test_apt_commands_keep_their_meaning_on_the_new_release() -> None:
+    today = datetime.date(2026, 11, 30)
+    source = ("FROM python:3.9-slim-bookworm\n"
+              "RUN apt-get update && apt-get install -y --allow-downgrades curl gnupg \\\n"
+              " && echo 'deb [signed-by=/usr/share/keyrings/ms.gpg] https://packages.microsoft.com/debian/12/prod "
+              "bookworm main' > /etc/apt/sources.list.d/mssql-release.list \\\n"
+              " && apt-get update && ACCEPT_EULA=Y apt-get install -y msodbcsql18 libcom-err2=1.47.0-2+b2 \\\n"
+              " && DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove gnupg python3.9 python3-dev \\\n"
+              " && rm -rf /var/lib/apt/lists/*\n"
+              "RUN pip install requests==2.32.3\n")
+    # the pip variant keeps a base whose RUN adds a repository; the conda variant moves to Ubuntu 24.04
+    text = convert_text(source, "Dockerfile", "conda", today).text
+    run = text[text.index("RUN apt-get update"):]
+    assert run.count("apt-get update") == 2  # the second reads the repository the RUN added
+    assert "apt-get install -y --no-install-recommends --allow-downgrades curl gnupg" in run
+    assert "ACCEPT_EULA=Y apt-get install -y --no-install-recommends msodbcsql18 libcom-err2 " in run
+    flat = " ".join(text.replace("#", "").split())
+    assert "apt version pins name versions of the old base's release (libcom-err2=1.47.0-2+b2)" in flat
+    assert "DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove gnupg " in run  # noble has no python3.9
+    assert "the removal of python3.9, python3-dev is left out" in flat
+    same = convert_text(source.replace("python:3.9-slim-bookworm", "ubuntu:24.04"), "Dockerfile", "conda",
+                        today).text
+    assert "libcom-err2=1.47.0-2+b2" in same  # the same release: its pins still exist

@@ -83,6 +83,7 @@ class StageContext:
     # per RUN (by line): the requirement files its pip installs read, None for one not found in the context
     requirement_files: dict[int, list[Located | None]] = field(default_factory=dict)
     release: str = ""  # the new base's distribution release: apt names gone from it are renamed
+    same_release: bool = False  # the source's base runs that release too, so its apt version pins still exist
 
     @property
     def replaces_python(self) -> bool:

@@ -10,6 +10,7 @@ from dockgen.convert.bases import NewBase, new_base
 from dockgen.convert.context import Notes, Plan, StageContext, Target
 from dockgen.convert.inherited import inherited_setup
 from dockgen.convert.knowledge import image_facts
+from dockgen.knowledge.images import release_of
 from dockgen.convert.reorder import copy_requirements_first, flag_words
 from dockgen.convert.runs import rewrite_run
 from dockgen.convert.tools import missing_programs
@@ -34,12 +35,13 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
         if stage.derived and parent is not None:
             context = StageContext(source.name, notes, target.python, target.manager, parent.family,
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
-                                   layout=parent.layout.derived(), release=parent.release)
+                                   layout=parent.layout.derived(), release=parent.release,
+                                   same_release=parent.same_release)
         else:
             base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
                                    base.image is None, list(stage.facts.channels if stage.facts else ()),
-                                   release=base.release)
+                                   release=base.release, same_release=_same_release(stage, base))
             _replace_from(stage, base, target, result, notes)
             _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context
@@ -107,6 +109,11 @@ def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Pla
             "DEBIAN_FRONTEND" in s for s in setup) and target.manager == "conda":
         setup.insert(0, "ARG DEBIAN_FRONTEND=noninteractive")
     result.after.setdefault(from_instruction.line, []).extend(setup)
+
+
+def _same_release(stage: SourceStage, base: NewBase) -> bool:
+    release = release_of(stage.base)
+    return release is not None and base.release in (release.codename, release.version)
 
 
 def _inherited(source: Source, stage: SourceStage, base: NewBase, result: Plan, notes: Notes) -> None:

@@ -15,6 +15,7 @@ class RunState:
     parts: list[Part] = field(default_factory=list)
     apt_installs: int = 0
     apt_updated: bool = False
+    apt_sources_changed: bool = False  # a repository or key was added since the last apt-get update
     lists_removed: bool = False
     conda_tool: str | None = None
     conda_cleaned: bool = False

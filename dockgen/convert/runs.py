@@ -76,6 +76,9 @@ def _observe(text: str, run: RunState) -> None:
         run.conda_cleaned = True
     if re.search(r"\bapt(-get)? update\b", text):
         run.apt_updated = True
+        run.apt_sources_changed = False
+    elif re.search(r"sources\.list|add-apt-repository|apt-key|/keyrings/", text):
+        run.apt_sources_changed = True
 
 
 def _close(run: RunState, target: Target, stage: StageContext) -> None:

@@ -27,14 +27,15 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
     if found.verb == "install":
         if family == source_family and any(dequote(w).startswith(_SOURCE_OPTIONS[family]) for w in words):
             return None  # its own repository or release (`apk add --repository`, `apt-get -t`): kept as written
-        return _system_install(found, stage, family, run)
+        parts = _system_install(found, stage, family, run)
+        return _with_source_words(parts, words) if family == source_family == "apt" else parts
     if found.verb == "update":
         if family == "apt":
             if found.yum_update:
                 stage.notes.add("`yum update` (upgrade every package) is left out: the new base is current.")
-            if run.apt_updated:
+            if run.apt_updated and not run.apt_sources_changed:
                 return []
-            run.apt_updated = True
+            run.apt_updated, run.apt_sources_changed = True, False
             return ["apt-get update"]
         return [] if family == "apk" else None
     if found.verb == "clean":
@@ -53,10 +54,63 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
         if family == "apt":
             return [f"apt-get purge -y --auto-remove {' '.join(packages)}"] if packages else []
         return None
+    if found.verb == "remove" and source_family == family == "apt" and stage.release:
+        return _purge_on_release(found, words, stage)
     if source_family == family:
         return None
     stage.notes.add(f"`{' '.join(words)}` is left out: it has no {family} equivalent.")
     return []
+
+
+def _purge_on_release(found: system.SystemCommand, words: list[str], stage: StageContext) -> list[str] | None:
+    """A purge on the new base names only what its release knows: apt stops on a name it cannot find, and the old
+    base's Python packages (``python3.9``) are not there to remove."""
+    kept: list[str] = []
+    for package in found.packages:
+        if stage.replaces_python and knowledge.provides_python("apt", package):
+            continue
+        current, _ = knowledge.current_apt_name(package, stage.release)
+        kept.extend(current)
+    if kept == list(found.packages):
+        return None
+    dropped = [p for p in found.packages if p not in kept]
+    stage.notes.add(f"the removal of {', '.join(dropped)} is left out: the new base's release ({stage.release}) does "
+                    "not have them.")
+    if not kept:
+        return []
+    plain = [dequote(w) for w in words]
+    verb = next((i for i, w in enumerate(plain) if w in ("purge", "remove", "autoremove")), 1)
+    options = [w for w in words[verb + 1:] if dequote(w).startswith("-")]
+    return [" ".join([*words[:verb + 1], *options, *kept])]
+
+
+_KEPT_APT_OPTIONS = frozenset({"--allow-downgrades", "--allow-change-held-packages", "--allow-unauthenticated", "-f",
+                               "--fix-broken", "--fix-missing", "--reinstall", "--no-upgrade", "--only-upgrade"})
+
+
+def _with_source_words(parts: list[str], words: list[str]) -> list[str]:
+    """The install keeps what the source said around its package names: variables set for it (``ACCEPT_EULA=Y``)
+    and options that change what apt may do (``--allow-downgrades``, ``-o Key=value``)."""
+    plain = [dequote(w) for w in words]
+    assignments = [w for w, p in zip(words, plain) if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", p)]
+    assignments = assignments[:next((i for i, p in enumerate(plain) if "=" not in p), 0)]
+    options: list[str] = []
+    for index, word in enumerate(plain):
+        if word in _KEPT_APT_OPTIONS:
+            options.append(words[index])
+        elif word in ("-o", "--option") and index + 1 < len(words):
+            options.extend(words[index:index + 2])
+        elif word.startswith(("-o", "--option=")) and len(word) > 2 and "=" in word:
+            options.append(words[index])
+    if not assignments and not options:
+        return parts
+    result = []
+    for part in parts:
+        if part.startswith("apt-get install -y --no-install-recommends "):
+            head = "apt-get install -y --no-install-recommends"
+            part = " ".join([*assignments, head, *options, part[len(head) + 1:]])
+        result.append(part)
+    return result
 
 
 def _system_install(found: system.SystemCommand, stage: StageContext, family: str, run: RunState) -> list[str]:
@@ -83,7 +137,7 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
             shown = word if mapped == (word,) else f"{word} (as {' '.join(mapped)})"
             stage.notes.add_unmapped(shown, found.family, family)
         if family == "apt" and stage.release:
-            mapped = _current_names(mapped, stage)
+            mapped = _current_names(_unpinned_for_release(mapped, stage), stage)
         packages.extend(mapped)
     if found.virtual and family != "apk":
         stage.virtual_packages[found.virtual] = tuple(packages)
@@ -102,6 +156,17 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
     return parts
 
 
+
+
+def _unpinned_for_release(packages: tuple[str, ...], stage: StageContext) -> tuple[str, ...]:
+    """``curl=7.88.1-10+deb12u5`` names a version of the old base's release, which another release does not have."""
+    if stage.same_release:
+        return packages
+    pinned = [p for p in packages if "=" in p and "$" not in p]
+    if pinned:
+        stage.notes.add(f"apt version pins name versions of the old base's release ({', '.join(pinned)}); the new "
+                        f"base's release ({stage.release}) has its own, so they are unpinned.")
+    return tuple(p.split("=", 1)[0] if p in pinned else p for p in packages)
 
 
 def _current_names(packages: tuple[str, ...], stage: StageContext) -> tuple[str, ...]:
