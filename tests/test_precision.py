@@ -75,3 +75,15 @@ def test_a_bash_array_in_a_heredoc_is_one_assignment_as_in_hadolint(tmp_path: Pa
     path.write_text(text)
     theirs = run_hadolint([path], tmp_path)[str(path)]
     assert ours == {key for key in theirs if key[1].startswith("DL")}
+
+
+def test_a_devel_tag_built_from_an_arg_gets_a_runtime_tag_built_from_it() -> None:
+    found = _found("ARG V=12.6.3\nFROM nvidia/cuda:${V}-devel-ubuntu24.04\n"
+                   "RUN pip install --no-cache-dir torch==2.5.1\n", "DG103")
+    assert len(found) == 1 and "`nvidia/cuda:${V}-runtime-ubuntu24.04` is the runtime variant" in found[0]
+
+
+def test_an_end_of_life_tag_from_an_arg_gets_a_plain_suggestion() -> None:
+    found = _found("ARG ALPINE_VERSION=3.12\nFROM alpine:${ALPINE_VERSION}\nRUN apk add --no-cache curl=8.5.0-r0\n",
+                   "DG101")
+    assert len(found) == 1 and "Alpine 3.12" in found[0] and found[0].endswith("such as `alpine:3.23`.")
