@@ -84,6 +84,6 @@ def test_a_devel_tag_built_from_an_arg_gets_a_runtime_tag_built_from_it() -> Non
 
 
 def test_an_end_of_life_tag_from_an_arg_gets_a_plain_suggestion() -> None:
-    found = _found("ARG ALPINE_VERSION=3.12\nFROM alpine:${ALPINE_VERSION}\nRUN apk add --no-cache curl=8.5.0-r0\n",
+    found = _found("ARG ALPINE_VERSION=3.19\nFROM alpine:${ALPINE_VERSION}\nRUN apk add --no-cache curl=8.5.0-r0\n",
                    "DG101")
-    assert len(found) == 1 and "Alpine 3.12" in found[0] and found[0].endswith("such as `alpine:3.23`.")
+    assert len(found) == 1 and "Alpine 3.19" in found[0] and found[0].endswith("such as `alpine:3.23`.")
