@@ -87,3 +87,9 @@ def test_an_end_of_life_tag_from_an_arg_gets_a_plain_suggestion() -> None:
     found = _found("ARG ALPINE_VERSION=3.19\nFROM alpine:${ALPINE_VERSION}\nRUN apk add --no-cache curl=8.5.0-r0\n",
                    "DG101")
     assert len(found) == 1 and "Alpine 3.19" in found[0] and found[0].endswith("such as `alpine:3.23`.")
+
+
+def test_a_fragment_without_from_has_no_base_image_channels() -> None:
+    text = "RUN mamba install -c nvidia -y cuda-nvcc=12.9.86 && mamba clean --all -f -y\n"
+    assert _found(text, "DG303") == []
+    assert _found("FROM ubuntu:24.04\n" + text, "DG303")  # with a base that keeps defaults, still reported
