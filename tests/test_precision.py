@@ -93,3 +93,8 @@ def test_a_fragment_without_from_has_no_base_image_channels() -> None:
     text = "RUN mamba install -c nvidia -y cuda-nvcc=12.9.86 && mamba clean --all -f -y\n"
     assert _found(text, "DG303") == []
     assert _found("FROM ubuntu:24.04\n" + text, "DG303")  # with a base that keeps defaults, still reported
+
+
+def test_a_legacy_label_already_quoted_is_not_quoted_twice() -> None:
+    found = _found('FROM alpine:3.23\nLABEL maintainer "Jane Doe <jane@example.com>"\n', "DG413")
+    assert len(found) == 1 and found[0].endswith('write `LABEL maintainer="Jane Doe <jane@example.com>"`.')
