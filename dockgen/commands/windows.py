@@ -33,7 +33,7 @@ def parse_windows(script: str, powershell: bool) -> WindowsScript:
 
 
 def _collect(script: str, powershell: bool, out: list[Command]) -> int:
-    """Append the script's commands to ``out``; return how many are at its top level."""
+    """Add the script's commands to ``out``, its top-level ones first; return how many of those are named."""
     top: list[Command] = []
     for statement in _statements(script, powershell, out):
         words = _words(statement, powershell)
