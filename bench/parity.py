@@ -1,10 +1,12 @@
 """Compare dockgen's DL findings with the hadolint binary's over a folder of Dockerfiles.
 
-    python bench/parity.py CORPUS_DIR [--show CODE] [--limit N]
+    python bench/parity.py CORPUS_DIR [--show CODE] [--limit N] [--cache FILE] [--markdown FILE]
 
 Prints, per DL code dockgen implements, how many (file, line, code) findings each tool has, how many agree, and
-the agreement in each direction. Files hadolint cannot parse (DL1000) or crashes on are counted apart. With
-``--show CODE`` it prints the disagreements for that code, so each can be read and classified.
+the agreement in each direction; "explained" counts dockgen's findings that are hadolint's or a deviation the
+rule lists under ``differs-from-hadolint``. Files hadolint cannot parse (DL1000) or crashes on are counted apart.
+With ``--show CODE`` it prints the disagreements for that code, so each can be read and classified; ``--cache``
+keeps hadolint's findings between runs; ``--markdown`` writes the table for codes with 10 or more hadolint findings.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from dockgen import Settings, lint_bytes
@@ -27,6 +31,7 @@ from dockgen.rules import all_rules
 from dockgen.source import decode
 
 SKIP = {"manifest.tsv", "duplicates.tsv", "skipped.tsv", "repos.tsv"}
+RULES = Path(__file__).resolve().parent.parent / "rules"
 Key = tuple[str, int, str]
 
 
@@ -67,24 +72,110 @@ def run_hadolint(files: list[Path]) -> tuple[Counter[Key], set[str]]:
     return findings, failed
 
 
-# Why dockgen and hadolint may disagree on purpose (each listed under differs-from-hadolint in rules/).
+def cached_hadolint(files: list[Path], cache: Path | None) -> tuple[Counter[Key], set[str]]:
+    if cache is not None and cache.is_file():
+        data = json.loads(cache.read_text())
+        return Counter({(n, ln, c): k for n, ln, c, k in data["findings"]}), set(data["failed"])
+    findings, failed = run_hadolint(files)
+    if cache is not None:
+        cache.write_text(json.dumps({"findings": [[*key, count] for key, count in findings.items()],
+                                     "failed": sorted(failed)}))
+    return findings, failed
+
+
+# Why dockgen and hadolint may disagree on purpose: a pattern that recognises the case, and the words the rule's
+# differs-from-hadolint list must contain for it to count as listed.
 _WRAPPED = re.compile(r"(^|[\s;&|(])(sudo|env)\s|(^|[\s;&|(])\.?[\w.-]*/[\w./-]*(pip|apt-get|python)[\w.]*\s"
                       r"|python\$\{?\w+\}?\s")
 
 
+def _deviations(code: str) -> str:
+    path = RULES / f"{code}.toml"
+    return " ".join(tomllib.loads(path.read_text()).get("differs-from-hadolint", [])) if path.is_file() else ""
+
+
 def classify(path: Path, line: int, code: str) -> str:
-    """The documented reason for a disagreement at ``path:line``, or "unexplained"."""
+    """The reason for a disagreement at ``path:line``: "listed: ..." when the rule lists it, else "unexplained"."""
     dockerfile = parse_text(decode(path.read_bytes()).text)
     instruction: Instruction | None = next((i for i in dockerfile.instructions if i.line == line), None)
     if instruction is None:
         return "unexplained"
-    if code == "DL3059" and not is_posix_shell(instruction.shell):
-        return "PowerShell/cmd RUN is not counted"
-    if instruction.keyword == "RUN" and _WRAPPED.search(instruction.args):
-        return "sudo/env/path-qualified command seen"
-    if code == "DL3006" and instruction.keyword == "FROM" and re.search(r"^\S*localhost:\d+/", instruction.args):
-        return "localhost:port registry"
-    return "unexplained"
+    reason, words = "", ""
+    if instruction.keyword == "RUN" and not is_posix_shell(instruction.shell):
+        reason, words = "PowerShell/cmd script read as PowerShell/cmd, not bash", "PowerShell"
+    elif instruction.keyword == "RUN" and _WRAPPED.search(instruction.args):
+        reason, words = "sudo/env/path-qualified command seen", "sudo"
+    elif code == "DL3006" and instruction.keyword == "FROM" and re.search(r"^\S*localhost:\d+/", instruction.args):
+        reason, words = "localhost:port registry", "localhost"
+    if reason and words in _deviations(code):
+        return f"listed: {reason}"
+    return f"unexplained ({reason}, not listed)" if reason else "unexplained"
+
+
+def ours_over(files: list[Path], codes: tuple[str, ...], left_out: set[str]) -> Counter[Key]:
+    settings = Settings(select=codes)
+    ours: Counter[Key] = Counter()
+    for path in files:
+        if path.name not in left_out:
+            for finding in lint_bytes(path.read_bytes(), settings):
+                ours[(path.name, finding.line, finding.code)] += 1
+    return ours
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    hadolint: int
+    dockgen: int
+    agree: int
+    hadolint_only: int
+    dockgen_only: int
+    hadolint_only_listed: int  # disagreements the rule lists under differs-from-hadolint
+    dockgen_only_listed: int
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.code, str(self.hadolint), str(self.dockgen), str(self.agree),
+                f"{self.hadolint_only} ({self.hadolint_only_listed})", f"{self.dockgen_only} ({self.dockgen_only_listed})",
+                _share(self.agree, self.hadolint), _share(self.agree + self.hadolint_only_listed, self.hadolint),
+                _share(self.agree + self.dockgen_only_listed, self.dockgen))
+
+
+HEADINGS = ("code", "hadolint", "dockgen", "agree", "h-only (listed)", "d-only (listed)", "dockgen finds",
+            "finds or listed", "explained")
+
+
+def table(corpus: Path, codes: tuple[str, ...], theirs: Counter[Key], ours: Counter[Key]) -> list[Row]:
+    def listed(diff: Counter[Key]) -> int:
+        return sum(v for k, v in diff.items() if classify(corpus / k[0], k[1], k[2]).startswith("listed"))
+
+    rows = []
+    for code in codes:
+        h = Counter({k: v for k, v in theirs.items() if k[2] == code})
+        d = Counter({k: v for k, v in ours.items() if k[2] == code})
+        rows.append(Row(code, h.total(), d.total(), (h & d).total(), (h - d).total(), (d - h).total(),
+                        listed(h - d), listed(d - h)))
+    return rows
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.2%}" if whole else "-"
+
+
+def markdown(rows: list[Row], header: str) -> str:
+    lines = [header, "", "| " + " | ".join(HEADINGS) + " |", "|---|" + "---:|" * (len(HEADINGS) - 1)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows if row.hadolint >= 10]
+    return "\n".join(lines) + "\n"
+
+
+MARKDOWN_HEADER = """# dockgen and hadolint on the development corpus
+
+Generated by `python bench/parity.py CORPUS_DIR --markdown bench/parity.md`, for the codes hadolint reports 10 or
+more times. "listed" counts disagreements of a kind the rule lists under `differs-from-hadolint`; "dockgen finds"
+is the share of hadolint's findings dockgen also reports, "finds or listed" adds the listed ones, and "explained"
+is the share of dockgen's findings that are hadolint's or listed.
+
+{header}.
+"""
 
 
 def main() -> None:
@@ -92,43 +183,34 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--show", help="print the disagreements for this code")
     parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--cache", type=Path, help="hadolint's findings, read if the file exists, else written")
+    parser.add_argument("--markdown", type=Path, help="write the table of codes hadolint reports 10+ times here")
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.name not in SKIP)
     codes = tuple(code for code, rule in all_rules().items() if code.startswith("DL") and rule.default)
-    theirs, crashed = run_hadolint(files)
-    unparsed = {name for name, _, code in theirs if code == "DL1000"}
-    settings = Settings(select=codes)
-    ours: Counter[Key] = Counter()
-    for path in files:
-        if path.name in unparsed or path.name in crashed:
-            continue
-        for finding in lint_bytes(path.read_bytes(), settings):
-            ours[(path.name, finding.line, finding.code)] += 1
-    theirs = Counter({k: v for k, v in theirs.items() if k[2] in codes and k[0] not in unparsed | crashed})
-
-    print(f"{len(files)} files; hadolint could not parse {len(unparsed)} and crashed on {len(crashed)} "
-          f"(left out of the table)")
-    print(f"{'code':8} {'hadolint':>9} {'dockgen':>8} {'agree':>7} {'h-only':>7} {'d-only':>7} "
-          f"{'dockgen finds':>14} {'hadolint finds':>15}")
+    theirs, crashed = cached_hadolint(files, args.cache)
+    left_out = {name for name, _, code in theirs if code == "DL1000"} | crashed
+    ours = ours_over(files, codes, left_out)
+    theirs = Counter({k: v for k, v in theirs.items() if k[2] in codes and k[0] not in left_out})
+    header = (f"{len(files)} files; hadolint could not parse or crashed on {len(left_out)} (left out of the "
+              f"table)")
+    rows = table(args.corpus, codes, theirs, ours)
+    print(header)
+    for cells in [HEADINGS, *(row.cells() for row in rows)]:
+        print(f"{cells[0]:8}" + "".join(f"{cell:>16}" for cell in cells[1:]))
     reasons: Counter[tuple[str, str]] = Counter()
     for name, line, code in (theirs - ours) + (ours - theirs):
         reasons[(code, classify(args.corpus / name, line, code))] += 1
-    for code in codes:
-        h = Counter({k: v for k, v in theirs.items() if k[2] == code})
-        d = Counter({k: v for k, v in ours.items() if k[2] == code})
-        both = sum((h & d).values())
-        recall = f"{both / sum(h.values()):.2%}" if h else "-"
-        precision = f"{both / sum(d.values()):.2%}" if d else "-"
-        print(f"{code:8} {sum(h.values()):9} {sum(d.values()):8} {both:7} {sum((h - d).values()):7} "
-              f"{sum((d - h).values()):7} {recall:>14} {precision:>15}")
-    print("\nDisagreements by documented reason:")
+    print("\nDisagreements by reason:")
     for (code, reason), count in sorted(reasons.items()):
         print(f"  {code}  {count:4}  {reason}")
+    if args.markdown:
+        args.markdown.write_text(markdown(rows, MARKDOWN_HEADER.format(header=header)))
     if args.show:
         h = Counter({k: v for k, v in theirs.items() if k[2] == args.show})
         d = Counter({k: v for k, v in ours.items() if k[2] == args.show})
-        for label, rows in (("hadolint only", h - d), ("dockgen only", d - h)):
-            for name, line, code in sorted(rows)[:args.limit]:
+        for label, diff in (("hadolint only", h - d), ("dockgen only", d - h)):
+            for name, line, code in sorted(diff)[:args.limit]:
                 print(f"{label}: {name}:{line}  ({classify(args.corpus / name, line, code)})")
 
 

@@ -75,3 +75,26 @@ def test_a_bash_array_in_a_heredoc_is_one_assignment_as_in_hadolint(tmp_path: Pa
     path.write_text(text)
     theirs = run_hadolint([path], tmp_path)[str(path)]
     assert ours == {key for key in theirs if key[1].startswith("DL")}
+
+
+def test_a_devel_tag_built_from_an_arg_gets_a_runtime_tag_built_from_it() -> None:
+    found = _found("ARG V=12.6.3\nFROM nvidia/cuda:${V}-devel-ubuntu24.04\n"
+                   "RUN pip install --no-cache-dir torch==2.5.1\n", "DG103")
+    assert len(found) == 1 and "`nvidia/cuda:${V}-runtime-ubuntu24.04` is the runtime variant" in found[0]
+
+
+def test_an_end_of_life_tag_from_an_arg_gets_a_plain_suggestion() -> None:
+    found = _found("ARG ALPINE_VERSION=3.19\nFROM alpine:${ALPINE_VERSION}\nRUN apk add --no-cache curl=8.5.0-r0\n",
+                   "DG101")
+    assert len(found) == 1 and "Alpine 3.19" in found[0] and found[0].endswith("such as `alpine:3.23`.")
+
+
+def test_a_fragment_without_from_has_no_base_image_channels() -> None:
+    text = "RUN mamba install -c nvidia -y cuda-nvcc=12.9.86 && mamba clean --all -f -y\n"
+    assert _found(text, "DG303") == []
+    assert _found("FROM ubuntu:24.04\n" + text, "DG303")  # with a base that keeps defaults, still reported
+
+
+def test_a_legacy_label_already_quoted_is_not_quoted_twice() -> None:
+    found = _found('FROM alpine:3.23\nLABEL maintainer "Jane Doe <jane@example.com>"\n', "DG413")
+    assert len(found) == 1 and found[0].endswith('write `LABEL maintainer="Jane Doe <jane@example.com>"`.')

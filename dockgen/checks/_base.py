@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockgen.checks.contract import parent_stage
+from dockgen.commands.windows import WindowsScript, is_powershell, parse_windows
 from dockgen.model import Command, Dockerfile, Instruction, Stage
+from dockgen.parse import is_posix_shell
 
 
 def mount_targets(run: Instruction, types: frozenset[str] = frozenset({"cache", "tmpfs"})) -> list[str]:
@@ -24,8 +26,17 @@ def has_cache_mount(run: Instruction, fragment: str) -> bool:
     return any(fragment in target for target in mount_targets(run))
 
 
-def commands_named(run: Instruction, *names: str) -> list[Command]:
-    return [command for command in run.commands if command.name in names]
+def windows_script(run: Instruction) -> WindowsScript | None:
+    """A shell-form RUN under a PowerShell or cmd SHELL, split into commands; None for any other RUN."""
+    if run.shell is None or run.is_exec_form or is_posix_shell(run.shell):
+        return None
+    return parse_windows(run.args, is_powershell(run.shell))
+
+
+def script_commands(run: Instruction) -> tuple[Command, ...]:
+    """The RUN's simple commands, under a PowerShell or cmd SHELL too (for the rules hadolint applies there)."""
+    windows = windows_script(run)
+    return run.commands if windows is None else windows.commands
 
 
 def stage_of(dockerfile: Dockerfile, instruction: Instruction) -> Stage | None:

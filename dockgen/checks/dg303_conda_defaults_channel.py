@@ -75,6 +75,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     configured_channels = ["defaults"]  # what the base's .condarc lists, as far as the Dockerfile changes it
     configured_lines = [i.line for i in dockerfile.instructions if _sets_up_conda_forge(i)]
     for run in with_onbuild(dockerfile, "RUN"):
+        if run.stage < 0:
+            continue  # before any FROM (a fragment, or DL3061): there is no base image to speak of
         safe_base = _base_is_conda_forge_only(dockerfile, stage_of(dockerfile, run))
         configured = any(line <= run.line for line in configured_lines)
         for command in run.commands:

@@ -10,12 +10,12 @@ from dockgen.model import Dockerfile
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
-        installed = False
+        uncleaned = False  # an earlier RUN installed and left its cache (one that cleans after itself left none)
         for run in stage_runs(stage):
             installing = any(installs(c) for c in run.commands)
             cleans = any(subcommand(c) == "clean" for c in run.commands)
-            if cleans and not installing and installed:
+            if cleans and not installing and uncleaned:
                 yield Hit(run.line, "cleaning in a RUN of its own cannot shrink the image: the package cache is "
                           "already stored in the install RUN's layer; end that RUN with `&& conda clean --all "
                           "--yes` and drop this one.")
-            installed = installed or installing
+            uncleaned = uncleaned or (installing and not cleans)

@@ -15,8 +15,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if parts and "=" not in parts[0]:
             key = parts[0]
             value = inner.args.strip()[len(key):].strip()
+            quoted = value if len(value) > 1 and value[0] == value[-1] == '"' else f'"{value}"'
             yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form, which cannot set "
-                      f"several values and reads spaces differently; write `{inner.keyword} {key}=\"{value}\"`.",
+                      f"several values and reads spaces differently; write `{inner.keyword} {key}={quoted}`.",
                       fix=_fix(dockerfile, inner, key, value))
 
 

@@ -1,5 +1,6 @@
 """DG503: the final stage never switches to a non-root user, so containers run as root."""
 
+import re
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
@@ -16,16 +17,32 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     chain = lineage(dockerfile, final)
     if any(i.keyword == "USER" for stage in chain for i in stage.instructions):
         return  # DL3002 reports a last USER that is root
-    if python.runs_as_non_root(chain[-1].image) or chain[-1].image.has_variable:
+    if python.runs_as_non_root(chain[-1].image) or chain[-1].image.has_variable or _steps_down(chain):
         return
+    scratch = chain[-1].image.raw == "scratch"
+    if scratch and not any(i.keyword in ("CMD", "ENTRYPOINT") for stage in chain for i in stage.instructions):
+        return  # files only (`--output`, COPY --from): nothing runs in it
     if _windows(final, chain[-1].image.raw):
         yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as "
                   f"ContainerAdministrator (unless `{chain[-1].image.raw}` sets a user of its own); add `USER "
                   f"ContainerUser` before CMD.")
         return
+    if scratch:
+        yield Hit(final.from_instruction.line, "the image never sets USER, so its program runs as root; add "
+                  "`USER 10001` before ENTRYPOINT (a UID needs no user entry in a scratch image).")
+        return
     yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as root (unless "
               f"`{chain[-1].image.raw}` sets a user of its own); add an unprivileged user and `USER` it by UID "
               f"before CMD, e.g. `RUN useradd --uid 10001 app` and `USER 10001`.")
+
+
+# The official images' way to start as root, fix ownership, then run the service as its own user.
+_STEP_DOWN = r"(?<![\w-])(gosu|su-exec)(?![\w-])"
+
+
+def _steps_down(chain: list[Stage]) -> bool:
+    return any(i.keyword in ("RUN", "COPY", "ADD") and re.search(_STEP_DOWN, i.args)
+               for stage in chain for i in stage.instructions)
 
 
 def _windows(stage: Stage, image: str) -> bool:

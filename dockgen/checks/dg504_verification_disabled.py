@@ -17,6 +17,16 @@ def _insecure_option(command: Command) -> str | None:
     return f"`{fragment}`" if fragment else None
 
 
+_CHECKSUMS = frozenset({"sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum"})
+
+
+def _verifies(command: Command) -> bool:
+    """A checksum or signature check: a file fetched without TLS checks is verified all the same."""
+    if command.name in _CHECKSUMS:
+        return command.has_flag("c", "check")
+    return command.name == "gpgv" or (command.name in ("gpg", "gpg2") and command.has_flag("verify"))
+
+
 def _insecure_env(key: str, value: str) -> bool:
     values = python.insecure_env().get(key)
     return values is not None and ("*" in values or value.strip().lower() in values)
@@ -29,7 +39,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later, so a "
                       f"man in the middle can serve any package; fix the CA bundle instead.")
     for run in with_onbuild(dockerfile, "RUN"):
-        what = next((w for w in map(_insecure_option, run.commands) if w), None)
+        verified = any(_verifies(c) for c in run.commands)
+        what = next((w for c in run.commands if (w := _insecure_option(c))
+                     and not (verified and c.name in ("curl", "wget"))), None)
         if what is None:
             assignments = [a.partition("=") for c in run.commands for a in c.assignments]
             what = next((f"`{k}`" for k, _, v in assignments if _insecure_env(k, v.strip("'\""))), None)

@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._base import commands_named
+from dockgen.checks._base import script_commands
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in dockerfile.by_keyword.get("RUN", ()):
-        if commands_named(run, "cd"):
+        if any(command.name == "cd" for command in script_commands(run)):
             yield Hit(run.line)

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._base import script_commands
 from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.model import Dockerfile
@@ -9,7 +10,7 @@ from dockgen.model import Dockerfile
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
-        loose = [package for command in run.commands if is_pip_install(command)
+        loose = [package for command in script_commands(run) if is_pip_install(command)
                  for package in installed_packages(command) or () if not is_pinned(package)]
         if loose:
             yield Hit(run.line, f"Pin versions in pip install (`{' '.join(loose[:4])}` unpinned): without "

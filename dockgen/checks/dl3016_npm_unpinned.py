@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
-from dockgen.checks._managers import each_run_where
+from dockgen.checks._base import script_commands
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
@@ -27,4 +27,6 @@ def _loose(command: Command) -> bool:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, _loose)
+    for run in with_onbuild(dockerfile, "RUN"):
+        if any(_loose(command) for command in script_commands(run)):
+            yield Hit(run.line)

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks._base import has_cache_mount
+from dockgen.checks._base import has_cache_mount, script_commands
 from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.model import Dockerfile, Instruction
@@ -23,7 +23,7 @@ def _offending(run: Instruction) -> bool:
     if has_cache_mount(run, ".cache/pip") or re.search(_INLINE, run.text):
         return False
     return any(is_pip_install(c) and not is_pip_wrapper(c) and "--no-cache-dir" not in c.args
-               for c in run.commands)
+               for c in script_commands(run))
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,17 +2,20 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._base import windows_script
 from dockgen.checks.contract import Context, Hit
 from dockgen.model import Dockerfile, Instruction
-from dockgen.parse import is_posix_shell
 
 
 def _is_single(run: Instruction) -> bool:
     # hadolint counts each command twice and allows two entries, so in effect: at most one command. A command whose
     # name is an expansion (`$PIP install`, `"$(which pip)" install`) is not in its list, so it is not counted.
-    # PowerShell and cmd scripts are not split, so their commands cannot be counted.
+    # A PowerShell or cmd script counts its top-level statements (hadolint reads it as bash).
+    windows = windows_script(run)
+    if windows is not None:
+        return windows.top_level <= 1
     named = [c for c in run.commands if "$" not in c.name and "`" not in c.name]
-    return len(named) <= 1 and (run.is_exec_form or is_posix_shell(run.shell))
+    return len(named) <= 1
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

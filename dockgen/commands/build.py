@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dockgen.commands import conda
 from dockgen.commands.system import system_command
 from dockgen.model import Command, Instruction
 from dockgen.parse import key_values
@@ -20,8 +21,12 @@ _SETUP_BUILDS = frozenset({"build", "build_ext", "install", "develop", "bdist_wh
 _BUILD_PACKAGES = (r"(gcc|g\+\+|gcc-c\+\+|clang|gfortran|build-essential|build-base|make|cmake|ninja-build"
                              r"|autoconf|automake|libtool|devtoolset-\d+.*|gcc-toolset-\d+.*|cuda-nvcc.*"
                              r"|cuda-toolkit.*|cuda-compiler.*)(-\d[\w.]*)?")
+# conda packages that build packages or compile: conda-build and its kin, conda-forge's compiler packages.
+_CONDA_BUILD_PACKAGES = (r"conda-build|boa|rattler-build|conda-forge-ci-setup|compilers|(c|cxx|fortran|cuda)-compiler"
+                         r"|(gcc|gxx|gfortran|nvcc)(_linux-\w+|_impl_linux-\w+)?|cuda-nvcc")
+# CUDA_HOME tells extension builds where nvcc is; runtime images have no use for it.
 _CUDA_BUILD_SETTINGS = frozenset({"TORCH_CUDA_ARCH_LIST", "CUDA_ARCH_LIST", "CMAKE_CUDA_ARCHITECTURES", "USE_CUDA",
-                                  "FORCE_CUDA", "CUDA_ARCHITECTURES", "TF_CUDA_COMPUTE_CAPABILITIES"})
+                                  "FORCE_CUDA", "CUDA_ARCHITECTURES", "TF_CUDA_COMPUTE_CAPABILITIES", "CUDA_HOME"})
 
 
 def command_compiles(command: Command) -> bool:
@@ -31,6 +36,8 @@ def command_compiles(command: Command) -> bool:
         return bool(_SETUP_BUILDS & set(command.args))
     if any(arg.split("=", 1)[0] in _CUDA_BUILD_SETTINGS and arg.endswith("=1") for arg in command.args):
         return True  # make USE_CUDA=1
+    if conda.installs(command):
+        return any(re.fullmatch(_CONDA_BUILD_PACKAGES, conda.spec_name(spec)) for spec in conda.packages(command))
     found = system_command(command)
     return bool(found and found.verb == "install" and any(re.fullmatch(_BUILD_PACKAGES, p.split("=")[0])
                                                           for p in found.packages))

@@ -39,8 +39,9 @@ def channels(command: Command) -> list[str]:
 
 
 def is_unpinned(spec: str) -> bool:
+    """No version in the spec; one from a variable (``${PYTHON_SPECIFIER}``) may hold a pin, so it is not."""
     name = spec.split("::", 1)[-1]
-    return not any(char in name for char in "=<>!~*[")
+    return not any(char in name for char in "=<>!~*[$")
 
 
 def installs(command: Command) -> bool:

@@ -161,7 +161,8 @@ def _smaller(entry: dict[str, Any], image: ImageRef, final_stage: bool) -> str |
     if kind == "replace":
         return str(entry["replacement"])
     if kind == "cuda-runtime":
-        return f"{written_name(image)}:{tag.replace('-devel-', '-runtime-')}" if "-devel-" in tag else None
+        # from the reference as written, so that an ARG in the tag stays an ARG
+        return image.raw.split("@", 1)[0].replace("-devel-", "-runtime-") if "-devel-" in tag else None
     # "slim": only the full Debian variants have a slim twin.
     parts = tag.split("-")
     if tag == "latest":
@@ -208,8 +209,10 @@ def written_name(image: ImageRef) -> str:
     """The reference as written, without its tag and digest: registry, architecture prefix and name."""
     written = image.raw.split("@", 1)[0]
     if image.tag and written.endswith(":" + image.tag):
-        written = written[:-len(image.tag) - 1]
-    return written
+        return written[:-len(image.tag) - 1]
+    colon = written.rfind(":")
+    # a tag written with an ARG (`alpine:${ALPINE_VERSION}`) is not the expanded tag, but it is still the tag
+    return written[:colon] if image.tag and colon > written.rfind("/") and "$" in written[colon:] else written
 
 
 def eol_swap(image: ImageRef, today: datetime.date) -> Swap:

@@ -190,7 +190,7 @@ def pipefail_cases(rng: random.Random) -> str:
     runs = [rng.choice(["RUN a | b", "RUN a || b", "RUN echo 'a | b'", "RUN set -o pipefail && a | b",
                         "RUN [\"sh\", \"-c\", \"a | b\"]", "RUN x |& y", "RUN echo $(a | b)", "RUN ls"])
             for _ in range(rng.randrange(1, 3))]
-    # After a Windows SHELL, keep RUNs apart: DL3059 does not count PowerShell/cmd scripts on purpose.
+    # After a Windows SHELL, keep RUNs apart: DL3059 counts PowerShell/cmd statements, not bash commands, on purpose.
     joiner = "\nWORKDIR /w\n" if shell.startswith(('SHELL ["pwsh"', 'SHELL ["cmd"')) else "\n"
     text = _wrap(rng, (shell + "\n" if shell else "") + joiner.join(runs))
     if rng.random() < 0.3:  # a second stage resets the SHELL
