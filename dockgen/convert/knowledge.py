@@ -104,9 +104,9 @@ def is_python2(family: str, package: str) -> bool:
 def distro_library(family: str, package: str) -> str | None:
     """The PyPI name for a distribution's Python library (``python3-numpy`` -> ``numpy``); "" when it has none
     worth installing; None when the package is not a Python library."""
-    prefix = _data()["distro-python-libraries"].get(family, "")
     package = _bare(package)
-    if not prefix or not package.startswith(prefix) or provides_python(family, package):
+    prefix = next((p for p in _data()["distro-python-libraries"].get(family, []) if package.startswith(p)), None)
+    if prefix is None or provides_python(family, package) or is_python2(family, package):
         return None
     name = package[len(prefix):]
     table = _data()["distro-python-libraries"]["pypi"]

@@ -46,14 +46,27 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
             _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context
         if stage.stage.index == last_python and not context.keeps_base:
-            _environment(stage, result)
+            _environment(stage, result, notes)
         for instruction in stage.stage.instructions[1:]:
             _instruction(instruction, context, target, result)
             context.layout.see(instruction)
         copy_requirements_first(source, stage, context, target, result)
         if target.python_changed:
             _follow_python_version(source, stage, target, result, notes)
+    _entrypoint_note(source, bases, notes)
     return result
+
+
+def _entrypoint_note(source: Source, bases: dict[int, NewBase], notes: Notes) -> None:
+    """miniforge3's ENTRYPOINT (tini) and CMD (bash) apply to a final stage that sets neither."""
+    final = source.dockerfile.final_stage
+    base = bases.get(final.index) if final else None
+    if final is None or base is None or not (base.image or "").startswith("condaforge/miniforge3"):
+        return
+    keywords = {instruction.keyword for instruction in final.instructions}
+    if "ENTRYPOINT" not in keywords:
+        notes.add("condaforge/miniforge3 runs the image's command under tini (its ENTRYPOINT is `tini --`)"
+                  + ("" if "CMD" in keywords else ", and its command is bash") + ".")
 
 
 def _bases(source: Source, target: Target, last_python: int) -> dict[int, NewBase]:
@@ -89,10 +102,10 @@ def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Pla
     from_instruction = stage.stage.from_instruction
     if base.note:
         notes.add(base.note)
-    if stage.facts and stage.facts.note:
-        notes.add(f"{stage.base.raw}: {stage.facts.note}.")
     if base.image is None:
         return
+    if stage.facts and stage.facts.note:  # what the old image was that the new one is not
+        notes.add(f"{stage.base.raw}: {stage.facts.note}.")
     flags = flag_words(from_instruction)
     alias = f" AS {stage.stage.alias}" if stage.stage.alias else ""
     result.replacements[from_instruction.line] = f"FROM {flags + ' ' if flags else ''}{base.image}{alias}"
@@ -165,7 +178,7 @@ def _has_apt(stage: SourceStage) -> bool:
                for c in i.commands)
 
 
-def _environment(stage: SourceStage, result: Plan) -> None:
+def _environment(stage: SourceStage, result: Plan, notes: Notes) -> None:
     """The Python settings `dockgen new` writes, for keys the source does not set itself."""
     already: set[str] = set()
     user_site = False
@@ -180,6 +193,8 @@ def _environment(stage: SourceStage, result: Plan) -> None:
              "# pip self-update check, and no packages from a bind-mounted ~/.local shadowing the image's.\n"
              "ENV " + " \\\n    ".join(f"{k}={v}" for k, v in wanted))
     result.after.setdefault(stage.stage.from_instruction.line, []).append(block)
+    notes.add(f"the final stage sets {', '.join(k for k, _ in wanted)}, the Python settings every dockgen image "
+              "has (the comment above them says why).")
 
 
 def _instruction(instruction: Instruction, context: StageContext, target: Target, result: Plan) -> None:
