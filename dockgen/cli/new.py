@@ -37,14 +37,22 @@ from dockgen.errors import DockgenError
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
 @click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
+@click.option("--cache", is_flag=True,
+              help="BuildKit cache mounts for pip, uv, apt and conda downloads (kept between builds, never in the image).")
+@click.option("--installer", type=click.Choice(["pip", "uv"]), default="pip", show_default=True,
+              help="With --manager pip: install with pip, or with uv (pinned, from PyPI, in a build stage).")
+@click.option("--init", "init", is_flag=True,
+              help="Run the command under tini, which forwards signals and reaps zombies (see `docker run --init`).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date end of life is judged on (default: today); a base past it moves to a supported one.")
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
                 requirements: Path | None, environment: Path | None, copies: tuple[str, ...], cmd: str | None,
                 model: str | None, source: Path | None, context: Path | None, output: Path | None, force: bool,
-                dockerignore: bool, today: str | None, output_format: str, compare: bool, offline: bool) -> int:
+                dockerignore: bool, today: str | None, output_format: str, compare: bool, offline: bool, cache: bool,
+                installer: str, init: bool) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
     date = _date(today)
+    _check_build_options(compare or source is not None, cache=cache, installer=installer, init=init)
     if compare or offline:
         if not compare:
             raise DockgenError("--offline goes with --compare")
@@ -55,6 +63,9 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
 
         _emit(run_compare(packages, python_version, gpu, model, offline, date), output, force)
         return 0
+    if output_format == "apptainer" and (cache or installer == "uv"):
+        raise DockgenError("--cache and --installer uv use BuildKit mounts, which Apptainer builds do not have; leave "
+                           "them out for --format apptainer (or build with Docker and convert the image)")
     if output_format == "apptainer" and dockerignore:
         raise DockgenError("--dockerignore is for Docker builds; Apptainer does not read .dockerignore")
     ignore_file = (output.parent if output else Path.cwd()) / ".dockerignore"
@@ -73,7 +84,7 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     request = Request(packages=packages, manager=manager, base=base, python=python_version, gpu=gpu,
                       requirements=read_requirements(requirements) if requirements else None,
                       environment=read_environment(environment) if environment else None,
-                      copies=copies, cmd=cmd, model=model)
+                      copies=copies, cmd=cmd, model=model, cache=cache, installer=installer, init=init)
     text = _formatted(generate(request, today=date), output_format)
     if output is None:
         click.echo(text, nl=False)
@@ -82,6 +93,14 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     if dockerignore:
         _write(ignore_file, _DOCKERIGNORE, force)
     return 0
+
+
+def _check_build_options(other_mode: bool, **options: object) -> None:
+    """--cache, --installer and --init shape a new Dockerfile; --from and --compare do not write one from them."""
+    given = [f"--{name}" for name, value in options.items() if value not in (False, "pip")]
+    if other_mode and given:
+        raise DockgenError(f"{', '.join(given)} go{'es' if len(given) == 1 else ''} with `dockgen new PACKAGES`, "
+                           "not with --from or --compare")
 
 
 def _date(text: str | None) -> datetime.date | None:
