@@ -30,12 +30,22 @@ def generate(request: Request, catalog: Catalog | None = None, today: datetime.d
     catalog = catalog or load()
     today = today or datetime.date.today()
     recipe = supported_recipe(resolve(request, catalog), request, catalog, today)
+    if request.lock is not None:
+        from dockgen.lock import with_lock
+
+        recipe = with_lock(recipe, request.lock)
     text = mark_outdated(render(recipe), recipe, today)
     findings = lint_text(text, Settings(today=today))
     if findings:  # a bug in a template or in the catalog, never the user's fault
         details = "; ".join(f"line {f.line} {f.code}: {f.message}" for f in findings)
         raise DockgenError(f"internal error: the generated Dockerfile does not lint clean ({details})")
     return text
+
+
+def planned_recipe(request: Request, today: datetime.date | None = None) -> Recipe:
+    """The recipe ``generate`` renders for ``request`` (before a lock replaces its pins)."""
+    catalog = load()
+    return supported_recipe(resolve(request, catalog), request, catalog, today or datetime.date.today())
 
 
 def render(recipe: Recipe) -> str:

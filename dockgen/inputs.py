@@ -47,6 +47,14 @@ class RequirementsFile:
 
 
 @dataclass(frozen=True)
+class LockFile:
+    """The hash-pinned requirements ``--lock`` writes next to the Dockerfile (dockgen/lock.py)."""
+
+    name: str  # its path in the build context
+    text: str
+
+
+@dataclass(frozen=True)
 class EnvironmentFile:
     name: str  # the path in the build context
     names: tuple[str, ...]

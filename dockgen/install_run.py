@@ -28,7 +28,7 @@ def install_run(recipe: Recipe) -> str:
         commands.append(f"{install} " + " ".join(recipe.build_first))
     main = [*(["--no-build-isolation"] if recipe.no_build_isolation else []), *recipe.pip_specs]
     if recipe.requirements:
-        main += ["-r", f"/tmp/{recipe.requirements}"]
+        main += [*(["--require-hashes"] if recipe.require_hashes else []), "-r", f"/tmp/{recipe.requirements}"]
     if main:
         commands.append(f"{install} " + " ".join(main))
     if not recipe.compile:

@@ -17,7 +17,7 @@ from packaging.markers import Marker
 from dockgen import installs as installing
 from dockgen.catalog import Base, Catalog, Package, normalize
 from dockgen.errors import DockgenError
-from dockgen.inputs import EnvironmentFile, RequirementsFile
+from dockgen.inputs import EnvironmentFile, LockFile, RequirementsFile
 
 CONTAINER_UID = "10001"
 _COPY_PATH = re.compile(r"[A-Za-z0-9._/@+ -]+")
@@ -39,6 +39,7 @@ class Request:
     cache: bool = False  # BuildKit cache mounts instead of cache-free installs
     installer: str = "pip"  # pip or uv (the pip manager's installer)
     init: bool = False  # tini as PID 1
+    lock: LockFile | None = None  # --lock: the hash-pinned requirements to install instead
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class Recipe:
     installer: str = "pip"
     uv_version: str = ""  # the uv release installed with --installer uv
     init: bool = False
+    require_hashes: bool = False  # installs from a hash-pinned lock file
+    requirements_hashed: bool = False  # the user's requirements file has hashes of its own
 
     @property
     def uid(self) -> str:
@@ -155,6 +158,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         environment=environment.name if environment else None,
         gpu=request.gpu, cuda=catalog.cuda if request.gpu else "", command_line=_command_line(request),
         cache=request.cache, installer=request.installer, init=request.init,
+        requirements_hashed=bool(request.requirements and request.requirements.hashed),
         uv_version=catalog.uv if request.installer == "uv" else "",
     )
 
