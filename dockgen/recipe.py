@@ -374,7 +374,8 @@ def _command_line(request: Request) -> str:
             parts += [flag, value]
     for copy in request.copies:
         parts += ["--copy", copy]
-    for flag, on in (("--gpu", request.gpu), ("--cache", request.cache), ("--init", request.init)):
+    for flag, on in (("--gpu", request.gpu), ("--cache", request.cache), ("--init", request.init),
+                     ("--lock", request.lock is not None)):
         if on:
             parts.append(flag)
     if request.installer != "pip":

@@ -89,6 +89,8 @@ def test_the_image_installs_the_lock_with_hashes_and_lints_clean(options: dict[s
     assert "COPY requirements.lock /tmp/requirements.lock\n" in text
     assert "--require-hashes -r /tmp/requirements.lock" in text
     assert "pandas==" not in text  # the pin is in the lock only
+    assert text.splitlines()[1].startswith("# Written by dockgen 0.1.0: dockgen new pandas --manager pip")
+    assert "--lock" in text.splitlines()[1]
     assert not lint_text(text, Settings(today=REFERENCE_DATE))
     if hadolint_binary():
         path = tmp_path / "Dockerfile"
