@@ -97,6 +97,7 @@ class Catalog:
     default_python: str
     cuda: str  # the CUDA version every GPU image targets (bases.toml explains the policy)
     cuda_driver: str  # the oldest NVIDIA driver branch that runs it
+    uv: str = ""  # the uv release `--installer uv` pins (bases.toml [tools])
 
     def default_base(self, manager: str) -> Base:
         return next(base for base in self.bases.values() if base.default_for == manager)
@@ -125,7 +126,15 @@ def load() -> Catalog:
         package = _package(_read(path), path)
         packages[package.name] = package
     return Catalog(bases=bases, packages=packages, default_python=images.recommended_python(),
-                   cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]))
+                   cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]),
+                   uv=_tool_version(bases_data, "uv", root / "bases.toml"))
+
+
+def _tool_version(data: dict[str, Any], name: str, path: Path) -> str:
+    version = str(data.get("tools", {}).get(name, ""))
+    if not VERSION.fullmatch(version):
+        raise DockgenError(f"{path}: [tools] {name} must be a plain version, not {version!r}")
+    return version
 
 
 def _read(path: Path) -> dict[str, Any]:

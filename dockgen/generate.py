@@ -16,6 +16,7 @@ from dockgen.api import lint_text
 from dockgen.catalog import Catalog, load
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
+from dockgen.install_run import conda_mount, install_comment, install_run, uv_stage_run
 from dockgen.recipe import Recipe, Request, resolve
 from dockgen.supported import mark_outdated, supported_recipe
 
@@ -29,12 +30,22 @@ def generate(request: Request, catalog: Catalog | None = None, today: datetime.d
     catalog = catalog or load()
     today = today or datetime.date.today()
     recipe = supported_recipe(resolve(request, catalog), request, catalog, today)
+    if request.lock is not None:
+        from dockgen.lock import with_lock
+
+        recipe = with_lock(recipe, request.lock)
     text = mark_outdated(render(recipe), recipe, today)
     findings = lint_text(text, Settings(today=today))
     if findings:  # a bug in a template or in the catalog, never the user's fault
         details = "; ".join(f"line {f.line} {f.code}: {f.message}" for f in findings)
         raise DockgenError(f"internal error: the generated Dockerfile does not lint clean ({details})")
     return text
+
+
+def planned_recipe(request: Request, today: datetime.date | None = None) -> Recipe:
+    """The recipe ``generate`` renders for ``request`` (before a lock replaces its pins)."""
+    catalog = load()
+    return supported_recipe(resolve(request, catalog), request, catalog, today or datetime.date.today())
 
 
 def render(recipe: Recipe) -> str:
@@ -44,42 +55,23 @@ def render(recipe: Recipe) -> str:
 
 
 def _context(recipe: Recipe) -> dict[str, object]:
-    runtime = list(recipe.runtime_packages)
+    runtime = [*recipe.runtime_packages, *(["tini"] if recipe.init and recipe.manager == "pip" else [])]
     # The build stage installs wheels as well as compiling: it gets their runtime libraries too.
     build = [*recipe.build_packages, *recipe.runtime_packages]
     if recipe.base.python_from == "apt":
         runtime = [*_PYTHON_FROM_APT, *runtime]
         build = [*_PYTHON_FROM_APT, *_PYTHON_HEADERS, *build]
     return {
-        "install": _pip_install(recipe),
+        "install": install_run(recipe),
+        "install_comment": install_comment(recipe),
+        "uv_install": uv_stage_run(recipe) if recipe.installer == "uv" else "",
+        "uv_system_packages": list(_PYTHON_FROM_APT) if recipe.base.python_from == "apt" else [],
         "runtime_system_packages": sorted(set(runtime), key=runtime.index),
         "build_system_packages": sorted(set(build), key=build.index),
+        "conda_mount": conda_mount(recipe),
         "tool": "micromamba" if recipe.base.name == "micromamba" else "conda",
         "unpinned": list(recipe.unpinned),
     }
-
-
-def _pip_install(recipe: Recipe) -> str:
-    """The RUN that installs the Python packages: special indexes first, each in its own pip call."""
-    commands = [f"pip install --no-cache-dir --index-url {url} {' '.join(specs)}"
-                for url, specs in recipe.index_specs]
-    if recipe.build_first:
-        commands.append("pip install --no-cache-dir " + " ".join(recipe.build_first))
-    main = [*(["--no-build-isolation"] if recipe.no_build_isolation else []), *recipe.pip_specs]
-    if recipe.requirements:
-        main += ["-r", f"/tmp/{recipe.requirements}"]
-    if main:
-        commands.append("pip install --no-cache-dir " + " ".join(main))
-    if not recipe.compile:
-        commands.append("pip check")
-    pragma = ""
-    if recipe.unpinned:
-        pragma = (f"# {', '.join(recipe.unpinned)}: not in dockgen's catalog and given without a version; "
-                  "pin it (NAME==VERSION).\n# hadolint ignore=DL3013\n")
-    if recipe.cuda_on_purpose:
-        pragma += (f"# {', '.join(recipe.cuda_on_purpose)}: the version asked for predates the CPU-only "
-                   "distribution, so this image carries GPU libraries.\n# dockgen ignore=DG203\n")
-    return pragma + "RUN " + " \\\n    && ".join(commands)
 
 
 @functools.cache

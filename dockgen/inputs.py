@@ -15,7 +15,7 @@ from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
 
-from dockgen.catalog import PACKAGE_NAME
+from dockgen.catalog import PACKAGE_NAME, normalize
 from dockgen.commands.conda import DEFAULT_CHANNELS
 from dockgen.errors import DockgenError
 
@@ -47,6 +47,14 @@ class RequirementsFile:
 
 
 @dataclass(frozen=True)
+class LockFile:
+    """The hash-pinned requirements ``--lock`` writes next to the Dockerfile (dockgen/lock.py)."""
+
+    name: str  # its path in the build context
+    text: str
+
+
+@dataclass(frozen=True)
 class EnvironmentFile:
     name: str  # the path in the build context
     names: tuple[str, ...]
@@ -56,7 +64,8 @@ class EnvironmentFile:
 
 def read_requirements(path: Path, context: Path | None = None) -> RequirementsFile:
     """``path`` as given on the command line; ``context`` is the build context (the current folder)."""
-    requirements = []
+    requirements: list[Named] = []
+    specifiers: list[str] = []  # each requirement's version specifier, in the same order
     hashed = False
     for number, line in _logical_lines(_read(path)):
         line = _COMMENT.sub("", line).strip()
@@ -82,8 +91,25 @@ def read_requirements(path: Path, context: Path | None = None) -> RequirementsFi
                 raise DockgenError(f"{path}:{number}: {requirement_text!r} is a local path, which the image would "
                                    "not have; install the project from an index or copy it with --copy") from None
             raise DockgenError(f"{path}:{number}: cannot parse requirement {requirement_text!r}: {error}") from None
-        requirements.append(Named(requirement.name, str(requirement.marker) if requirement.marker else "", number))
+        named = Named(requirement.name, str(requirement.marker) if requirement.marker else "", number)
+        _check_once(path, named, str(requirement.specifier), requirements, specifiers)
+        specifiers.append(str(requirement.specifier))
+        requirements.append(named)
     return RequirementsFile(_context_path(path, context), tuple(requirements), hashed)
+
+
+def _check_once(path: Path, named: Named, specifier: str, earlier: list[Named], specifiers: list[str]) -> None:
+    """A project named twice for the same environments: pip merges the two specs or fails to resolve them, and
+    either way one line says something the other does not. (Different markers, such as one pin per Python, are
+    how a file asks for different versions on purpose.)"""
+    for other, other_specifier in zip(earlier, specifiers):
+        if normalize(other.name) != normalize(named.name) or other.marker != named.marker:
+            continue
+        if specifier != other_specifier:
+            raise DockgenError(f"{path}:{named.line}: {named.name}{specifier or ' (any version)'} conflicts with "
+                               f"{other.name}{other_specifier or ' (any version)'} on line {other.line}; keep one")
+        raise DockgenError(f"{path}:{named.line}: {named.name} is already required on line {other.line}; name it "
+                           "once")
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:

@@ -17,6 +17,7 @@ from dockgen.errors import DockgenError
 
 _SPEC = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:(?P<op>==|=)(?P<version>[^=].*))?")
 _ANY_PYTHON = SpecifierSet(">=3")
+CONDA_TINI = "tini=0.19"  # --init in a conda image: conda-forge's tini (0.19.0, its latest release)
 
 
 @dataclass(frozen=True)

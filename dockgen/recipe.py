@@ -17,7 +17,7 @@ from packaging.markers import Marker
 from dockgen import installs as installing
 from dockgen.catalog import Base, Catalog, Package, normalize
 from dockgen.errors import DockgenError
-from dockgen.inputs import EnvironmentFile, RequirementsFile
+from dockgen.inputs import EnvironmentFile, LockFile, RequirementsFile
 
 CONTAINER_UID = "10001"
 _COPY_PATH = re.compile(r"[A-Za-z0-9._/@+ -]+")
@@ -36,6 +36,10 @@ class Request:
     cmd: str | None = None
     model: str | None = None
     origin: tuple[str, ...] = ()  # notes about the Dockerfile this one replaces (--from)
+    cache: bool = False  # BuildKit cache mounts instead of cache-free installs
+    installer: str = "pip"  # pip or uv (the pip manager's installer)
+    init: bool = False  # tini as PID 1
+    lock: LockFile | None = None  # --lock: the hash-pinned requirements to install instead
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,12 @@ class Recipe:
     gpu: bool = False
     cuda: str = ""  # the CUDA version a GPU image targets
     command_line: str = ""
+    cache: bool = False
+    installer: str = "pip"
+    uv_version: str = ""  # the uv release installed with --installer uv
+    init: bool = False
+    require_hashes: bool = False  # installs from a hash-pinned lock file
+    requirements_hashed: bool = False  # the user's requirements file has hashes of its own
 
     @property
     def uid(self) -> str:
@@ -88,6 +98,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         raise DockgenError("--env environment.yml goes with --manager conda; with pip use -r requirements.txt")
     if request.manager == "conda" and request.requirements is not None:
         raise DockgenError("-r requirements.txt goes with --manager pip; with conda use --env environment.yml")
+    _check_options(request)
     base = _base(request, catalog)
     release, image_python = _release_and_python(request, base, catalog)
     image_python = _environment_python(request, image_python)
@@ -129,7 +140,7 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         build_first=numpy_build.first, no_build_isolation=numpy_build.no_build_isolation,
         conda_specs=installing.conda_specs(installs, request.gpu, None if environment and environment.python
                                            else image_python, model_specs[1] if model_specs else None)
-        if conda else (),
+        + ((installing.CONDA_TINI,) if request.init else ()) if conda else (),
         conda_channels=installing.channels(known, environment.channels if environment else ()) if conda else (),
         runtime_packages=_unique_strings(p for package in known for p in package.runtime.get(family, ()))
         if request.manager == "pip" else (),
@@ -146,7 +157,18 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         requirements=request.requirements.name if request.requirements else None,
         environment=environment.name if environment else None,
         gpu=request.gpu, cuda=catalog.cuda if request.gpu else "", command_line=_command_line(request),
+        cache=request.cache, installer=request.installer, init=request.init,
+        requirements_hashed=bool(request.requirements and request.requirements.hashed),
+        uv_version=catalog.uv if request.installer == "uv" else "",
     )
+
+
+def _check_options(request: Request) -> None:
+    if request.installer not in ("pip", "uv"):
+        raise DockgenError(f"unknown installer {request.installer!r}: choose pip or uv")
+    if request.installer == "uv" and request.manager != "pip":
+        raise DockgenError("--installer uv installs PyPI packages and goes with --manager pip; conda images install "
+                           "with micromamba or conda")
 
 
 def _gpu_env(request: Request, base: Base) -> dict[str, str]:
@@ -352,8 +374,12 @@ def _command_line(request: Request) -> str:
             parts += [flag, value]
     for copy in request.copies:
         parts += ["--copy", copy]
-    if request.gpu:
-        parts.append("--gpu")
+    for flag, on in (("--gpu", request.gpu), ("--cache", request.cache), ("--init", request.init),
+                     ("--lock", request.lock is not None)):
+        if on:
+            parts.append(flag)
+    if request.installer != "pip":
+        parts += ["--installer", request.installer]
     return " ".join(shlex.quote(part) for part in parts).replace("\n", " ")
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from dockgen.errors import DockgenError
+
+if TYPE_CHECKING:
+    from dockgen.recipe import Request
 
 
 @click.command("new")
@@ -37,14 +41,25 @@ from dockgen.errors import DockgenError
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout.")
 @click.option("--force", is_flag=True, help="Overwrite the output (and .dockerignore) if they exist.")
 @click.option("--dockerignore", is_flag=True, help="Also write a .dockerignore next to the output.")
+@click.option("--cache", is_flag=True,
+              help="BuildKit cache mounts for pip, uv, apt and conda downloads (kept between builds, never in the image).")
+@click.option("--installer", type=click.Choice(["pip", "uv"]), default="pip", show_default=True,
+              help="With --manager pip: install with pip, or with uv (pinned, from PyPI, in a build stage).")
+@click.option("--init", "init", is_flag=True,
+              help="Run the command under tini, which forwards signals and reaps zombies (see `docker run --init`).")
+@click.option("--lock", "lock", is_flag=True,
+              help="Write requirements.lock (hash-pinned by pip's resolver for the image; asks PyPI) next to the "
+                   "output and install it with --require-hashes (pip manager).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date end of life is judged on (default: today); a base past it moves to a supported one.")
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
                 requirements: Path | None, environment: Path | None, copies: tuple[str, ...], cmd: str | None,
                 model: str | None, source: Path | None, context: Path | None, output: Path | None, force: bool,
-                dockerignore: bool, today: str | None, output_format: str, compare: bool, offline: bool) -> int:
+                dockerignore: bool, today: str | None, output_format: str, compare: bool, offline: bool, cache: bool,
+                installer: str, init: bool, lock: bool) -> int:
     """Print an optimized Dockerfile for PACKAGES (NAME or NAME==VERSION)."""
     date = _date(today)
+    _check_build_options(compare or source is not None, cache=cache, installer=installer, init=init, lock=lock)
     if compare or offline:
         if not compare:
             raise DockgenError("--offline goes with --compare")
@@ -55,10 +70,17 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
 
         _emit(run_compare(packages, python_version, gpu, model, offline, date), output, force)
         return 0
+    if output_format == "apptainer" and lock:
+        raise DockgenError("--lock writes a lock file for a Docker build context; leave it out for --format apptainer")
+    if output_format == "apptainer" and (cache or installer == "uv"):
+        raise DockgenError("--cache and --installer uv use BuildKit mounts, which Apptainer builds do not have; leave "
+                           "them out for --format apptainer (or build with Docker and convert the image)")
     if output_format == "apptainer" and dockerignore:
         raise DockgenError("--dockerignore is for Docker builds; Apptainer does not read .dockerignore")
     ignore_file = (output.parent if output else Path.cwd()) / ".dockerignore"
-    _check_free([*([output] if output else []), *([ignore_file] if dockerignore else [])], force)
+    lock_path = (output.parent if output else Path.cwd()) / "requirements.lock"
+    _check_free([*([output] if output else []), *([ignore_file] if dockerignore else []),
+                 *([lock_path] if lock else [])], force)
     if source is not None:
         _convert(source, manager, packages, context, output, force, date, output_format)
         if dockerignore:
@@ -73,8 +95,12 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     request = Request(packages=packages, manager=manager, base=base, python=python_version, gpu=gpu,
                       requirements=read_requirements(requirements) if requirements else None,
                       environment=read_environment(environment) if environment else None,
-                      copies=copies, cmd=cmd, model=model)
+                      copies=copies, cmd=cmd, model=model, cache=cache, installer=installer, init=init)
+    if lock:
+        request = _locked(request, requirements, date)
     text = _formatted(generate(request, today=date), output_format)
+    if request.lock is not None:
+        _write(lock_path, request.lock.text, force)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -82,6 +108,31 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     if dockerignore:
         _write(ignore_file, _DOCKERIGNORE, force)
     return 0
+
+
+def _locked(request: Request, requirements: Path | None, today: datetime.date | None) -> Request:
+    """The request with its lock file, resolved by pip (the network is used here only)."""
+    import sys
+    from dataclasses import replace
+
+    from dockgen.generate import planned_recipe
+    from dockgen.inputs import LockFile
+    from dockgen.lock import LOCK_NAME, header, lock, lock_input
+
+    recipe = planned_recipe(request, today)
+    specs = lock_input(recipe, str(requirements) if requirements else None)
+    date = (today or datetime.date.today()).isoformat()
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    text = lock(specs, recipe.python, recipe.base.family, header(recipe, running, date))
+    return replace(request, lock=LockFile(LOCK_NAME, text))
+
+
+def _check_build_options(other_mode: bool, **options: object) -> None:
+    """--cache, --installer and --init shape a new Dockerfile; --from and --compare do not write one from them."""
+    given = [f"--{name}" for name, value in options.items() if value not in (False, "pip")]
+    if other_mode and given:
+        raise DockgenError(f"{', '.join(given)} go{'es' if len(given) == 1 else ''} with `dockgen new PACKAGES`, "
+                           "not with --from or --compare")
 
 
 def _date(text: str | None) -> datetime.date | None:
