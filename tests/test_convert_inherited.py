@@ -122,3 +122,42 @@ def test_an_apt_update_left_with_nothing_to_install_goes() -> None:
         assert not any(line.startswith("RUN apt-get update") and "install" not in line for line in lines)
     kept = _converted(CUDA.replace("python3-pip", "python3-pip libgomp1"), "conda")
     assert "apt-get update" in kept and "libgomp1" in kept and "rm -rf /var/lib/apt/lists/*" in kept
+
+
+FASTAPI = """FROM tiangolo/uvicorn-gunicorn-fastapi:python3.9-slim AS app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY ./app /app/app
+
+FROM app AS dev
+RUN pip install --no-cache-dir pytest==8.3.3
+"""
+
+
+def test_a_replaced_app_server_base_keeps_its_folder_variables_port_and_command() -> None:
+    for manager in ("pip", "conda"):
+        text = _converted(FASTAPI, manager)
+        instructions = _instructions(text)
+        keywords = [keyword for keyword, _ in instructions]
+        assert "tiangolo" not in "".join(line for _, line in instructions)
+        workdir = keywords.index("WORKDIR")
+        assert instructions[workdir][1] == "WORKDIR /app"  # the relative COPY still lands in /app
+        assert workdir < next(i for i, (k, line) in enumerate(instructions) if line.startswith("COPY requirements"))
+        assert any(line == "ENV PYTHONPATH=/app" for _, line in instructions)
+        # the first stage gets the base's command; the stage built FROM it inherits it, as Docker does
+        assert keywords.count("CMD") == 1 and keywords.index("CMD") < keywords.index("FROM", 1)
+        assert '"uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "80"' in text
+        assert "EXPOSE 80" in text
+    own = _converted(FASTAPI.replace("COPY ./app /app/app\n", "COPY ./app /app/app\nCMD [\"python\", \"-m\", \"app\"]\n"),
+                     "pip")
+    assert "uvicorn\", \"app.main:app" not in own and "EXPOSE 80" not in own
+    first = _converted("FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nWORKDIR /srv\nCOPY . .\n", "pip")
+    assert "WORKDIR /app" not in first  # the source names its own folder before anything lands
+
+
+def test_a_jupyter_source_without_a_command_serves_jupyter_lab() -> None:
+    text = _converted("FROM jupyter/scipy-notebook:2023-10-20\nRUN pip install --no-cache-dir pandas==2.2.3\n"
+                      "COPY notebook.ipynb .\n", "pip")
+    assert 'CMD ["jupyter", "lab", "--ip=0.0.0.0", "--port=8888", "--no-browser", "--allow-root"]' in text
+    assert "EXPOSE 8888" in text and "WORKDIR /home/jovyan" in text
+    assert text.index("WORKDIR /home/jovyan") < text.index("COPY notebook.ipynb")

@@ -36,7 +36,28 @@ def inherited_setup(instructions: Sequence[Instruction], old: ImageFacts, new: I
                      + _create_account(account, family))
         notes.append(f"{old_image} created the user {account.name} (UID {account.uid}), which this Dockerfile "
                      "uses; the new image creates it with the same UID and home.")
+    set_here = {key for i in instructions if i.keyword == "ENV" for key, _ in key_values(i.args)}
+    runtime = [(key, value) for key, value in old.runtime_environment
+               if key not in set_here and kept.get(key) != value]
+    if runtime:
+        lines.append("# What the old base image set for the software it runs.\nENV "
+                     + " \\\n    ".join(f"{key}={value}" for key, value in runtime))
+        notes.append(f"{old_image} set {', '.join(f'{k}={v}' for k, v in runtime)}; so does the new image.")
+    if old.workdir and not (new and new.workdir == old.workdir) and not _sets_workdir_first(instructions):
+        lines.append(f"# The old base image's working folder, where this Dockerfile's relative paths land.\n"
+                     f"WORKDIR {old.workdir}")
+        notes.append(f"{old_image} worked in {old.workdir}; so does the new image.")
     return lines, notes
+
+
+def _sets_workdir_first(instructions: Sequence[Instruction]) -> bool:
+    """The stage names its own absolute working folder before anything depends on the inherited one."""
+    for instruction in instructions:
+        if instruction.keyword == "WORKDIR":
+            return instruction.args.strip().startswith(("/", "$"))
+        if instruction.keyword in ("RUN", "COPY", "ADD", "CMD", "ENTRYPOINT", "VOLUME"):
+            return False
+    return False
 
 
 def _used_before_defined(instructions: Sequence[Instruction], names: list[str]) -> list[str]:

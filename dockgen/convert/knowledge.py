@@ -34,6 +34,10 @@ class ImageFacts:
     channels: tuple[str, ...] = ()  # conda channels the image configures
     environment: tuple[tuple[str, str], ...] = ()  # variables the image defines
     account: Account | None = None
+    workdir: str = ""  # the image's working folder, where relative paths land
+    runtime_environment: tuple[tuple[str, str], ...] = ()  # variables what runs in the image relies on
+    command: tuple[str, ...] = ()  # what the image runs when the Dockerfile sets no CMD or ENTRYPOINT
+    expose: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -67,7 +71,9 @@ def image_facts(image: ImageRef) -> ImageFacts | None:
             return ImageFacts(entry["kind"], family, tuple(entry.get("provides", ())), entry.get("note", ""),
                               bool(entry.get("conda-based", entry["kind"] == "conda")),
                               tuple(entry.get("channels", ())), tuple(entry.get("environment", {}).items()),
-                              _account(entry.get("account")))
+                              _account(entry.get("account")), entry.get("workdir", ""),
+                              tuple(entry.get("runtime-environment", {}).items()), tuple(entry.get("command", ())),
+                              tuple(entry.get("expose", ())))
     return None
 
 

@@ -53,8 +53,27 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
         copy_requirements_first(source, stage, context, target, result)
         if target.python_changed:
             _follow_python_version(source, stage, target, result, notes)
+    _base_command(source, bases, result, notes)
     _entrypoint_note(source, bases, notes)
     return result
+
+
+def _base_command(source: Source, bases: dict[int, NewBase], result: Plan, notes: Notes) -> None:
+    """A stage that sets no CMD or ENTRYPOINT ran its old base's command (and the stages built FROM it too): the
+    new base runs the same."""
+    for stage in source.stages:
+        base = bases.get(stage.stage.index)
+        facts = stage.facts
+        if stage.derived or facts is None or not facts.command or base is None or base.image is None:
+            continue
+        keywords = {i.keyword for i in stage.stage.instructions}
+        if keywords & {"CMD", "ENTRYPOINT"}:
+            continue
+        lines = [f"EXPOSE {' '.join(facts.expose)}"] if facts.expose and "EXPOSE" not in keywords else []
+        lines.append("CMD " + _json(list(facts.command)))
+        result.after.setdefault(stage.stage.instructions[-1].line, []).append(
+            f"# What {stage.base.raw} ran: this stage sets no command of its own.\n" + "\n".join(lines))
+        notes.add(f"{stage.base.raw} ran its own command; the new image runs `{' '.join(facts.command)}`.")
 
 
 def _entrypoint_note(source: Source, bases: dict[int, NewBase], notes: Notes) -> None:

@@ -136,7 +136,7 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
     if version:
         return PythonOrigin(version, f"the {stage.base.raw} image")
     if stage.facts and stage.facts.kind == "python" and stage.base.tag:
-        match = re.match(r"([23])\.(\d{1,2})", stage.base.tag)  # a Python version, not the image's own
+        match = re.match(r"(?:python)?([23])\.(\d{1,2})", stage.base.tag)  # a Python version, not the image's own
         if match:
             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
         if stage.base.short_name == "python" and re.match(r"2(\b|-|$)", stage.base.tag):
