@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 
@@ -21,6 +22,9 @@ class Fix:
     # Set by the engine from the rule's ``fix-safety`` (checks never state it): True, the built image cannot change
     # (casing, spelling); False, it can (flags, cleanup, images).
     safe: bool = False
+    # Set by the engine for reports: where each edit lies, as (line, column, end_line, end_column), 1-based with the
+    # end exclusive (as SARIF's regions), in the order of ``edits``.
+    ranges: tuple[tuple[int, int, int, int], ...] = ()
 
     @property
     def start(self) -> int:
@@ -29,6 +33,27 @@ class Fix:
     @property
     def end(self) -> int:
         return max(edit.end for edit in self.edits)
+
+
+def edit_ranges(edits: tuple[Edit, ...], source: str) -> tuple[tuple[int, int, int, int], ...]:
+    """Where ``edits`` lie in ``source``: (line, column, end_line, end_column) each, as ``Fix.ranges``."""
+    starts = _line_starts(source)
+    return tuple((*_position(starts, edit.start), *_position(starts, edit.end)) for edit in edits)
+
+
+@functools.lru_cache(maxsize=4)  # the findings of one file share it
+def _line_starts(source: str) -> tuple[int, ...]:
+    starts = [0]
+    position = source.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = source.find("\n", position + 1)
+    return tuple(starts)
+
+
+def _position(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def apply(source: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks.contract import Context
 from dockgen import settings_values
+from dockgen.edits import Fix, edit_ranges
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile, Pragma
 from dockgen.rules import Rule, all_rules, resolve_code
@@ -104,11 +105,10 @@ def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
 
 
 def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None,
-         location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None,
-         fixes: bool = False) -> list[Finding]:
+         location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None) -> list[Finding]:
     """Findings for one parsed file. ``shellchecked``: ShellCheck findings a caller worked out ahead for a batch
-    of files (``shellcheck.prefetch``), by source text; a file not in it is checked on its own. ``fixes``: work
-    out the fixes findings carry (only fixing needs them)."""
+    of files (``shellcheck.prefetch``), by source text; a file not in it is checked on its own. A finding's fix
+    carries its rule's safety and the line and column ranges of its edits."""
     rules = all_rules()
     enabled = settings.enabled_codes(path)
     levels = dict(settings.overrides)
@@ -130,9 +130,9 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         for hit in check(dockerfile, context):
             if suppressed is not None and suppressed.covers(code, hit.line):
                 continue
-            fix = hit.fix if fixes else None
-            if fix is not None and fix.safe != rule.safe_fix:
-                fix = replace(fix, safe=rule.safe_fix)  # the rule's data says how safe its fixes are
+            fix = hit.fix
+            if fix is not None:  # the rule's data says how safe its fixes are
+                fix = Fix(fix.edits, rule.safe_fix, edit_ranges(fix.edits, dockerfile.source))
             message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
             findings.append(Finding(code, levels.get(code, rule.level), message, hit.line,
                                     hit.end_line or hit.line, column=hit.column or 1, name=rule.name, fix=fix,

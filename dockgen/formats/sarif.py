@@ -9,6 +9,7 @@ from dockgen import __version__
 from dockgen.api import FileResult
 from dockgen.findings import Severity
 from dockgen.formats._common import docs_url, help_text, help_uri, rule_for
+from dockgen.formats._fixes import sarif_fixes
 
 # GitHub code scanning ranks security findings by `security-severity` (0-10: 9+ critical, 7+ high, 4+ medium, else
 # low). The scores weigh what an attacker gains: a secret in the image or an unverified script run as root ranks
@@ -35,6 +36,7 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": max(f.end_line, f.line),
                            **({"endColumn": f.end_column} if f.end_column is not None else {})},
             }}],
+            **sarif_fixes(_uri(result.path), f.fix),
         }
         for result in results for f in result.findings
     ]
