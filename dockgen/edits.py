@@ -37,12 +37,13 @@ class Fix:
 
 def edit_ranges(edits: tuple[Edit, ...], source: str) -> tuple[tuple[int, int, int, int], ...]:
     """Where ``edits`` lie in ``source``: (line, column, end_line, end_column) each, as ``Fix.ranges``."""
-    starts = _line_starts(source)
+    starts = line_starts(source)
     return tuple((*_position(starts, edit.start), *_position(starts, edit.end)) for edit in edits)
 
 
 @functools.lru_cache(maxsize=4)  # the findings of one file share it
-def _line_starts(source: str) -> tuple[int, ...]:
+def line_starts(source: str) -> tuple[int, ...]:
+    """The offset where each line of ``source`` starts."""
     starts = [0]
     position = source.find("\n")
     while position >= 0:

@@ -23,8 +23,9 @@ from dockgen.rules import Rule, all_rules
 
 __all__ = ["CheckFunction", "RegistryError", "all_checks", "check_for", "check_modules", "module_stem", "validated"]
 
-# Rules reported by the parser rather than by a check module.
-PARSER_RULES = frozenset({"DG001"})
+# Rules reported by the parser (DG001) or the engine (DG003, which needs every other rule's findings) rather than by
+# a check module.
+PARSER_RULES = frozenset({"DG001", "DG003"})
 
 
 class RegistryError(DockgenError):
