@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,9 +22,18 @@ class Fix:
     # Set by the engine from the rule's ``fix-safety`` (checks never state it): True, the built image cannot change
     # (casing, spelling); False, it can (flags, cleanup, images).
     safe: bool = False
-    # Set by the engine for reports: where each edit lies, as (line, column, end_line, end_column), 1-based with the
-    # end exclusive (as SARIF's regions), in the order of ``edits``.
-    ranges: tuple[tuple[int, int, int, int], ...] = ()
+    # Set by the engine for reports: where the source's lines start (one tuple shared by a file's fixes: a fix
+    # holds no positions of its own, which a file with 100,000 fixes would feel), read by ``ranges``.
+    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def ranges(self) -> tuple[tuple[int, int, int, int], ...]:
+        """Where each edit lies, as (line, column, end_line, end_column), 1-based with the end exclusive (as SARIF's
+        regions), in the order of ``edits``; empty before the engine sets ``line_starts``."""
+        starts = self.line_starts
+        if not starts:
+            return ()
+        return tuple((*_position(starts, edit.start), *_position(starts, edit.end)) for edit in self.edits)
 
     @property
     def start(self) -> int:
@@ -33,12 +42,6 @@ class Fix:
     @property
     def end(self) -> int:
         return max(edit.end for edit in self.edits)
-
-
-def edit_ranges(edits: tuple[Edit, ...], source: str) -> tuple[tuple[int, int, int, int], ...]:
-    """Where ``edits`` lie in ``source``: (line, column, end_line, end_column) each, as ``Fix.ranges``."""
-    starts = line_starts(source)
-    return tuple((*_position(starts, edit.start), *_position(starts, edit.end)) for edit in edits)
 
 
 @functools.lru_cache(maxsize=4)  # the findings of one file share it

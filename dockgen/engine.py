@@ -14,7 +14,7 @@ from typing import NamedTuple
 from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks.contract import Context, Hit
 from dockgen import settings_values
-from dockgen.edits import Fix, edit_ranges
+from dockgen.edits import Fix, line_starts
 from dockgen.findings import Finding, Severity
 from dockgen.model import Dockerfile
 from dockgen.rules import Rule, all_rules, resolve_code
@@ -155,7 +155,7 @@ def _findings(rule: Rule, hits: Iterable[Hit], suppressed: Suppressions | None, 
             continue
         fix = hit.fix
         if fix is not None:  # the rule's data says how safe its fixes are
-            fix = Fix(fix.edits, rule.safe_fix, edit_ranges(fix.edits, source))
+            fix = Fix(fix.edits, rule.safe_fix, line_starts(source))
         message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
         yield Finding(code, levels.get(code, rule.level), message, hit.line, hit.end_line or hit.line,
                       column=hit.column or 1, name=rule.name, fix=fix, end_column=hit.end_column)
