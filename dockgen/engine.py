@@ -6,7 +6,7 @@ import datetime
 import fnmatch
 import functools
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -129,7 +129,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         if skipped and buildkit_names is not None and ("all" in skipped or skipped & buildkit_names):
             continue  # ``# check=skip=...`` turns BuildKit's checks off, ours with them
         ran.append(rule.code)
-        findings += _findings(rule, check(dockerfile, context), suppressed, levels, dockerfile.source)
+        _add_findings(findings, rule, check(dockerfile, context), suppressed, levels, dockerfile.source)
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings
 
@@ -142,13 +142,14 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
             findings.append(replace(finding, level=levels.get(finding.code, finding.level)))
     if suppressed is not None and UNUSED_SUPPRESSION in enabled and dockerfile.pragmas:  # once all else is known
         hits = suppressed.unused(dockerfile, frozenset(ran), settings.shellcheck)
-        findings += _findings(rules[UNUSED_SUPPRESSION], hits, suppressed, levels, dockerfile.source)
+        _add_findings(findings, rules[UNUSED_SUPPRESSION], hits, suppressed, levels, dockerfile.source)
     return sorted(findings, key=Finding.sort_key)
 
 
-def _findings(rule: Rule, hits: Iterable[Hit], suppressed: Suppressions | None, levels: dict[str, Severity],
-              source: str) -> Iterator[Finding]:
-    """A rule's hits that no pragma silences, as findings at the configured level."""
+def _add_findings(findings: list[Finding], rule: Rule, hits: Iterable[Hit], suppressed: Suppressions | None,
+                  levels: dict[str, Severity], source: str) -> None:
+    """Add a rule's hits that no pragma silences to ``findings``, at the configured level. (A plain loop: it runs
+    for every rule on every file, where a generator's setup would show.)"""
     code = rule.code
     for hit in hits:
         if suppressed is not None and suppressed.covers(code, hit.line):
@@ -157,8 +158,8 @@ def _findings(rule: Rule, hits: Iterable[Hit], suppressed: Suppressions | None, 
         if fix is not None:  # the rule's data says how safe its fixes are
             fix = Fix(fix.edits, rule.safe_fix, line_starts(source))
         message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
-        yield Finding(code, levels.get(code, rule.level), message, hit.line, hit.end_line or hit.line,
-                      column=hit.column or 1, name=rule.name, fix=fix, end_column=hit.end_column)
+        findings.append(Finding(code, levels.get(code, rule.level), message, hit.line, hit.end_line or hit.line,
+                                column=hit.column or 1, name=rule.name, fix=fix, end_column=hit.end_column))
 
 
 def buildkit_skips(directive: str) -> frozenset[str]:
