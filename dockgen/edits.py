@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,18 @@ class Fix:
     # Set by the engine from the rule's ``fix-safety`` (checks never state it): True, the built image cannot change
     # (casing, spelling); False, it can (flags, cleanup, images).
     safe: bool = False
+    # Set by the engine for reports: where the source's lines start (one tuple shared by a file's fixes: a fix
+    # holds no positions of its own, which a file with 100,000 fixes would feel), read by ``ranges``.
+    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def ranges(self) -> tuple[tuple[int, int, int, int], ...]:
+        """Where each edit lies, as (line, column, end_line, end_column), 1-based with the end exclusive (as SARIF's
+        regions), in the order of ``edits``; empty before the engine sets ``line_starts``."""
+        starts = self.line_starts
+        if not starts:
+            return ()
+        return tuple((*_position(starts, edit.start), *_position(starts, edit.end)) for edit in self.edits)
 
     @property
     def start(self) -> int:
@@ -29,6 +42,22 @@ class Fix:
     @property
     def end(self) -> int:
         return max(edit.end for edit in self.edits)
+
+
+@functools.lru_cache(maxsize=4)  # the findings of one file share it
+def line_starts(source: str) -> tuple[int, ...]:
+    """The offset where each line of ``source`` starts."""
+    starts = [0]
+    position = source.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = source.find("\n", position + 1)
+    return tuple(starts)
+
+
+def _position(starts: tuple[int, ...], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def apply(source: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:

@@ -6,17 +6,19 @@ import datetime
 import fnmatch
 import functools
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
-from dockgen.checks.contract import Context
+from dockgen.checks.contract import Context, Hit
 from dockgen import settings_values
+from dockgen.edits import Fix, line_starts
 from dockgen.findings import Finding, Severity
-from dockgen.model import Dockerfile, Pragma
+from dockgen.model import Dockerfile
 from dockgen.rules import Rule, all_rules, resolve_code
+from dockgen.suppressions import UNUSED_SUPPRESSION, Suppressions
 
 PARSE_ERROR = "DG001"
 
@@ -104,11 +106,10 @@ def expand_selectors(selectors: tuple[str, ...]) -> list[str]:
 
 
 def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | None = None,
-         location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None,
-         fixes: bool = False) -> list[Finding]:
+         location: Path | None = None, shellchecked: Mapping[str, list[Finding]] | None = None) -> list[Finding]:
     """Findings for one parsed file. ``shellchecked``: ShellCheck findings a caller worked out ahead for a batch
-    of files (``shellcheck.prefetch``), by source text; a file not in it is checked on its own. ``fixes``: work
-    out the fixes findings carry (only fixing needs them)."""
+    of files (``shellcheck.prefetch``), by source text; a file not in it is checked on its own. A finding's fix
+    carries its rule's safety and the line and column ranges of its edits."""
     rules = all_rules()
     enabled = settings.enabled_codes(path)
     levels = dict(settings.overrides)
@@ -120,23 +121,15 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
                         p.line, name=rule.name) for p in dockerfile.problems]
     context = Context(today=settings.today or datetime.date.today(), trusted_registries=settings.trusted_registries,
                       label_schema=settings.label_schema, strict_labels=settings.strict_labels, location=location)
-    suppressed = _Suppressions(dockerfile) if not settings.disable_pragmas else None
+    suppressed = Suppressions(dockerfile) if not settings.disable_pragmas else None
     skipped = buildkit_skips(dockerfile.directives.get("check", ""))
-    findings = []
+    findings: list[Finding] = []
+    ran: list[str] = []
     for rule, check, buildkit_names in _plan(enabled):
         if skipped and buildkit_names is not None and ("all" in skipped or skipped & buildkit_names):
             continue  # ``# check=skip=...`` turns BuildKit's checks off, ours with them
-        code = rule.code
-        for hit in check(dockerfile, context):
-            if suppressed is not None and suppressed.covers(code, hit.line):
-                continue
-            fix = hit.fix if fixes else None
-            if fix is not None and fix.safe != rule.safe_fix:
-                fix = replace(fix, safe=rule.safe_fix)  # the rule's data says how safe its fixes are
-            message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
-            findings.append(Finding(code, levels.get(code, rule.level), message, hit.line,
-                                    hit.end_line or hit.line, column=hit.column or 1, name=rule.name, fix=fix,
-                                    end_column=hit.end_column))
+        ran.append(rule.code)
+        _add_findings(findings, rule, check(dockerfile, context), suppressed, levels, dockerfile.source)
     if settings.shellcheck:
         from dockgen.shellcheck import shellcheck_findings
 
@@ -147,7 +140,26 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
             if suppressed is not None and suppressed.covers(finding.code, finding.line):
                 continue
             findings.append(replace(finding, level=levels.get(finding.code, finding.level)))
+    if suppressed is not None and UNUSED_SUPPRESSION in enabled and dockerfile.pragmas:  # once all else is known
+        hits = suppressed.unused(dockerfile, frozenset(ran), settings.shellcheck)
+        _add_findings(findings, rules[UNUSED_SUPPRESSION], hits, suppressed, levels, dockerfile.source)
     return sorted(findings, key=Finding.sort_key)
+
+
+def _add_findings(findings: list[Finding], rule: Rule, hits: Iterable[Hit], suppressed: Suppressions | None,
+                  levels: dict[str, Severity], source: str) -> None:
+    """Add a rule's hits that no pragma silences to ``findings``, at the configured level. (A plain loop: it runs
+    for every rule on every file, where a generator's setup would show.)"""
+    code = rule.code
+    for hit in hits:
+        if suppressed is not None and suppressed.covers(code, hit.line):
+            continue
+        fix = hit.fix
+        if fix is not None:  # the rule's data says how safe its fixes are
+            fix = Fix(fix.edits, rule.safe_fix, line_starts(source))
+        message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
+        findings.append(Finding(code, levels.get(code, rule.level), message, hit.line, hit.end_line or hit.line,
+                                column=hit.column or 1, name=rule.name, fix=fix, end_column=hit.end_column))
 
 
 def buildkit_skips(directive: str) -> frozenset[str]:
@@ -157,42 +169,3 @@ def buildkit_skips(directive: str) -> frozenset[str]:
         if key.strip().lower() == "skip":
             return frozenset(name.strip().lower() for name in value.split(",") if name.strip())
     return frozenset()
-
-
-class _Suppressions:
-    """Which codes the file's pragmas silence on which lines.
-
-    ``ignore=`` covers the instruction right below its comment block (stacked pragma comments all count, a blank
-    line breaks the block); ``global ignore=`` covers the file; ``stage ignore=`` above a FROM covers that stage,
-    elsewhere the rest of the stage it stands in."""
-
-    def __init__(self, dockerfile: Dockerfile) -> None:
-        self.global_codes: set[str] = set()
-        self.ranges: list[tuple[int, int, frozenset[str]]] = []
-        pragmas = {p.line: p for p in dockerfile.pragmas if p.scope != "shell"}
-        if not pragmas:
-            return
-        comment_lines = {c.line for c in dockerfile.comments}
-        stage_starts = [s.from_instruction.line for s in dockerfile.stages] + [len(dockerfile.lines) + 1]
-        for pragma in pragmas.values():
-            if pragma.scope == "global":
-                self.global_codes |= _resolved(pragma)
-        for instruction in dockerfile.instructions:
-            line = instruction.line - 1
-            while line in comment_lines:
-                above = pragmas.get(line)
-                if above is not None and above.scope in ("next", "stage"):
-                    end = instruction.end_line
-                    if above.scope == "stage":
-                        end = next(s for s in stage_starts if s > instruction.line) - 1
-                    self.ranges.append((instruction.line, end, _resolved(above)))
-                line -= 1
-
-    def covers(self, code: str, line: int) -> bool:
-        if code in self.global_codes:
-            return True
-        return any(start <= line <= end and code in codes for start, end, codes in self.ranges)
-
-
-def _resolved(pragma: Pragma) -> frozenset[str]:
-    return frozenset(resolve_code(code) or code for code in pragma.codes)

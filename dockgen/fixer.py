@@ -87,7 +87,7 @@ class _Loop:
         if model.problems:
             return None
         self.lints += 1
-        findings = lint(model, self.settings, None, self.location, fixes=True)
+        findings = lint(model, self.settings, None, self.location)
         return _Linted(model, findings, Counter(f.code for f in findings))
 
     def _best(self, base: _Linted, fixes: list[Fix],

@@ -26,7 +26,8 @@ INDEX = Path(__file__).resolve().parent / "lint_data.json"
 # Folders under the data root, as linting reads them.
 FOLDERS = ("rules", "rules/knowledge", "templates/packages")
 # What linting reads of a rule file; the rest (rationale, examples) is for people (dockgen.rules_doc).
-RULE_KEYS = ("code", "name", "level", "summary", "default", "fix", "fix-safety", "hadolint", "aliases")
+RULE_KEYS = ("code", "name", "level", "summary", "default", "fix", "fix-safety", "hadolint", "aliases",
+             "security-severity")
 
 Tables = dict[str, dict[str, dict[str, Any]]]  # folder -> file stem -> parsed TOML
 

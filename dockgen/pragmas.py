@@ -33,10 +33,16 @@ def parse_pragma(comment: Comment) -> Pragma | None:
 def ignore_items(comment: Comment) -> list[str] | None:
     """The items of an ``ignore=`` list as written, for any comment with a pragma's shape, including one whose list is
     malformed (and so silences nothing); None for other comments."""
-    match = _PRAGMA.match(comment.text)
+    span = ignore_list_span(comment.text)
+    return None if span is None else [item.strip() for item in comment.text[span[0]:span[1]].split(",")]
+
+
+def ignore_list_span(text: str) -> tuple[int, int] | None:
+    """Where the code list of an ``ignore=`` pragma lies in a comment's text; None for other comments."""
+    match = _PRAGMA.match(text)
     if match is None or match.group("scope") == "shell":
         return None
-    return [item.strip() for item in match.group("value").split(",")]
+    return match.span("value")
 
 
 def is_code_shaped(item: str) -> bool:

@@ -23,6 +23,8 @@ class Rule:
     fix_safety: str = "unsafe"  # safe: the built image cannot change; unsafe: it can
     hadolint: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # 0-10 for rules about security, as GitHub code scanning ranks them (9+ critical, 7+ high, 4+ medium); else None.
+    security_severity: float | None = None
 
     @property
     def safe_fix(self) -> bool:
@@ -40,13 +42,22 @@ def all_rules() -> dict[str, Rule]:
                         summary=str(data["summary"]), default=bool(data.get("default", True)),
                         fix=str(data.get("fix", "none")), fix_safety=str(data.get("fix-safety", "unsafe")),
                         hadolint=tuple(data.get("hadolint", ())),
-                        aliases=tuple(data.get("aliases", ())))
+                        aliases=tuple(data.get("aliases", ())),
+                        security_severity=_severity(data.get("security-severity")))
         except (KeyError, ValueError, TypeError) as error:
             raise DockgenError(f"{path}: broken rule data: {error}") from error
         if rule.code != stem:
             raise DockgenError(f"{path}: code {rule.code} does not match the file name")
         rules[rule.code] = rule
     return rules
+
+
+def _severity(value: object) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 10:
+        raise ValueError(f"security-severity must be a number from 0 to 10, not {value!r}")
+    return float(value)
 
 
 def resolve_code(text: str) -> str | None:

@@ -59,7 +59,7 @@ def _parse(text: str, path: Path) -> dict[str, Any]:
         raise DockgenError(f"{path}: broken rule data: {error}") from error
 
 
-_SECTIONS = (("DG0", "Parsing"), ("DG1", "Base images"), ("DG2", "pip and Python"), ("DG3", "conda, mamba, micromamba"),
+_SECTIONS = (("DG0", "Parsing and suppressions"), ("DG1", "Base images"), ("DG2", "pip and Python"), ("DG3", "conda, mamba, micromamba"),
              ("DG4", "BuildKit build checks"), ("DG5", "Security and hygiene"), ("DL", "hadolint's rules"))
 
 
@@ -104,3 +104,18 @@ def _rule(rule: Rule) -> list[str]:
         lines += ["Fixed (`--fix`" + (")" if rule.fix_safety == "safe" else " `--unsafe-fixes`)") + ":", "",
                   "```dockerfile", fixed.fixed.strip("\n"), "```", ""]
     return lines
+
+
+def readme_tables() -> str:
+    """The README's rule overview: rules per category, then every dockgen rule in one line each."""
+    rules = list(all_rules().values())
+    out = ["| category | rules | on by default | with a fix |", "|---|---|---|---|"]
+    for prefix, title in sorted(_SECTIONS):
+        section = [rule for rule in rules if rule.code.startswith(prefix)]
+        out.append(f"| `{prefix}` {title} | {len(section)} | {sum(r.default for r in section)} "
+                   f"| {sum(r.fix != 'none' for r in section)} |")
+    out += ["", "| code | name | level | fix | what it finds |", "|---|---|---|---|---|"]
+    out += [f"| {r.code} | `{r.name}` | {r.level.label}{'' if r.default else ' (off)'} "
+            f"| {r.fix_safety if r.fix != 'none' else ''} | {r.summary.replace('|', '&#124;')} |"
+            for r in rules if r.code.startswith("DG")]
+    return "\n".join(out) + "\n"

@@ -53,7 +53,8 @@ def test_tty_output_and_summary(workshop: Path) -> None:
     result = run("lint", "--today", "2026-11-25", "Dockerfile.pip", cwd=workshop)
     lines = result.stdout.splitlines()
     assert "Dockerfile.pip:1:6: DG101 [warning] " in result.stdout  # the column of the image reference
-    assert lines[-1] == "Found 3 findings (3 warnings)."  # DG101, DL3013, DG503 (no USER)
+    assert lines[-2] == "Found 3 findings (3 warnings)."  # DG101, DL3013, DG503 (no USER)
+    assert lines[-1] == "No safe fixes (1 fixable with `--fix --unsafe-fixes`)."  # DG101's newer base
     assert "\033[" not in result.stdout  # no colour when not a terminal
 
 

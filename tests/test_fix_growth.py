@@ -33,7 +33,7 @@ def _fixing_growth(small: int, large: int) -> float:
 
 def test_400_fixable_findings_cost_fewer_than_10_lints() -> None:
     text = _file(400)
-    fixable = [f for f in lint(parse_text(text), SETTINGS, fixes=True) if f.fix is not None]
+    fixable = [f for f in lint(parse_text(text), SETTINGS) if f.fix is not None]
     assert len(fixable) >= 400
     outcome = fix_text(text, SETTINGS, unsafe=True)
     assert len(outcome.applied) == len(fixable) and not outcome.limit_reached

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dockgen.api import FileResult, lint_text
+from dockgen.edits import Edit, Fix
 from dockgen.engine import Settings
 from dockgen.findings import Finding, Severity
 from dockgen.formats import NAMES, formatter
@@ -123,14 +124,30 @@ def test_colour(tmp_path: Path, args: tuple[str, ...], env: dict[str, str], colo
     assert ("\033[" in result.stdout) == coloured
 
 
-@given(st.lists(st.tuples(st.text(), st.integers(0, 10**6), st.sampled_from(["DL3008", "DG101"]), st.text()),
-                max_size=5))
+_EDITS = st.lists(st.tuples(st.integers(0, 10**6), st.text()), max_size=3)
+_FIXES = st.one_of(st.none(), st.builds(lambda edits, safe: Fix(tuple(Edit(n, n, text) for n, text in edits), safe,
+                                                                 (0, 10, 1000)), _EDITS, st.booleans()))
+
+
+def _fix_row(fix: Fix | None) -> dict[str, object] | None:
+    if fix is None:
+        return None
+    return {"applicability": "safe" if fix.safe else "unsafe",
+            "edits": [{"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+                       "content": edit.text} for edit, (line, column, end_line, end_column) in zip(fix.edits,
+                                                                                                  fix.ranges)]}
+
+
+@given(st.lists(st.tuples(st.text(), st.integers(0, 10**6), st.sampled_from(["DL3008", "DG101"]), st.text(),
+                          _FIXES), max_size=5))
 @settings(max_examples=200, deadline=None)
-def test_json_is_what_json_dumps_writes(rows: list[tuple[str, int, str, str]]) -> None:
-    """Paths and messages may hold any character: quotes, control characters, non-ASCII, lone surrogates."""
-    results = [FileResult(path, findings=[Finding(code, Severity.WARNING, message, line, line + 1, name="x")])
-               for path, line, code, message in rows]
+def test_json_is_what_json_dumps_writes(rows: list[tuple[str, int, str, str, Fix | None]]) -> None:
+    """Paths, messages and fixed text may hold any character: quotes, control characters, non-ASCII, lone
+    surrogates."""
+    results = [FileResult(path, findings=[Finding(code, Severity.WARNING, message, line, line + 1, name="x",
+                                                  fix=fix)])
+               for path, line, code, message, fix in rows]
     expected = [{"file": r.path, "line": f.line, "column": f.column, "end_line": f.end_line,
-                 "end_column": f.end_column, "code": f.code,
-                 "name": f.name, "level": f.level.label, "message": f.message} for r in results for f in r.findings]
+                 "end_column": f.end_column, "code": f.code, "name": f.name, "level": f.level.label,
+                 "message": f.message, "fix": _fix_row(f.fix)} for r in results for f in r.findings]
     assert formatter("json")(results, False) == json.dumps(expected, indent=2) + "\n"

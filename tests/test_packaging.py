@@ -58,3 +58,47 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     assert installed.stderr == "False True", installed.stderr
     assert checkout.stderr == "False True"
     assert installed.stdout == checkout.stdout
+
+
+@pytest.mark.slow
+def test_the_wheel_installs_with_its_metadata_and_runs(tmp_path: Path) -> None:
+    """`pip wheel --no-deps`, installed into a fresh venv: `pip show` gives the distribution's name, licence and
+    classifiers, and the installed command answers `--version` and lints a file."""
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), str(ROOT)],
+                   check=True, capture_output=True, timeout=300)
+    (wheel,) = dist.glob("dockgen_lint-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
+    # A current pip: older ones (23.x, bundled with Python 3.11) do not show PEP 639's License-Expression.
+    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip>=25.1"], check=True, capture_output=True, timeout=300)
+    subprocess.run([*pip, "install", "--quiet", str(wheel)], check=True, capture_output=True, timeout=300)
+    shown = subprocess.run([*pip, "show", "--verbose", "dockgen-lint"], capture_output=True, text=True, check=True,
+                           timeout=60).stdout
+    fields: dict[str, list[str]] = {}
+    key = ""
+    for line in shown.splitlines():
+        if line.startswith("  ") and key:
+            fields[key].append(line.strip())
+        elif ":" in line:
+            key, _, value = line.partition(":")
+            fields.setdefault(key, []).append(value.strip())
+    from dockgen import __version__
+
+    assert fields["Name"] == ["dockgen-lint"] and fields["Version"] == [__version__]
+    assert fields["License-Expression"] == ["MIT"]
+    assert "Programming Language :: Python :: 3 :: Only" in fields["Classifiers"]
+    assert "Topic :: Software Development :: Quality Assurance" in fields["Classifiers"]
+    assert [value for value in fields["Entry-points"] if value][:2] == ["[console_scripts]",
+                                                                         "dockgen = dockgen.entry:main"]
+
+    dockgen = str(venv / "bin" / "dockgen")
+    version = subprocess.run([dockgen, "--version"], capture_output=True, text=True, timeout=60, check=False)
+    assert version.returncode == 0 and version.stdout == f"dockgen, version {__version__}\n"
+    (tmp_path / "Dockerfile").write_text("FROM python:3.12-slim\nRUN pip install flask\nUSER 10001\n")
+    linted = subprocess.run([dockgen, "lint", "Dockerfile"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert linted.returncode == 1, linted.stderr
+    assert [line.split(" [")[0] for line in linted.stdout.splitlines()[:2]] == [
+        "Dockerfile:2:1: DL3013", "Dockerfile:2:1: DL3042"]

@@ -12,6 +12,7 @@ import pytest
 from dockgen._resources import data_dir
 from dockgen import checks
 from dockgen.checks import RegistryError, all_checks, check_modules, validated
+from dockgen.errors import DockgenError
 from dockgen.findings import Severity
 
 from dockgen.rules import Rule, all_rules
@@ -21,7 +22,7 @@ from dockgen.rules_doc import rule_docs
 def test_every_rule_has_a_check_and_every_check_a_rule() -> None:
     checks = set(all_checks())
     rules = set(all_rules())
-    assert checks == rules - {"DG001"}  # DG001 comes from the parser, not a check
+    assert checks == rules - {"DG001", "DG003"}  # from the parser and the engine, not checks
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
@@ -46,9 +47,10 @@ def test_lint_time_keys_stand_in_the_header() -> None:
     """all_rules() reads the rule headers from the lint data index: they say what the full files say."""
     for code, rule in all_rules().items():
         full = tomllib.loads((data_dir("rules") / f"{code}.toml").read_text())
-        assert (rule.name, rule.summary, rule.default, rule.fix, rule.hadolint, rule.aliases) == (
+        assert (rule.name, rule.summary, rule.default, rule.fix, rule.hadolint, rule.aliases,
+                rule.security_severity) == (
             full["name"], full["summary"], full.get("default", True), full.get("fix", "none"),
-            tuple(full.get("hadolint", ())), tuple(full.get("aliases", ()))), code
+            tuple(full.get("hadolint", ())), tuple(full.get("aliases", ())), full.get("security-severity")), code
 
 
 def test_dl_rules_name_their_hadolint_code() -> None:
@@ -134,3 +136,19 @@ def test_a_stray_module_in_the_folder_stops_the_registry(monkeypatch: pytest.Mon
     monkeypatch.setattr(checks, "check_modules", checks.check_modules.__wrapped__)
     with pytest.raises(RegistryError, match="two modules for DL3008"):
         checks.check_modules()
+
+
+def test_security_severity_is_rule_data_and_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The score SARIF gives a security rule is its TOML's ``security-severity``; a bad one stops with an error."""
+    from dockgen import lint_data, rules
+
+    assert all_rules()["DG506"].security_severity == 8.0 and all_rules()["DL3013"].security_severity is None
+    broken = {"DG999": {"code": "DG999", "name": "x", "level": "info", "summary": "x", "security-severity": 11}}
+    monkeypatch.setattr(lint_data, "tables", lambda folder: broken)
+    rules.all_rules.cache_clear()
+    try:
+        with pytest.raises(DockgenError, match="security-severity must be a number from 0 to 10"):
+            rules.all_rules()
+    finally:
+        monkeypatch.undo()
+        rules.all_rules.cache_clear()

@@ -23,8 +23,9 @@ from dockgen.rules import Rule, all_rules
 
 __all__ = ["CheckFunction", "RegistryError", "all_checks", "check_for", "check_modules", "module_stem", "validated"]
 
-# Rules reported by the parser rather than by a check module.
-PARSER_RULES = frozenset({"DG001"})
+# Rules reported by the parser (DG001) or the engine (DG003, which needs every other rule's findings) rather than by
+# a check module.
+RULES_WITHOUT_MODULE = frozenset({"DG001", "DG003"})
 
 
 class RegistryError(DockgenError):
@@ -39,7 +40,7 @@ def module_stem(rule: Rule) -> str:
 def validated(rules: Mapping[str, Rule], stems: Iterable[str]) -> dict[str, str]:
     """Module stem by rule code, in code order, from the rules and the module stems found in the folder; raises
     :class:`RegistryError` naming every disagreement."""
-    expected = {module_stem(rule): code for code, rule in rules.items() if code not in PARSER_RULES}
+    expected = {module_stem(rule): code for code, rule in rules.items() if code not in RULES_WITHOUT_MODULE}
     found = sorted(stems)
     problems = []
     by_code: dict[str, list[str]] = {}

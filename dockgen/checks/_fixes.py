@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import functools
+import re
+import sys
 
 from dockgen.edits import Edit, Fix
 from dockgen.model import Dockerfile, Instruction
@@ -37,6 +38,7 @@ def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: str, fla
     start, end = span(dockerfile, instruction)
     text = dockerfile.source[start:end]
     edits = []
+    inserted = sys.intern(f" {flag}")  # findings keep their fixes: one string for every edit that adds this flag
     for match in re.finditer(command, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if text[line_start:match.start()].lstrip().startswith("#"):
@@ -44,7 +46,7 @@ def add_flag(dockerfile: Dockerfile, instruction: Instruction, command: str, fla
         stop = re.compile(_COMMAND_END).search(text, match.end())
         segment = text[match.end():stop.start() if stop else len(text)]
         if not re.search(present, segment):
-            edits.append(Edit(start + match.end(), start + match.end(), f" {flag}"))
+            edits.append(Edit(start + match.end(), start + match.end(), inserted))
     return Fix(tuple(edits)) if edits else None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ import click
 from dockgen.api import FileResult, lint_bytes
 from dockgen.engine import Settings, lint
 from dockgen.errors import DockgenError
+from dockgen.findings import Finding
 from dockgen.fixer import MAX_PASSES, FixOutcome, fix_text
 from dockgen.parse import parse_text
 from dockgen.source import decode, read_limited, read_regular_file
@@ -28,10 +30,25 @@ def fix_files(jobs: list[Job], unsafe: bool, diff_only: bool) -> tuple[list[File
         if outcome is not None and outcome.changed:
             changed += 1
             fixed += len(outcome.applied)
-    if not diff_only and fixed:
-        click.echo(f"dockgen: fixed {fixed} finding{'s' if fixed != 1 else ''} in {changed} "
-                   f"file{'s' if changed != 1 else ''}.", err=True)
+    left = sum(f.fix is not None for result in results for f in result.findings) if diff_only else 0
+    if fixed:
+        more = f" ({left} more with --unsafe-fixes)" if left else ""
+        click.echo(f"dockgen: {'would fix' if diff_only else 'fixed'} {_count(fixed, 'finding')} in "
+                   f"{_count(changed, 'file')}{more}.", err=True)
+    elif left:  # only unsafe fixes: say why the diff is empty
+        click.echo(f"dockgen: no safe fixes; {_count(left, 'unsafe fix', 'unsafe fixes')} available with "
+                   "--unsafe-fixes.", err=True)
     return results, changed
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def _unapplied(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    """The findings left after fixing, with only the fixes that the options in force did not apply (a safe fix
+    left over was refused by the fixer, so it is no longer offered): the unsafe ones without ``--unsafe-fixes``."""
+    return [f if f.fix is None or (not unsafe and not f.fix.safe) else replace(f, fix=None) for f in findings]
 
 
 def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
@@ -62,7 +79,7 @@ def _fix_one(target: str, display: str, settings: Settings, unsafe: bool,
         except DockgenError as error:
             return FileResult(display, lint(parse_text(decoded.text), settings, display, location), str(error)), None
     remaining = lint(parse_text(outcome.text), settings, display, location)
-    return FileResult(display, remaining), outcome
+    return FileResult(display, _unapplied(remaining, unsafe)), outcome
 
 
 def _warn(display: str, outcome: FixOutcome) -> None:

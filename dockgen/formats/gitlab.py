@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 from dockgen.api import FileResult
 from dockgen.findings import Finding, Severity
-from dockgen.formats._common import fingerprint
-from dockgen.formats.sarif import SECURITY_SEVERITY
+from dockgen.formats._common import fingerprint, rule_for
 
 _SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "minor",
                Severity.STYLE: "info"}
@@ -22,7 +21,7 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
             occurrence = seen[f.code] = seen.get(f.code, 0) + 1
             issues.append({
                 "type": "issue", "check_name": f.code, "description": f"{f.code}: {f.message}",
-                "categories": ["Security"] if f.code in SECURITY_SEVERITY else ["Style"],
+                "categories": ["Security"] if _security(f.code) else ["Style"],
                 "severity": _SEVERITIES[f.level],
                 "fingerprint": fingerprint(result.path, f, occurrence),
                 "location": {"path": result.path.replace("\\", "/").removeprefix("./"), **_where(f)},
@@ -38,3 +37,8 @@ def _where(f: Finding) -> dict[str, object]:
         return lines
     return lines | {"positions": {"begin": {"line": f.line, "column": f.column},
                                   "end": {"line": f.end_line, "column": f.end_column}}}
+
+
+def _security(code: str) -> bool:
+    rule = rule_for(code)
+    return rule is not None and rule.security_severity is not None

@@ -9,15 +9,7 @@ from dockgen import __version__
 from dockgen.api import FileResult
 from dockgen.findings import Severity
 from dockgen.formats._common import docs_url, help_text, help_uri, rule_for
-
-# GitHub code scanning ranks security findings by `security-severity` (0-10: 9+ critical, 7+ high, 4+ medium, else
-# low). The scores weigh what an attacker gains: a secret in the image or an unverified script run as root ranks
-# above running as root, which ranks above a missing .dockerignore.
-SECURITY_SEVERITY = {
-    "DL3002": "5.0", "DL3004": "4.0", "DL3064": "7.5",
-    "DG415": "7.5", "DG501": "5.5", "DG502": "7.0", "DG503": "5.0", "DG504": "7.5", "DG505": "5.0", "DG506": "8.0",
-    "DG507": "3.0",
-}
+from dockgen.formats._fixes import sarif_fixes
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.STYLE: "note"}
 
@@ -35,6 +27,7 @@ def render(results: Sequence[FileResult], colour: bool) -> str:
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": max(f.end_line, f.line),
                            **({"endColumn": f.end_column} if f.end_column is not None else {})},
             }}],
+            **sarif_fixes(_uri(result.path), f.fix),
         }
         for result in results for f in result.findings
     ]
@@ -62,8 +55,8 @@ def _rule(code: str) -> dict[str, object]:
     from dockgen.rules_doc import rule_docs
 
     properties: dict[str, object] = {"tags": [rule.code[:2]], "aliases": list(rule.aliases)}
-    if code in SECURITY_SEVERITY:
-        properties = {"tags": [rule.code[:2], "security"], "security-severity": SECURITY_SEVERITY[code],
+    if rule.security_severity is not None:  # GitHub code scanning ranks security findings by it
+        properties = {"tags": [rule.code[:2], "security"], "security-severity": f"{rule.security_severity:.1f}",
                       "aliases": list(rule.aliases)}
     return {
         "id": code, "name": rule.name, "shortDescription": {"text": rule.summary},

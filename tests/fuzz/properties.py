@@ -38,7 +38,7 @@ def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) ->
     model = parse_text(before)
     spans = {i.line: i.end_line for i in model.instructions}
     owned: set[int] = set()
-    for finding in lint(model, SETTINGS, fixes=True):
+    for finding in lint(model, SETTINGS):
         if finding.fix is not None and (unsafe or finding.fix.safe):
             owned.update(range(finding.line, spans.get(finding.line, finding.line) + 1))
     old, new = before.split("\n"), after.split("\n")
