@@ -161,3 +161,21 @@ def test_a_jupyter_source_without_a_command_serves_jupyter_lab() -> None:
     assert 'CMD ["jupyter", "lab", "--ip=0.0.0.0", "--port=8888", "--no-browser", "--allow-root"]' in text
     assert "EXPOSE 8888" in text and "WORKDIR /home/jovyan" in text
     assert text.index("WORKDIR /home/jovyan") < text.index("COPY notebook.ipynb")
+
+
+def test_second_review_findings_stay_fixed() -> None:
+    """Defects a second reading of 40 corpus conversions found, one input each."""
+    demisto = _converted("FROM demisto/python3-deb:3.9.6.24019\nRUN pip install --no-cache-dir pandas==2.2.3\n"
+                         "RUN mkdir /ml && chown -R demisto:demisto /ml\nUSER demisto\n", "pip")
+    assert "groupadd --non-unique --gid 4000 demisto" in demisto and "--uid 4000 --gid 4000" in demisto
+    leftover = _converted("FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3 python3-pip "
+                          "&& apt-get clean && apt-get purge && rm -rf /var/lib/apt/lists/* /tmp/*\n"
+                          "RUN pip install requests==2.32.3\n", "pip")
+    assert "apt-get purge" not in leftover and "apt-get clean" not in leftover  # nothing was left to install
+    derived = _converted("FROM python:3.12-slim AS base\nRUN pip install --no-cache-dir flask==3.1.2\n"
+                         "FROM base AS final\nCMD [\"flask\", \"run\"]\n", "conda")
+    assert "runs the image's command under tini" in " ".join(derived.replace("#", "").split())
+    dnf = _converted("FROM rockylinux:9\nRUN rpm --import https://example.org/key.asc\n"
+                     "RUN dnf install --nodocs -y python3-pip gcc && dnf clean all\n"
+                     "RUN pip3 install requests==2.32.3\n", "pip")
+    assert "dnf install -y --nodocs" in dnf  # the kept base keeps the install's options

@@ -88,7 +88,10 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
     full = facts.kind == "python" and not re.search(r"slim|alpine", stage.base.tag or "")
     if full and not final:
         image = image.replace("-slim-", "-")  # a build stage keeps the full image's compilers and headers
-    return NewBase(image, "apt", release=base.releases[0])
+    note = (f"{stage.base.raw} is a full image (compilers, headers, git, curl); the final stage moves to {image}: "
+            "programs the stage calls are installed first, but a package pip must compile from source needs "
+            "build-essential added." if full and final and stage.base.short_name == "python" else "")
+    return NewBase(image, "apt", release=base.releases[0], note=note)
 
 
 def _cuda_flavor(tag: str, compiles: bool) -> str:

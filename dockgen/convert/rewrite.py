@@ -78,11 +78,17 @@ def _base_command(source: Source, bases: dict[int, NewBase], result: Plan, notes
 
 def _entrypoint_note(source: Source, bases: dict[int, NewBase], notes: Notes) -> None:
     """miniforge3's ENTRYPOINT (tini) and CMD (bash) apply to a final stage that sets neither."""
+    by_index = {s.stage.index: s for s in source.stages}
     final = source.dockerfile.final_stage
-    base = bases.get(final.index) if final else None
-    if final is None or base is None or not (base.image or "").startswith("condaforge/miniforge3"):
+    lineage = []
+    stage = by_index.get(final.index) if final else None
+    while stage is not None:  # the final stage and the stages it is built FROM, up to the one with a base image
+        lineage.append(stage)
+        stage = by_index.get(stage.stage.parent) if stage.derived and stage.stage.parent is not None else None
+    base = bases.get(lineage[-1].stage.index) if lineage else None
+    if base is None or not (base.image or "").startswith("condaforge/miniforge3"):
         return
-    keywords = {instruction.keyword for instruction in final.instructions}
+    keywords = {instruction.keyword for s in lineage for instruction in s.stage.instructions}
     if "ENTRYPOINT" not in keywords:
         notes.add("condaforge/miniforge3 runs the image's command under tini (its ENTRYPOINT is `tini --`)"
                   + ("" if "CMD" in keywords else ", and its command is bash") + ".")

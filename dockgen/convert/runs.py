@@ -98,7 +98,8 @@ def _close(run: RunState, target: Target, stage: StageContext) -> None:
         run.parts[0] = Part("", run.parts[0].text)
 
 
-_APT_HOUSEKEEPING = re.compile(r"apt(-get)? (-\S+ )*(update|clean|autoclean)( -\S+)*|rm -rf /var/lib/apt/lists/\*?")
+_APT_HOUSEKEEPING = re.compile(r"apt(-get)? (-\S+ )*(update|clean|autoclean|autoremove|purge|remove)( -\S+)*"
+                               r"|rm -rf /var/lib/apt/lists/\*?( /tmp/\*| /var/tmp/\*)*")
 
 
 def _drop_idle_apt(run: RunState) -> None:

@@ -28,7 +28,7 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
         if family == source_family and any(dequote(w).startswith(_SOURCE_OPTIONS[family]) for w in words):
             return None  # its own repository or release (`apk add --repository`, `apt-get -t`): kept as written
         parts = _system_install(found, stage, family, run)
-        return _with_source_words(parts, words) if family == source_family == "apt" else parts
+        return _with_source_words(parts, words) if family == source_family in ("apt", "rpm") else parts
     if found.verb == "update":
         if family == "apt":
             if found.yum_update:
@@ -84,19 +84,20 @@ def _purge_on_release(found: system.SystemCommand, words: list[str], stage: Stag
     return [" ".join([*words[:verb + 1], *options, *kept])]
 
 
-_KEPT_APT_OPTIONS = frozenset({"--allow-downgrades", "--allow-change-held-packages", "--allow-unauthenticated", "-f",
-                               "--fix-broken", "--fix-missing", "--reinstall", "--no-upgrade", "--only-upgrade"})
+_KEPT_OPTIONS = frozenset({"--allow-downgrades", "--allow-change-held-packages", "--allow-unauthenticated", "-f",
+                           "--fix-broken", "--fix-missing", "--reinstall", "--no-upgrade", "--only-upgrade",  # apt
+                           "--nodocs", "--allowerasing", "--nobest", "--skip-broken", "--best"})  # dnf, yum
 
 
 def _with_source_words(parts: list[str], words: list[str]) -> list[str]:
     """The install keeps what the source said around its package names: variables set for it (``ACCEPT_EULA=Y``)
-    and options that change what apt may do (``--allow-downgrades``, ``-o Key=value``)."""
+    and options that change what apt or dnf may do (``--allow-downgrades``, ``-o Key=value``, ``--nodocs``)."""
     plain = [dequote(w) for w in words]
     assignments = [w for w, p in zip(words, plain) if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", p)]
     assignments = assignments[:next((i for i, p in enumerate(plain) if "=" not in p), 0)]
     options: list[str] = []
     for index, word in enumerate(plain):
-        if word in _KEPT_APT_OPTIONS:
+        if word in _KEPT_OPTIONS or word.startswith(("--setopt=", "--disablerepo=", "--exclude=")):
             options.append(words[index])
         elif word in ("-o", "--option") and index + 1 < len(words):
             options.extend(words[index:index + 2])
@@ -106,9 +107,9 @@ def _with_source_words(parts: list[str], words: list[str]) -> list[str]:
         return parts
     result = []
     for part in parts:
-        if part.startswith("apt-get install -y --no-install-recommends "):
-            head = "apt-get install -y --no-install-recommends"
-            part = " ".join([*assignments, head, *options, part[len(head) + 1:]])
+        head = re.match(r"apt-get install -y --no-install-recommends|(dnf|yum|microdnf|tdnf) install -y", part)
+        if head:
+            part = " ".join([*assignments, head.group(0), *options, part[head.end() + 1:]])
         result.append(part)
     return result
 

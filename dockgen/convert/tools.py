@@ -3,9 +3,18 @@ full python image): the converted stage installs them first, so carried-over com
 
 from __future__ import annotations
 
-from dockgen.commands import system
+from dockgen.commands import pip, system
 from dockgen.convert import knowledge
-from dockgen.model import Stage
+from dockgen.model import Command, Stage
+
+
+def _vcs_programs(command: Command) -> tuple[str, ...]:
+    """``pip install git+https://...`` runs git (and ``hg+``, ``svn+`` their tools) to fetch the requirement."""
+    if pip.parse_install(command) is None:
+        return ()
+    found = {arg.split("+", 1)[0] for arg in command.args if arg.startswith(("git+", "hg+", "svn+"))}
+    found |= {arg[2:].split("+", 1)[0] for arg in command.args if arg.startswith(("-egit+", "-ehg+", "-esvn+"))}
+    return tuple(sorted(found))
 
 
 def missing_programs(stage: Stage, family: str, base_kind: str) -> list[str]:
@@ -19,9 +28,10 @@ def missing_programs(stage: Stage, family: str, base_kind: str) -> list[str]:
         if instruction.keyword != "RUN":
             continue
         for command in instruction.commands:
-            package = table.get(command.name, {}).get(family)
-            if package and command.name not in present and package not in installed and command.name not in installed:
-                wanted.setdefault(package)
+            for program in (command.name, *_vcs_programs(command)):
+                package = table.get(program, {}).get(family)
+                if package and program not in present and package not in installed and program not in installed:
+                    wanted.setdefault(package)
     toolchain = {"make", "gcc", "g++"}
     if toolchain & set(wanted):  # make runs the compiler: the distribution's toolchain package brings all three
         bundle = "build-essential" if family == "apt" else "build-base"
