@@ -85,24 +85,28 @@ def test_pins_older_than_the_new_pythons_first_wheel_are_raised_with_a_note() ->
 
 def test_apt_commands_keep_their_meaning_on_the_new_release() -> None:
     today = datetime.date(2026, 11, 30)
-    source = ("FROM python:3.9-slim-bookworm\n"
-              "RUN apt-get update && apt-get install -y --allow-downgrades curl gnupg \\\n"
-              " && echo 'deb [signed-by=/usr/share/keyrings/ms.gpg] https://packages.microsoft.com/debian/12/prod "
-              "bookworm main' > /etc/apt/sources.list.d/mssql-release.list \\\n"
-              " && apt-get update && ACCEPT_EULA=Y apt-get install -y msodbcsql18 libcom-err2=1.47.0-2+b2 \\\n"
-              " && DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove gnupg python3.9 python3-dev \\\n"
-              " && rm -rf /var/lib/apt/lists/*\n"
-              "RUN pip install requests==2.32.3\n")
-    # the pip variant keeps a base whose RUN adds a repository; the conda variant moves to Ubuntu 24.04
-    text = convert_text(source, "Dockerfile", "conda", today).text
-    run = text[text.index("RUN apt-get update"):]
+    repository = ("FROM python:3.9-slim-bookworm\n"
+                  "RUN apt-get update && apt-get install -y --allow-downgrades curl gnupg \\\n"
+                  " && echo 'deb [signed-by=/usr/share/keyrings/ms.gpg] https://packages.microsoft.com/debian/12/prod "
+                  "bookworm main' > /etc/apt/sources.list.d/mssql-release.list \\\n"
+                  " && apt-get update && ACCEPT_EULA=Y apt-get install -y msodbcsql18 \\\n"
+                  " && rm -rf /var/lib/apt/lists/*\n"
+                  "RUN pip install requests==2.32.3\n")
+    kept = convert_text(repository, "Dockerfile", "pip", today).text  # its own repository keeps the base
+    run = kept[kept.index("RUN apt-get update"):]
     assert run.count("apt-get update") == 2  # the second reads the repository the RUN added
     assert "apt-get install -y --no-install-recommends --allow-downgrades curl gnupg" in run
-    assert "ACCEPT_EULA=Y apt-get install -y --no-install-recommends msodbcsql18 libcom-err2 " in run
+    assert "ACCEPT_EULA=Y apt-get install -y --no-install-recommends msodbcsql18" in run
+    moved = ("FROM python:3.9-slim-bookworm\n"
+             "RUN apt-get update && apt-get install -y -f libcom-err2=1.47.0-2+b2 gnupg \\\n"
+             " && DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove gnupg python3.9 python3-dev \\\n"
+             " && rm -rf /var/lib/apt/lists/*\n"
+             "RUN pip install requests==2.32.3\n")
+    text = convert_text(moved, "Dockerfile", "pip", today).text  # python:3.11-slim-trixie
     flat = " ".join(text.replace("#", "").split())
+    assert "apt-get install -y --no-install-recommends -f libcom-err2 gnupg" in text
     assert "apt version pins name versions of the old base's release (libcom-err2=1.47.0-2+b2)" in flat
-    assert "DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove gnupg " in run  # noble has no python3.9
+    assert "DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove gnupg " in text  # trixie has no python3.9
     assert "the removal of python3.9, python3-dev is left out" in flat
-    same = convert_text(source.replace("python:3.9-slim-bookworm", "ubuntu:24.04"), "Dockerfile", "conda",
-                        today).text
+    same = convert_text(moved.replace("python:3.9-slim-bookworm", "ubuntu:24.04"), "Dockerfile", "conda", today).text
     assert "libcom-err2=1.47.0-2+b2" in same  # the same release: its pins still exist

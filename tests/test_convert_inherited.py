@@ -179,3 +179,21 @@ def test_second_review_findings_stay_fixed() -> None:
                      "RUN dnf install --nodocs -y python3-pip gcc && dnf clean all\n"
                      "RUN pip3 install requests==2.32.3\n", "pip")
     assert "dnf install -y --nodocs" in dnf  # the kept base keeps the install's options
+
+
+def test_a_stage_tied_to_its_distribution_gets_conda_in_place_under_conda() -> None:
+    source = ("FROM rockylinux:9\nRUN rpm --import https://example.org/key.asc\n"
+              "RUN dnf install --nodocs -y gcc && dnf clean all\n"
+              "RUN conda install -y -c bioconda samtools=1.21 && pip3 install requests==2.32.3\nCMD [\"samtools\"]\n")
+    text = _converted(source, "conda")
+    instructions = _instructions(text)
+    assert instructions[0] == ("FROM", "FROM rockylinux:9")  # its rpm tools and repositories still work
+    assert "COPY --from=mambaorg/micromamba:2.6.1 /bin/micromamba /usr/local/bin/micromamba" in text
+    assert "PATH=/opt/conda/bin:$PATH" in text and "MAMBA_ROOT_PREFIX=/opt/conda" in text
+    # every conda install goes through micromamba into /opt/conda (micromamba has no default environment)
+    assert "micromamba install --yes --name base --override-channels -c conda-forge -c bioconda" in text
+    assert "conda install" not in text.replace("micromamba install", "")
+    assert "&& pip install --no-cache-dir requests==2.32.3" in text  # conda's pip, first on PATH
+    alpine = _converted("FROM alpine:3.20\nRUN echo x >> /etc/apk/repositories\nRUN conda install -y numpy=2.1\n",
+                        "conda")
+    assert "micromamba" not in alpine  # conda-forge's Python needs glibc: an Alpine stage is not kept

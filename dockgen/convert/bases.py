@@ -22,6 +22,7 @@ class NewBase:
     setup: tuple[str, ...] = ()  # instructions right after FROM (Python from apt on CUDA images)
     note: str = ""
     release: str = ""  # the new base's distribution release (trixie, 24.04), for package names
+    conda_tool: str = ""  # micromamba when conda is added to a kept base (conda-forge's Python in /opt/conda)
 
 
 def choose_python(source: Source, manager: str, catalog: Catalog, today: datetime.date) -> tuple[str, str]:
@@ -105,6 +106,8 @@ def _conda_base(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
     base = _conda_image(stage, python, catalog)
     if not stage.ties:
         return base
+    if stage.facts is not None and stage.facts.family in ("apt", "rpm") and stage.facts.kind != "cuda":
+        return _conda_in_place(stage, python, catalog)
     note = (f"{stage.base.raw}'s stage uses its distribution's own package repositories or tools ({stage.ties}); "
             f"on {base.image} they may not exist: check them.")
     return NewBase(base.image, base.family, base.setup, note=f"{base.note} {note}".strip(), release=base.release)
@@ -130,6 +133,21 @@ def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
                 "whatever it brought (programs, libraries, users, its command) is not in the new one; check the "
                 "steps that rely on it.")
     return NewBase(base.reference(python, base.releases[0]), "apt", setup, note, base.releases[0])
+
+
+def _conda_in_place(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
+    """A stage tied to its distribution (its own repositories, rpm, a PPA) keeps its base, and gets conda-forge's
+    Python in /opt/conda from micromamba: one static binary, so it runs on any glibc distribution."""
+    image = catalog.bases["micromamba"].image
+    setup = (f"# conda-forge's Python in /opt/conda, installed by micromamba (a static binary) on the image's own\n"
+             f"# distribution, first on PATH.\nCOPY --from={image} /bin/micromamba /usr/local/bin/micromamba",
+             "ENV MAMBA_ROOT_PREFIX=/opt/conda \\\n    PATH=/opt/conda/bin:$PATH",
+             f"RUN micromamba install --yes --name base --override-channels -c conda-forge python={python} \\\n"
+             "    && micromamba clean --all --yes")
+    note = (f"FROM {stage.base.raw} is kept: the stage uses its distribution's own package repositories or tools "
+            f"({stage.ties}), which another base would not have; conda-forge's Python {python} goes into /opt/conda "
+            f"with micromamba, copied from {image}, and is first on PATH.")
+    return NewBase(None, stage.facts.family if stage.facts else "apt", setup, note, conda_tool="micromamba")
 
 
 def _gpu_environment(base: ImageRef) -> str:

@@ -84,6 +84,7 @@ class StageContext:
     requirement_files: dict[int, list[Located | None]] = field(default_factory=dict)
     release: str = ""  # the new base's distribution release: apt names gone from it are renamed
     same_release: bool = False  # the source's base runs that release too, so its apt version pins still exist
+    conda_tool: str = ""  # the conda program the stage's installs use, when not the source's (micromamba in place)
 
     @property
     def replaces_python(self) -> bool:

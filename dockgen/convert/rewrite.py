@@ -36,16 +36,17 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
             context = StageContext(source.name, notes, target.python, target.manager, parent.family,
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
                                    layout=parent.layout.derived(), release=parent.release,
-                                   same_release=parent.same_release)
+                                   same_release=parent.same_release, conda_tool=parent.conda_tool)
         else:
             base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
                                    base.image is None, list(stage.facts.channels if stage.facts else ()),
-                                   release=base.release, same_release=_same_release(stage, base))
+                                   release=base.release, same_release=_same_release(stage, base),
+                                   conda_tool=base.conda_tool)
             _replace_from(stage, base, target, result, notes)
             _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context
-        if stage.stage.index == last_python and not context.keeps_base:
+        if stage.stage.index == last_python and (not context.keeps_base or context.conda_tool):
             _environment(stage, result, notes)
         for instruction in stage.stage.instructions[1:]:
             _instruction(instruction, context, target, result)
@@ -128,6 +129,7 @@ def _replace_from(stage: SourceStage, base: NewBase, target: Target, result: Pla
     if base.note:
         notes.add(base.note)
     if base.image is None:
+        result.after.setdefault(from_instruction.line, []).extend(base.setup)
         return
     if stage.facts and stage.facts.note:  # what the old image was that the new one is not
         notes.add(f"{stage.base.raw}: {stage.facts.note}.")

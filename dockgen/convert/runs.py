@@ -185,8 +185,9 @@ def _pip_part(command: Command, words: list[str], stage: StageContext, target: T
     _locate_requirement_files(command, stage, target, run)
     parts: list[str] = []
     if to_conda:
-        parts.append(conda_install("conda", to_conda, stage.channels(), target))
-        run.conda_tool = run.conda_tool or "conda"
+        tool = stage.conda_tool or "conda"
+        parts.append(conda_install(tool, to_conda, stage.channels(), target))
+        run.conda_tool = run.conda_tool or tool
     if installs_something:
         parts.append(" ".join([*prefix, "install", *run.no_cache, *kept]))
     return parts

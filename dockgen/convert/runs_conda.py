@@ -69,7 +69,8 @@ def conda_listing(command: Command, text: str, stage: StageContext) -> list[str]
 
 def _conda_rewritten(command: Command, words: list[str], stage: StageContext, target: Target, run: RunState) -> str:
     stage.add_channels(conda.channels(command))
-    tool = words[0] if command.name == words[0].rsplit("/", 1)[-1] else command.program or command.name
+    tool = stage.conda_tool or (words[0] if command.name == words[0].rsplit("/", 1)[-1]
+                                else command.program or command.name)
     sub = conda.subcommand(command) or "install"
     specs: list[str] = []
     options: list[str] = []
@@ -114,11 +115,15 @@ def _conda_rewritten(command: Command, words: list[str], stage: StageContext, ta
     channel_words = ["--override-channels", *[w for c in channels for w in ("-c", c)]]
     if len(channels) > 1:
         channel_words.append("--strict-channel-priority")
+    if tool == "micromamba" and sub in ("install", "update") and not any(
+            dequote(o).split("=")[0] in ("-n", "--name", "-p", "--prefix") for o in options):
+        options = ["--name", "base", *options]  # micromamba has no default environment to install into
     return " ".join([tool, sub, "--yes", *options, *channel_words, *specs])
 
 
 def conda_install(tool: str, specs: list[str], channels: tuple[str, ...], target: Target) -> str:
-    words = [tool, "install", "--yes", "--override-channels", *[w for c in channels for w in ("-c", c)]]
+    target_env = ["--name", "base"] if tool == "micromamba" else []
+    words = [tool, "install", "--yes", *target_env, "--override-channels", *[w for c in channels for w in ("-c", c)]]
     if len(channels) > 1:
         words.append("--strict-channel-priority")
     return " ".join([*words, f"python={target.python}", *specs])
