@@ -197,3 +197,14 @@ def test_a_stage_tied_to_its_distribution_gets_conda_in_place_under_conda() -> N
     alpine = _converted("FROM alpine:3.20\nRUN echo x >> /etc/apk/repositories\nRUN conda install -y numpy=2.1\n",
                         "conda")
     assert "micromamba" not in alpine  # conda-forge's Python needs glibc: an Alpine stage is not kept
+
+
+def test_an_unknown_glibc_base_is_kept_under_conda_as_under_pip() -> None:
+    source = ("FROM acme/internal:7\nRUN apt-get update && apt-get install -y libgomp1 && rm -rf /var/lib/apt/lists/*\n"
+              "RUN pip install numpy==2.1.3\nCMD [\"serve\"]\n")
+    conda = _converted(source, "conda")
+    assert _instructions(conda)[0] == ("FROM", "FROM acme/internal:7")
+    assert "micromamba install --yes --name base --override-channels -c conda-forge python=3.12 numpy=2.1.3" in conda
+    assert "FROM acme/internal:7" in _converted(source, "pip")
+    nothing = _converted("FROM acme/internal:7\nRUN pip install numpy==2.1.3\n", "conda")
+    assert "FROM condaforge/miniforge3" in nothing  # no sign of its distribution: it may be Alpine (no glibc)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dockgen.catalog import Catalog
+from dockgen.commands import system
 from dockgen.convert.source import Source, SourceStage
 from dockgen.knowledge.images import python_eol
 from dockgen.model import ImageRef
@@ -103,11 +104,18 @@ def _cuda_flavor(tag: str, compiles: bool) -> str:
 
 
 def _conda_base(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
+    family = _command_family(stage)
+    if stage.facts is None and family in ("apt", "rpm"):
+        return _conda_in_place(stage, python, catalog, family or "apt",
+                               "dockgen does not know what that image provides, so it keeps it, as the pip variant "
+                               "does")
     base = _conda_image(stage, python, catalog)
     if not stage.ties:
         return base
     if stage.facts is not None and stage.facts.family in ("apt", "rpm") and stage.facts.kind != "cuda":
-        return _conda_in_place(stage, python, catalog)
+        return _conda_in_place(stage, python, catalog, stage.facts.family,
+                               f"the stage uses its distribution's own package repositories or tools ({stage.ties}), "
+                               "which another base would not have")
     note = (f"{stage.base.raw}'s stage uses its distribution's own package repositories or tools ({stage.ties}); "
             f"on {base.image} they may not exist: check them.")
     return NewBase(base.image, base.family, base.setup, note=f"{base.note} {note}".strip(), release=base.release)
@@ -135,8 +143,8 @@ def _conda_image(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
     return NewBase(base.reference(python, base.releases[0]), "apt", setup, note, base.releases[0])
 
 
-def _conda_in_place(stage: SourceStage, python: str, catalog: Catalog) -> NewBase:
-    """A stage tied to its distribution (its own repositories, rpm, a PPA) keeps its base, and gets conda-forge's
+def _conda_in_place(stage: SourceStage, python: str, catalog: Catalog, family: str, why: str) -> NewBase:
+    """A stage whose base must stay (tied to its distribution, or an image dockgen does not know) gets conda-forge's
     Python in /opt/conda from micromamba: one static binary, so it runs on any glibc distribution."""
     image = catalog.bases["micromamba"].image
     setup = (f"# conda-forge's Python in /opt/conda, installed by micromamba (a static binary) on the image's own\n"
@@ -144,10 +152,19 @@ def _conda_in_place(stage: SourceStage, python: str, catalog: Catalog) -> NewBas
              "ENV MAMBA_ROOT_PREFIX=/opt/conda \\\n    PATH=/opt/conda/bin:$PATH",
              f"RUN micromamba install --yes --name base --override-channels -c conda-forge python={python} \\\n"
              "    && micromamba clean --all --yes")
-    note = (f"FROM {stage.base.raw} is kept: the stage uses its distribution's own package repositories or tools "
-            f"({stage.ties}), which another base would not have; conda-forge's Python {python} goes into /opt/conda "
-            f"with micromamba, copied from {image}, and is first on PATH.")
-    return NewBase(None, stage.facts.family if stage.facts else "apt", setup, note, conda_tool="micromamba")
+    note = (f"FROM {stage.base.raw} is kept: {why}; conda-forge's Python {python} goes into /opt/conda with "
+            f"micromamba, copied from {image}, and is first on PATH.")
+    return NewBase(None, family, setup, note, conda_tool="micromamba")
+
+
+def _command_family(stage: SourceStage) -> str | None:
+    """The package family a stage's own commands use (apt-get, dnf, apk): what its unknown base must be."""
+    for instruction in stage.stage.instructions:
+        for command in instruction.commands:
+            found = system.system_command(command)
+            if found is not None:
+                return found.family
+    return None
 
 
 def _gpu_environment(base: ImageRef) -> str:
