@@ -156,7 +156,8 @@ def images() -> Images:
         entry.done()
     found = Images(
         python_images=frozenset(top.texts("python-images")), recommended_python=top.text("recommended-python"),
-        arch_prefixes=frozenset(top.texts("arch-prefixes")), windows_tag_words=frozenset(top.texts("windows-tag-words")),
+        arch_prefixes=frozenset(top.texts("arch-prefixes")),
+        windows_tag_words=frozenset(top.texts("windows-tag-words")),
         python_windows=top.text("python-windows"),
         distro_images={name: distros.text(name) for name in distros.keys()}, deprecated=tuple(deprecated),
         bloated=tuple(_bloated(entry) for entry in top.tables("bloated")),
