@@ -1,12 +1,16 @@
-"""The files of ``rules/knowledge/``, each read by one cached function into frozen records and validated: a missing
-or unknown key or a value of the wrong type is a DockgenError that names the file and the key. Read from the lint
-data index on first use, never at import; standard library only, since the lint path imports it."""
+"""The files of ``rules/knowledge/``, each read by one cached function into immutable records and validated: a
+missing or unknown key or a value of the wrong type is a DockgenError that names the file and the key. Read from
+the lint data index on first use, never at import; standard library only, since the lint path imports it.
 
-from __future__ import annotations
+A file's own record and the entries only this package reads are typed NamedTuples, not dataclasses: they are as
+immutable, and creating their classes costs a tenth as much, which every cold start of ``dockgen lint`` pays
+(annotations are evaluated, without ``from __future__ import annotations``, for the same reason as in
+``dockgen.knowledge.packages``)."""
 
 import datetime
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dockgen import lint_data
 from dockgen.errors import DockgenError
@@ -27,8 +31,7 @@ class Release:
         return f"{family} {self.version}" + (f" ({self.codename})" if self.codename else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Lifecycle:
+class Lifecycle(NamedTuple):
     """``lifecycle.toml``: end-of-life dates of Python versions and of distribution releases."""
 
     python: dict[str, datetime.date]
@@ -42,8 +45,7 @@ class Deprecation:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Bloated:
+class Bloated(NamedTuple):
     """An image with a smaller variant: ``kind`` says how to find it (slim, replace, cuda-runtime)."""
 
     image: str
@@ -55,8 +57,7 @@ class Bloated:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Images:
+class Images(NamedTuple):
     """``images.toml``: what the base-image rules know about images by name."""
 
     python_images: frozenset[str]
@@ -73,8 +74,7 @@ class Images:
     eol_replacement: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Interpreters:
+class Interpreters(NamedTuple):
     """``interpreters.toml``: Python outside ``python:`` images."""
 
     python2_packages: dict[str, frozenset[str]]  # package manager -> packages that install Python 2
@@ -83,15 +83,7 @@ class Interpreters:
     floating_tags: dict[str, frozenset[str]]
 
 
-@dataclass(frozen=True, slots=True)
-class SecretFiles:
-    names: tuple[str, ...]
-    folders: tuple[str, ...]
-    public: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PythonFacts:
+class PythonFacts(NamedTuple):
     """``python.toml``: facts for the DG2xx-DG5xx rules."""
 
     pep668: dict[str, str]
@@ -103,7 +95,9 @@ class PythonFacts:
     gpu_images: tuple[str, ...]
     gpu_env: frozenset[str]
     build_tools: dict[str, frozenset[str]]
-    secret_files: SecretFiles
+    secret_names: tuple[str, ...]  # file name patterns of credentials
+    secret_folders: tuple[str, ...]
+    secret_public: tuple[str, ...]  # names that look like credentials and are not (``*.pub``)
     conda_installers: tuple[str, ...]
     conda_images: tuple[str, ...]
     insecure_options: dict[str, tuple[str, ...]]
@@ -113,8 +107,7 @@ class PythonFacts:
     ssh_programs: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Secrets:
+class Secrets(NamedTuple):
     """``secrets.toml``: the ARG/ENV names hadolint's DL3064 takes for secrets."""
 
     names: frozenset[str]
@@ -211,8 +204,8 @@ def python() -> PythonFacts:
         dependency_installers=top.texts_map("dependency-installers"), gpu_images=gpu.texts("images"),
         gpu_env=frozenset(gpu.texts("env", ())),
         build_tools={manager: frozenset(tools) for manager, tools in top.texts_map("build-tools").items()},
-        secret_files=SecretFiles(secret_files.texts("names"), secret_files.texts("folders"),
-                                 secret_files.texts("public", ())),
+        secret_names=secret_files.texts("names"), secret_folders=secret_files.texts("folders"),
+        secret_public=secret_files.texts("public", ()),
         conda_installers=conda_installers.texts("patterns"), conda_images=conda_images.texts("images"),
         insecure_options=insecure.texts_map("options"), insecure_fragments=text.texts("fragments"),
         insecure_env=insecure.texts_map("env"),

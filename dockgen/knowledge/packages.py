@@ -1,15 +1,18 @@
-"""The package catalog, ``templates/packages/*.toml``: one frozen :class:`Package` per file, validated once, read by
-the generator (``dockgen.catalog``) and by the lint rules (``dockgen.knowledge.python``) alike.
+"""The package catalog, ``templates/packages/*.toml``: one immutable :class:`Package` per file, validated once, read
+by the generator (``dockgen.catalog``) and by the lint rules (``dockgen.knowledge.python``) alike.
 
 The files are read from the lint data index, so linting parses no TOML; every name and version is held to what
-the generator may render into a Dockerfile. Standard library only: the lint path imports it.
+the generator may render into a Dockerfile. Standard library only: the lint path imports it. The records are typed
+NamedTuples with read-only mappings rather than frozen dataclasses: as immutable, and their classes cost a cold
+start of ``dockgen lint`` a fraction of what a 35-field dataclass does (annotations are evaluated here, without
+``from __future__ import annotations``, because typing.NamedTuple would compile each string annotation).
 """
-
-from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from dockgen import lint_data
 from dockgen.errors import DockgenError
@@ -25,15 +28,13 @@ _CLAUSE = r"(?:~=|==|!=|<=|>=|<|>)\s*[0-9]+(?:\.[0-9]+)*(?:\.\*)?"
 _REQUIRES_PYTHON = rf"{_CLAUSE}(?:\s*,\s*{_CLAUSE})*"  # a PEP 440 specifier set, as PyPI's Requires-Python
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     name: str
     pip: str
     conda: str
 
 
-@dataclass(frozen=True)
-class Package:
+class Package(NamedTuple):
     name: str
     summary: str
     pip: str
@@ -53,17 +54,17 @@ class Package:
     conda_extra: tuple[str, ...] = ()
     expose: int | None = None
     cmd: tuple[str, ...] = ()
-    runtime: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> system packages
-    build: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    env: dict[str, str] = field(default_factory=dict)
-    conda_env: dict[str, str] = field(default_factory=dict)  # what conda activation would export (conda images)
-    models: dict[str, Model] = field(default_factory=dict)
-    gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
+    runtime: Mapping[str, tuple[str, ...]] = MappingProxyType({})  # family -> system packages
+    build: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    env: Mapping[str, str] = MappingProxyType({})
+    conda_env: Mapping[str, str] = MappingProxyType({})  # what conda activation would export (conda images)
+    models: Mapping[str, Model] = MappingProxyType({})
+    gui_variants: Mapping[str, str] = MappingProxyType({})  # GUI distribution -> its headless twin
     also_pip: tuple[str, ...] = ()  # other pip names the lint rules know the package by
-    python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
+    python_pins: Mapping[str, str] = MappingProxyType({})  # Python X.Y outside ``python`` -> newest release for it
     gpu_cuda: str = ""  # the CUDA major its GPU wheels bundle
     with_numpy: bool = False  # numpy must be there when it is built and when it runs (GDAL's gdal_array)
-    legacy_build: dict[str, str] = field(default_factory=dict)  # release -> numpy pin for a build without isolation
+    legacy_build: Mapping[str, str] = MappingProxyType({})  # release -> numpy pin for a build without isolation
     legacy_build_tools: tuple[str, ...] = ()  # pinned build requirements for that build
     pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
     known: bool = True  # False for a package dockgen has no entry for

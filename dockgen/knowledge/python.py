@@ -66,15 +66,15 @@ def build_tools(manager: str) -> frozenset[str]:
 
 def is_secret_path(path: str) -> bool:
     """True when a COPY/ADD source names a credentials file or folder."""
-    facts = data.python().secret_files
+    facts = data.python()
     parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
-    if not parts or any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts.public):
+    if not parts or any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts.secret_public):
         return False
-    if any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts.names):
+    if any(fnmatch.fnmatchcase(parts[-1], pattern) for pattern in facts.secret_names):
         return True
     joined = "/".join(parts)
     return any(joined == folder or joined.endswith("/" + folder) or f"{folder}/" in joined + "/"
-               for folder in facts.folders)
+               for folder in facts.secret_folders)
 
 
 def is_conda_installer(word: str) -> bool:
