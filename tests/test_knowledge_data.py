@@ -80,6 +80,27 @@ def test_a_broken_package_file_is_an_error_naming_file_and_key(change: Callable[
         packages.read_package(table, "templates/packages/numpy.toml")
 
 
+@pytest.mark.parametrize("python", [">=3.10", ">=3.10,<3.14", "> 3.9 , != 3.11.2", "~=3.10", "==3.12.1"])
+def test_a_python_range_the_loader_accepts_is_one_the_generator_reads(python: str) -> None:
+    from packaging.specifiers import SpecifierSet
+
+    table = _numpy()
+    table["python"] = python
+    assert SpecifierSet(packages.read_package(table, "numpy.toml").requires_python) == SpecifierSet(python)
+
+
+@pytest.mark.parametrize("python", ["3.10", ">=3.*", "~=3", ">=3.10;", "=>3.10", "python>=3.10"])
+def test_a_python_range_packaging_would_reject_is_a_data_error(python: str) -> None:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    with pytest.raises(InvalidSpecifier):
+        SpecifierSet(python)
+    table = _numpy()
+    table["python"] = python
+    with pytest.raises(DockgenError, match="is not a version range"):
+        packages.read_package(table, "numpy.toml")
+
+
 @pytest.fixture
 def broken_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, Any], None]]:
     """Replace one rules/knowledge table in a copy of the index that the loaders then read."""

@@ -9,6 +9,7 @@ immutable, and creating their classes costs a tenth as much, which every cold st
 
 import datetime
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -34,7 +35,7 @@ class Release:
 class Lifecycle(NamedTuple):
     """``lifecycle.toml``: end-of-life dates of Python versions and of distribution releases."""
 
-    python: dict[str, datetime.date]
+    python: Mapping[str, datetime.date]
     releases: tuple[Release, ...]
 
 
@@ -65,44 +66,44 @@ class Images(NamedTuple):
     arch_prefixes: frozenset[str]
     windows_tag_words: frozenset[str]
     python_windows: str  # the Windows tag of a python image, with a {python} placeholder
-    distro_images: dict[str, str]  # image -> distribution family
+    distro_images: Mapping[str, str]  # image -> distribution family
     deprecated: tuple[Deprecation, ...]
     bloated: tuple[Bloated, ...]
     conda_forge_only_images: tuple[str, ...]
     defaults_channels: frozenset[str]
     conda_forge_installers: tuple[str, ...]
-    eol_replacement: dict[str, str]
+    eol_replacement: Mapping[str, str]
 
 
 class Interpreters(NamedTuple):
     """``interpreters.toml``: Python outside ``python:`` images."""
 
-    python2_packages: dict[str, frozenset[str]]  # package manager -> packages that install Python 2
+    python2_packages: Mapping[str, frozenset[str]]  # package manager -> packages that install Python 2
     alpine_py_pip_python3_from: str
     versioned_python_images: tuple[str, ...]
-    floating_tags: dict[str, frozenset[str]]
+    floating_tags: Mapping[str, frozenset[str]]
 
 
 class PythonFacts(NamedTuple):
     """``python.toml``: facts for the DG2xx-DG5xx rules."""
 
-    pep668: dict[str, str]
+    pep668: Mapping[str, str]
     non_root_images: tuple[str, ...]
     musl_names: frozenset[str]
     musl_tag_words: tuple[str, ...]
     shell_less_images: tuple[str, ...]
-    dependency_installers: dict[str, tuple[str, ...]]
+    dependency_installers: Mapping[str, tuple[str, ...]]
     gpu_images: tuple[str, ...]
     gpu_env: frozenset[str]
-    build_tools: dict[str, frozenset[str]]
+    build_tools: Mapping[str, frozenset[str]]
     secret_names: tuple[str, ...]  # file name patterns of credentials
     secret_folders: tuple[str, ...]
     secret_public: tuple[str, ...]  # names that look like credentials and are not (``*.pub``)
     conda_installers: tuple[str, ...]
     conda_images: tuple[str, ...]
-    insecure_options: dict[str, tuple[str, ...]]
+    insecure_options: Mapping[str, tuple[str, ...]]
     insecure_fragments: tuple[str, ...]
-    insecure_env: dict[str, tuple[str, ...]]
+    insecure_env: Mapping[str, tuple[str, ...]]
     ssh_packages: frozenset[str]
     ssh_programs: frozenset[str]
 

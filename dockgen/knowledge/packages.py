@@ -24,7 +24,7 @@ VERSION = r"[0-9][0-9A-Za-z.+!_-]*"
 _SYSTEM_PACKAGE = r"[a-z0-9][a-z0-9.+-]*"
 _ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _ENV_VALUE = r"[A-Za-z0-9_./:-]+"  # rendered unquoted in ENV
-_CLAUSE = r"(?:~=|==|!=|<=|>=|<|>)\s*[0-9]+(?:\.[0-9]+)*(?:\.\*)?"
+_CLAUSE = r"(?:(?:==|!=|<=|>=|<|>)\s*[0-9]+(?:\.[0-9]+)*|~=\s*[0-9]+(?:\.[0-9]+)+)"  # what packaging accepts
 _REQUIRES_PYTHON = rf"{_CLAUSE}(?:\s*,\s*{_CLAUSE})*"  # a PEP 440 specifier set, as PyPI's Requires-Python
 
 

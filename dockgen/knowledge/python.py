@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import re
+from collections.abc import Mapping
 
 from dockgen.commands.pip import normalize as normalize  # re-exported for the checks
 from dockgen.knowledge import data
@@ -88,7 +89,7 @@ def is_conda_image(image: ImageRef) -> bool:
     return _matches(image, data.python().conda_images)
 
 
-def insecure_options() -> dict[str, tuple[str, ...]]:
+def insecure_options() -> Mapping[str, tuple[str, ...]]:
     return data.python().insecure_options
 
 
@@ -98,7 +99,7 @@ def insecure_fragments() -> tuple[str, ...]:
     return tuple(f.lower() for f in data.python().insecure_fragments)
 
 
-def insecure_env() -> dict[str, tuple[str, ...]]:
+def insecure_env() -> Mapping[str, tuple[str, ...]]:
     return data.python().insecure_env
 
 
@@ -124,5 +125,5 @@ def has_no_shell(image: ImageRef) -> bool:
     return _matches(image, data.python().shell_less_images)
 
 
-def dependency_installers() -> dict[str, tuple[str, ...]]:
+def dependency_installers() -> Mapping[str, tuple[str, ...]]:
     return data.python().dependency_installers

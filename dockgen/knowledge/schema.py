@@ -39,8 +39,8 @@ class Reader:
     def flag(self, key: str, default: bool | None = None) -> bool:
         return self._typed(key, bool, default)
 
-    def number(self, key: str, default: int | None = None) -> int:
-        found = self._typed(key, int, default)
+    def number(self, key: str) -> int:
+        found = self._typed(key, int, None)
         if isinstance(found, bool):
             raise DockgenError(f"{self.where}: {key} must be an integer, not true or false")
         return found
