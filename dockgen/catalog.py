@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
 from dockgen._resources import data_dir
 from dockgen.commands.pip import normalize as normalize  # re-exported: the generator names it from here
 from dockgen.errors import DockgenError
@@ -18,8 +20,11 @@ from dockgen.knowledge import images, packages
 from dockgen.knowledge.packages import Model as Model, Package as Package  # re-exported for the generator
 
 # What may appear in a Dockerfile as a package name or version: nothing a shell or Dockerfile would interpret.
-PACKAGE_NAME = re.compile(packages.PACKAGE_NAME)
-VERSION = re.compile(packages.VERSION)
+PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+VERSION = re.compile(r"[0-9][0-9A-Za-z.+!_-]*")
+_SYSTEM_PACKAGE = re.compile(r"[a-z0-9][a-z0-9.+-]*")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ENV_VALUE = re.compile(r"[A-Za-z0-9_./:-]+")  # rendered unquoted in ENV
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def load() -> Catalog:
     root = data_dir("templates")
     bases_data = _read(root / "bases.toml")
     bases = {entry["name"]: _base(entry, root / "bases.toml") for entry in bases_data["base"]}
-    return Catalog(bases=bases, packages={package.name: package for package in packages.all_packages()},
+    return Catalog(bases=bases, packages={package.name: renderable(package) for package in packages.all_packages()},
                    default_python=images.recommended_python(),
                    cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]),
                    uv=_tool_version(bases_data, "uv", root / "bases.toml"))
@@ -105,3 +110,35 @@ def _base(entry: dict[str, Any], path: Path) -> Base:
                     default_for=entry.get("default-for", ""), home=entry.get("home", "/home/app"))
     except KeyError as error:
         raise DockgenError(f"{path}: base {entry.get('name')!r} lacks {error}") from error
+
+
+def renderable(package: Package) -> Package:
+    """The package, once its values are held to the rules for user input: the generator renders them into
+    Dockerfiles, and reads ``requires_python`` with packaging."""
+    where = package.source
+    names = (package.name, package.pip, package.conda, *package.runtime.get("debian", ()))
+    if not all(PACKAGE_NAME.fullmatch(name) for name in names):
+        raise DockgenError(f"{where}: a package name has characters dockgen will not render")
+    try:
+        SpecifierSet(package.requires_python)
+    except InvalidSpecifier:
+        raise DockgenError(f"{where}: python {package.requires_python!r} is not a version range such as '>=3.10'"
+                           ) from None
+    for version in (package.version, *package.python_pins.values(), *([package.pip_from] if package.pip_from else [])):
+        if version != "system" and not VERSION.fullmatch(version):
+            raise DockgenError(f"{where}: version {version!r} is not a plain version")
+    for spec in package.legacy_build_tools:
+        name, _, version = spec.partition("==")
+        if not PACKAGE_NAME.fullmatch(name) or not VERSION.fullmatch(version):
+            raise DockgenError(f"{where}: build requirement {spec!r} is not a plain NAME==VERSION")
+    if not all(VERSION.fullmatch(v) for v in package.legacy_build.values()):
+        raise DockgenError(f"{where}: a legacy-build numpy version is not a plain version")
+    for group in (*package.runtime.values(), *package.build.values()):
+        if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in group):
+            raise DockgenError(f"{where}: a system package name has characters dockgen will not render")
+    if "'" in package.smoke_test or "\n" in package.smoke_test:
+        raise DockgenError(f"{where}: write the smoke test on one line with double quotes, so it quotes cleanly")
+    if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value)
+               for key, value in (*package.env.items(), *package.conda_env.items())):
+        raise DockgenError(f"{where}: an environment variable name or value has characters dockgen will not render")
+    return package

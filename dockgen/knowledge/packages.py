@@ -1,32 +1,22 @@
 """The package catalog, ``templates/packages/*.toml``: one immutable :class:`Package` per file, validated once, read
 by the generator (``dockgen.catalog``) and by the lint rules (``dockgen.knowledge.python``) alike.
 
-The files are read from the lint data index, so linting parses no TOML; every name and version is held to what
-the generator may render into a Dockerfile. Standard library only: the lint path imports it. The records are typed
+The files are read from the lint data index, so linting parses no TOML. What only the generator needs of the values
+(names and versions it may render into a Dockerfile, a Python range packaging can read) is checked by
+``dockgen.catalog`` when it loads them, so linting compiles none of those patterns. Standard library only: the lint
+path imports it. The records are typed
 NamedTuples with read-only mappings rather than frozen dataclasses: as immutable, and their classes cost a cold
 start of ``dockgen lint`` a fraction of what a 35-field dataclass does (annotations are evaluated here, without
 ``from __future__ import annotations``, because typing.NamedTuple would compile each string annotation).
 """
 
 import functools
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
 from dockgen import lint_data
-from dockgen.errors import DockgenError
 from dockgen.knowledge.schema import Reader
-
-# What may appear in a Dockerfile as a package name or version: nothing a shell or Dockerfile would interpret.
-PACKAGE_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
-VERSION = r"[0-9][0-9A-Za-z.+!_-]*"
-_SYSTEM_PACKAGE = r"[a-z0-9][a-z0-9.+-]*"
-_ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_ENV_VALUE = r"[A-Za-z0-9_./:-]+"  # rendered unquoted in ENV
-_CLAUSE = r"(?:(?:==|!=|<=|>=|<|>)\s*[0-9]+(?:\.[0-9]+)*|~=\s*[0-9]+(?:\.[0-9]+)+)"  # what packaging accepts
-_REQUIRES_PYTHON = rf"{_CLAUSE}(?:\s*,\s*{_CLAUSE})*"  # a PEP 440 specifier set, as PyPI's Requires-Python
-
 
 class Model(NamedTuple):
     name: str
@@ -42,7 +32,7 @@ class Package(NamedTuple):
     import_name: str
     version: str
     conda_version: str
-    requires_python: str  # a specifier set (">=3.10,<3.14"); the generator reads it with packaging
+    requires_python: str  # a specifier set (">=3.10,<3.14"); the generator reads and checks it with packaging
     musl_wheels: bool
     wheels: bool
     smoke_test: str
@@ -68,6 +58,7 @@ class Package(NamedTuple):
     legacy_build_tools: tuple[str, ...] = ()  # pinned build requirements for that build
     pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
     known: bool = True  # False for a package dockgen has no entry for
+    source: str = ""  # the data file it was read from, for messages
 
     @property
     def debian_runtime(self) -> tuple[str, ...]:
@@ -100,10 +91,9 @@ def read_package(data: object, where: str) -> Package:
         gui_variants=lint.text_map("gui-variants"), also_pip=lint.texts("also-pip", ()),
         python_pins=top.text_map("python-pins"), pip_from=top.text("pip-from", ""), gpu_cuda=top.text("gpu-cuda", ""),
         with_numpy=top.flag("with-numpy", False), legacy_build=top.text_map("legacy-build"),
-        legacy_build_tools=top.texts("legacy-build-tools", ()))
+        legacy_build_tools=top.texts("legacy-build-tools", ()), source=where)
     for reader in (top, system, lint):
         reader.done()
-    _validate(package, where)
     return package
 
 
@@ -115,28 +105,3 @@ def _models(table: Reader) -> dict[str, Model]:
         model.done()
     return models
 
-
-def _validate(package: Package, where: str) -> None:
-    """Catalog data is rendered into Dockerfiles, so it is held to the same rules as user input."""
-    names = (package.name, package.pip, package.conda, *package.runtime.get("debian", ()))
-    if not all(re.fullmatch(PACKAGE_NAME, name) for name in names):
-        raise DockgenError(f"{where}: a package name has characters dockgen will not render")
-    if not re.fullmatch(_REQUIRES_PYTHON, package.requires_python):
-        raise DockgenError(f"{where}: python {package.requires_python!r} is not a version range such as '>=3.10'")
-    for version in (package.version, *package.python_pins.values(), *([package.pip_from] if package.pip_from else [])):
-        if version != "system" and not re.fullmatch(VERSION, version):
-            raise DockgenError(f"{where}: version {version!r} is not a plain version")
-    for spec in package.legacy_build_tools:
-        name, _, version = spec.partition("==")
-        if not re.fullmatch(PACKAGE_NAME, name) or not re.fullmatch(VERSION, version):
-            raise DockgenError(f"{where}: build requirement {spec!r} is not a plain NAME==VERSION")
-    if not all(re.fullmatch(VERSION, v) for v in package.legacy_build.values()):
-        raise DockgenError(f"{where}: a legacy-build numpy version is not a plain version")
-    for packages in (*package.runtime.values(), *package.build.values()):
-        if not all(re.fullmatch(_SYSTEM_PACKAGE, p) for p in packages):
-            raise DockgenError(f"{where}: a system package name has characters dockgen will not render")
-    if "'" in package.smoke_test or "\n" in package.smoke_test:
-        raise DockgenError(f"{where}: write the smoke test on one line with double quotes, so it quotes cleanly")
-    if not all(re.fullmatch(_ENV_NAME, key) and re.fullmatch(_ENV_VALUE, value)
-               for key, value in (*package.env.items(), *package.conda_env.items())):
-        raise DockgenError(f"{where}: an environment variable name or value has characters dockgen will not render")
