@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from dockgen.knowledge import data
-from dockgen.knowledge.data import Bloated, Deprecation as Deprecation, Release as Release  # re-exported
+from dockgen.knowledge.data import Bloated, Deprecation, Release
 from dockgen.model import ImageRef
 
 _PYTHON_TAG = r"^(\d+)\.(\d+)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+
 from dockgen.knowledge import data
 from dockgen.knowledge.images import python_eol
 from dockgen.model import ImageRef
