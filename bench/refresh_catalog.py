@@ -23,6 +23,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from packaging.specifiers import SpecifierSet
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -37,7 +39,7 @@ TABLE = ROOT / "bench" / "catalog_ranges.md"
 
 def pin_for(package: Package, python: str) -> str:
     """The version ``dockgen new`` pins for ``python``; empty when it refuses that Python."""
-    if python in package.python:
+    if python in SpecifierSet(package.requires_python):
         return package.version
     return package.python_pins.get(python, "")
 
@@ -92,7 +94,7 @@ def table(record: dict[str, dict[str, dict[str, dict[str, object]]]]) -> str:
     for package in catalog.packages.values():
         pins = ", ".join(f"{python}: {pin_for(package, python) or 'refused'}" for python in PYTHONS)
         if not package.wheels or package.version == "system":
-            lines.append(f"| {package.name} | {pins} | {package.python} | source build | not resolved (compiled "
+            lines.append(f"| {package.name} | {pins} | {SpecifierSet(package.requires_python)} | source build | not resolved (compiled "
                          "against the system library) |")
             continue
         results = record.get(package.name, {})
@@ -101,7 +103,7 @@ def table(record: dict[str, dict[str, dict[str, dict[str, object]]]]) -> str:
         failed = [f"{python}/{machine}" for python, machine, entry in checked if not entry["ok"]]
         verdict = f"{len(checked) - len(failed)}/{len(checked)} resolve" + (
             f"; fails: {', '.join(failed)}" if failed else "")
-        lines.append(f"| {package.name} | {pins} | {package.python} | {', '.join(MACHINES)} | {verdict} |")
+        lines.append(f"| {package.name} | {pins} | {SpecifierSet(package.requires_python)} | {', '.join(MACHINES)} | {verdict} |")
     uv = [entry for machines in record.get("uv", {}).values() for entry in machines.values()]
     lines += ["", f"uv {catalog.uv} (`--installer uv`): {sum(bool(e['ok']) for e in uv)}/{len(uv)} resolve.",
               "torch, torchvision and torchaudio are resolved on PyPI (the same versions as the PyTorch CPU index the "

@@ -1,12 +1,13 @@
-"""The generator's data: base images (``templates/bases.toml``) and packages (``templates/packages/*.toml``),
-loaded into frozen records and validated, so templates never see raw dictionaries."""
+"""The generator's data: base images (``templates/bases.toml``) and packages (``templates/packages/*.toml``, read
+by ``dockgen.knowledge.packages``), loaded into frozen records and validated, so templates never see raw
+dictionaries."""
 
 from __future__ import annotations
 
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from dockgen._resources import data_dir
 from dockgen.commands.pip import normalize as normalize  # re-exported: the generator names it from here
 from dockgen.errors import DockgenError
-from dockgen.knowledge import images
+from dockgen.knowledge import images, packages
+from dockgen.knowledge.packages import Model as Model, Package as Package  # re-exported for the generator
 
 # What may appear in a Dockerfile as a package name or version: nothing a shell or Dockerfile would interpret.
 PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
@@ -45,49 +47,6 @@ class Base:
 
     def reference(self, python: str, release: str) -> str:
         return self.image.format(python=python, release=release)
-
-
-@dataclass(frozen=True)
-class Model:
-    name: str
-    pip: str
-    conda: str
-
-
-@dataclass(frozen=True)
-class Package:
-    name: str
-    summary: str
-    pip: str
-    conda: str
-    import_name: str
-    version: str
-    conda_version: str
-    python: SpecifierSet
-    musl_wheels: bool
-    wheels: bool
-    smoke_test: str
-    notes: tuple[str, ...] = ()
-    conda_channels: tuple[str, ...] = ("conda-forge",)
-    pip_spec: str = ""  # overrides name==version (GDAL matches the system library)
-    gpu_pip: str = ""
-    cpu_index: str = ""
-    conda_extra: tuple[str, ...] = ()
-    expose: int | None = None
-    cmd: tuple[str, ...] = ()
-    runtime: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> system packages
-    build: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    env: dict[str, str] = field(default_factory=dict)
-    conda_env: dict[str, str] = field(default_factory=dict)  # what conda activation would export (conda images)
-    models: dict[str, Model] = field(default_factory=dict)
-    gui_variants: dict[str, str] = field(default_factory=dict)  # GUI distribution -> its headless twin
-    python_pins: dict[str, str] = field(default_factory=dict)  # Python X.Y outside ``python`` -> newest release for it
-    gpu_cuda: str = ""  # the CUDA major its GPU wheels bundle
-    with_numpy: bool = False  # numpy must be there when it is built and when it runs (GDAL's gdal_array)
-    legacy_build: dict[str, str] = field(default_factory=dict)  # release -> numpy pin for a build without isolation
-    legacy_build_tools: tuple[str, ...] = ()  # pinned build requirements for that build
-    pip_from: str = ""  # the first version of ``pip`` (xgboost-cpu); older versions install ``gpu_pip``
-    known: bool = True  # False for a package dockgen has no entry for
 
 
 @dataclass(frozen=True)
@@ -121,11 +80,8 @@ def load() -> Catalog:
     root = data_dir("templates")
     bases_data = _read(root / "bases.toml")
     bases = {entry["name"]: _base(entry, root / "bases.toml") for entry in bases_data["base"]}
-    packages = {}
-    for path in sorted((root / "packages").glob("*.toml")):
-        package = _package(_read(path), path)
-        packages[package.name] = package
-    return Catalog(bases=bases, packages=packages, default_python=images.recommended_python(),
+    return Catalog(bases=bases, packages={package.name: renderable(package) for package in packages.all_packages()},
+                   default_python=images.recommended_python(),
                    cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]),
                    uv=_tool_version(bases_data, "uv", root / "bases.toml"))
 
@@ -156,57 +112,33 @@ def _base(entry: dict[str, Any], path: Path) -> Base:
         raise DockgenError(f"{path}: base {entry.get('name')!r} lacks {error}") from error
 
 
-def _package(data: dict[str, Any], path: Path) -> Package:
-    try:
-        system = data.get("system", {})
-        package = Package(
-            name=data["name"], summary=data["summary"], pip=data["pip"], conda=data["conda"],
-            import_name=data["import"], version=data["version"], conda_version=data["conda-version"],
-            python=SpecifierSet(data["python"]), musl_wheels=data["musl-wheels"], wheels=data["wheels"],
-            smoke_test=data["smoke-test"], notes=tuple(data.get("notes", ())),
-            conda_channels=tuple(data.get("conda-channels", ("conda-forge",))), pip_spec=data.get("pip-spec", ""),
-            gpu_pip=data.get("gpu-pip", ""), cpu_index=data.get("cpu-index", ""),
-            conda_extra=tuple(data.get("conda-extra", ())), expose=data.get("expose"),
-            cmd=tuple(data.get("cmd", ())),
-            runtime={"debian": tuple(system.get("debian-runtime", ())),
-                     "ubuntu": tuple(system.get("debian-runtime", ())),
-                     "alpine": tuple(system.get("alpine-runtime", ()))},
-            build={"debian": tuple(system.get("debian-build", ())), "ubuntu": tuple(system.get("debian-build", ()))},
-            env={str(k): str(v) for k, v in data.get("env", {}).items()},
-            conda_env={str(k): str(v) for k, v in data.get("conda-env", {}).items()},
-            models={name: Model(name, m["pip"], m["conda"]) for name, m in data.get("models", {}).items()},
-            gui_variants={str(k): str(v) for k, v in data.get("lint", {}).get("gui-variants", {}).items()},
-            python_pins={str(k): str(v) for k, v in data.get("python-pins", {}).items()},
-            pip_from=str(data.get("pip-from", "")), gpu_cuda=str(data.get("gpu-cuda", "")),
-            with_numpy=bool(data.get("with-numpy", False)),
-            legacy_build={str(k): str(v) for k, v in data.get("legacy-build", {}).items()},
-            legacy_build_tools=tuple(map(str, data.get("legacy-build-tools", ()))),
-        )
-    except (KeyError, InvalidSpecifier, TypeError) as error:
-        raise DockgenError(f"{path}: broken package data: {error}") from error
-    _validate(package, path)
-    return package
-
-
-def _validate(package: Package, path: Path) -> None:
-    """Catalog data is rendered into Dockerfiles, so it is held to the same rules as user input."""
+def renderable(package: Package) -> Package:
+    """The package, once its values are held to the rules for user input: the generator renders them into
+    Dockerfiles, and reads ``requires_python`` with packaging."""
+    where = package.source
     names = (package.name, package.pip, package.conda, *package.runtime.get("debian", ()))
     if not all(PACKAGE_NAME.fullmatch(name) for name in names):
-        raise DockgenError(f"{path}: a package name has characters dockgen will not render")
+        raise DockgenError(f"{where}: a package name has characters dockgen will not render")
+    try:
+        SpecifierSet(package.requires_python)
+    except InvalidSpecifier:
+        raise DockgenError(f"{where}: python {package.requires_python!r} is not a version range such as '>=3.10'"
+                           ) from None
     for version in (package.version, *package.python_pins.values(), *([package.pip_from] if package.pip_from else [])):
         if version != "system" and not VERSION.fullmatch(version):
-            raise DockgenError(f"{path}: version {version!r} is not a plain version")
+            raise DockgenError(f"{where}: version {version!r} is not a plain version")
     for spec in package.legacy_build_tools:
         name, _, version = spec.partition("==")
         if not PACKAGE_NAME.fullmatch(name) or not VERSION.fullmatch(version):
-            raise DockgenError(f"{path}: build requirement {spec!r} is not a plain NAME==VERSION")
+            raise DockgenError(f"{where}: build requirement {spec!r} is not a plain NAME==VERSION")
     if not all(VERSION.fullmatch(v) for v in package.legacy_build.values()):
-        raise DockgenError(f"{path}: a legacy-build numpy version is not a plain version")
-    for packages in (*package.runtime.values(), *package.build.values()):
-        if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in packages):
-            raise DockgenError(f"{path}: a system package name has characters dockgen will not render")
+        raise DockgenError(f"{where}: a legacy-build numpy version is not a plain version")
+    for group in (*package.runtime.values(), *package.build.values()):
+        if not all(_SYSTEM_PACKAGE.fullmatch(p) for p in group):
+            raise DockgenError(f"{where}: a system package name has characters dockgen will not render")
     if "'" in package.smoke_test or "\n" in package.smoke_test:
-        raise DockgenError(f"{path}: write the smoke test on one line with double quotes, so it quotes cleanly")
+        raise DockgenError(f"{where}: write the smoke test on one line with double quotes, so it quotes cleanly")
     if not all(_ENV_NAME.fullmatch(key) and _ENV_VALUE.fullmatch(value)
                for key, value in (*package.env.items(), *package.conda_env.items())):
-        raise DockgenError(f"{path}: an environment variable name or value has characters dockgen will not render")
+        raise DockgenError(f"{where}: an environment variable name or value has characters dockgen will not render")
+    return package

@@ -16,7 +16,6 @@ from dockgen.catalog import PACKAGE_NAME, VERSION, Catalog, Package, normalize
 from dockgen.errors import DockgenError
 
 _SPEC = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:(?P<op>==|=)(?P<version>[^=].*))?")
-_ANY_PYTHON = SpecifierSet(">=3")
 CONDA_TINI = "tini=0.19"  # --init in a conda image: conda-forge's tini (0.19.0, its latest release)
 
 
@@ -67,7 +66,7 @@ def _install(spec: str, catalog: Catalog, python: str, gpu: bool) -> Install:
     package = catalog.package(name)
     if package is None:
         package = Package(name=name, summary="", pip=name, conda=name, import_name=name.replace("-", "_"),
-                          version=version, conda_version=version, python=_ANY_PYTHON, musl_wheels=True,
+                          version=version, conda_version=version, requires_python=">=3", musl_wheels=True,
                           wheels=True, smoke_test="", known=False)
         return Install(package, version, bool(version), version, name, " ".join(notes))
     conda_version = version  # conda-forge has the user's exact version or nothing: never widen it
@@ -85,13 +84,14 @@ def _install(spec: str, catalog: Catalog, python: str, gpu: bool) -> Install:
 
 def _default_pin(package: Package, python: str, notes: list[str]) -> tuple[str, str]:
     """The catalog's pin, or the per-Python pin when the catalog's version does not support ``python``."""
-    if python in package.python:
+    supported = SpecifierSet(package.requires_python)
+    if python in supported:
         return package.version, package.conda_version
     older = package.python_pins.get(python)
     if older is None:
-        raise DockgenError(f"{package.name} {package.version} needs Python {package.python}, and dockgen knows no "
+        raise DockgenError(f"{package.name} {package.version} needs Python {supported}, and dockgen knows no "
                            f"release for Python {python}; choose another --python or pin {package.pip}==VERSION")
-    notes.append(f"{package.name} {package.version} needs Python {package.python}; for Python {python} dockgen pins "
+    notes.append(f"{package.name} {package.version} needs Python {supported}; for Python {python} dockgen pins "
                  f"{older}, the newest release that supports it (PyPI's Requires-Python).")
     return older, ".".join(older.split(".")[:2])
 

@@ -9,8 +9,9 @@ Regenerate it with::
     python -m dockgen.lint_data
 
 TOML dates are written ``{"$date": "YYYY-MM-DD"}`` and read back as ``datetime.date``, so the tables linting sees
-are exactly what ``tomllib`` gives for the files. The typed, validated records are built from these tables by the
-modules that own each file kind (``dockgen.rules``, ``dockgen.knowledge.*``).
+are exactly what ``tomllib`` gives for the files. The typed, validated records are built from these tables by one
+loader per file kind: ``dockgen.rules`` (rule headers), ``dockgen.knowledge.data`` (each ``rules/knowledge`` file)
+and ``dockgen.knowledge.packages`` (the package catalog, for the generator and the lint rules alike).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from dockgen import Settings, lint_text
 from dockgen.catalog import load
 from dockgen.errors import DockgenError
 from dockgen.generate import generate
-from dockgen.knowledge import images
+from dockgen.knowledge import data, images
 from dockgen.recipe import Request
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import run
@@ -64,7 +64,7 @@ def test_outdated_output_is_clean_for_hadolint(tmp_path: Path) -> None:
 def _eol_days() -> list[datetime.date]:
     """The day after every end of life the data knows, from now on, and a day far beyond all of them."""
     ends = [images.python_eol(v) for v in ("3.10", "3.11", "3.12", "3.13", "3.14")]
-    ends += [release.eol for release in images._releases()]
+    ends += [release.eol for release in data.lifecycle().releases]
     days = sorted({end + datetime.timedelta(days=1) for end in ends if end and end.year >= 2026})
     return [*days, datetime.date.fromisoformat(FAR)]
 

@@ -95,7 +95,7 @@ def test_a_catalog_pin_without_a_release_for_the_python_is_refused_clearly() -> 
     from dockgen.recipe import resolve
 
     catalog = load()
-    numpy = dataclasses.replace(catalog.packages["numpy"], python_pins={})
+    numpy = catalog.packages["numpy"]._replace(python_pins={})
     patched = dataclasses.replace(catalog, packages={**catalog.packages, "numpy": numpy})
     with pytest.raises(DockgenError, match="needs Python >=3.12, and dockgen knows no release for Python 3.11"):
         resolve(Request(packages=("numpy",), python="3.11"), patched)

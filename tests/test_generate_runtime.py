@@ -122,7 +122,7 @@ def test_gpu_package_needing_a_newer_cuda_is_refused(manager: str, monkeypatch: 
     import dataclasses
 
     catalog = load()
-    newer = dataclasses.replace(catalog.packages["torch"], gpu_cuda="14")
+    newer = catalog.packages["torch"]._replace(gpu_cuda="14")
     patched = dataclasses.replace(catalog, packages={**catalog.packages, "torch": newer})
     from dockgen.recipe import resolve
 

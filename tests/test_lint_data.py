@@ -10,6 +10,7 @@ import pytest
 
 from dockgen import lint_data, rules
 from dockgen.errors import DockgenError
+from dockgen.knowledge import packages
 from dockgen.knowledge import python as python_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
     def clear() -> None:
-        for cached in (lint_data._index, rules.all_rules, python_knowledge.packages_by_pip_name):
+        for cached in (lint_data._index, rules.all_rules, packages.all_packages, python_knowledge.packages_by_pip_name):
             cached.cache_clear()
 
     clear()
@@ -73,17 +74,3 @@ def test_a_damaged_index_is_an_error_that_says_how_to_mend_it(tmp_path: Path, fr
     monkeypatch.setattr(lint_data, "INDEX", index)
     with pytest.raises(DockgenError, match="damaged.*reinstall dockgen"):
         rules.all_rules()
-
-
-def test_lint_and_the_generator_read_the_same_package_facts() -> None:
-    """templates/packages/ has two readers: the generator's validated catalog and the lint rules' light view of the
-    index (no TOML parser or packaging import on the lint path). They must agree on every fact both read."""
-    from dockgen.catalog import load
-
-    for package in load().packages.values():
-        facts = python_knowledge.package(package.pip)
-        assert facts is not None, package.name
-        assert (facts.name, facts.pip, facts.musl_wheels, facts.wheels, facts.cpu_index, facts.gpu_pip,
-                facts.gui_variants, facts.debian_runtime) == (
-            package.name, package.pip, package.musl_wheels, package.wheels, package.cpu_index, package.gpu_pip,
-            package.gui_variants, package.runtime["debian"]), package.name

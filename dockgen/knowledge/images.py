@@ -1,5 +1,5 @@
-"""Base-image facts from ``rules/knowledge/*.toml``: releases and their end of life, deprecated and bloated
-images, conda channel configuration. Shared by the lint rules and the generator."""
+"""Base-image facts from ``rules/knowledge/images.toml`` and ``lifecycle.toml``: releases and their end of life,
+deprecated and bloated images, conda channel configuration. Shared by the lint rules and the generator."""
 
 from __future__ import annotations
 
@@ -7,34 +7,13 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from dockgen import lint_data
+from dockgen.knowledge import data
+from dockgen.knowledge.data import Bloated, Deprecation, Release
 from dockgen.model import ImageRef
 
 _PYTHON_TAG = r"^(\d+)\.(\d+)"
 _DEBIAN_VARIANTS = ("trixie", "bookworm", "bullseye", "buster", "stretch", "jessie")
-
-
-@dataclass(frozen=True, slots=True)
-class Release:
-    family: str
-    version: str
-    codename: str | None
-    eol: datetime.date
-    note: str
-
-    @property
-    def title(self) -> str:
-        family = {"centos": "CentOS", "rockylinux": "Rocky Linux"}.get(self.family, self.family.capitalize())
-        return f"{family} {self.version}" + (f" ({self.codename})" if self.codename else "")
-
-
-@dataclass(frozen=True, slots=True)
-class Deprecation:
-    image: str
-    reason: str
-    replacement: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,21 +25,11 @@ class Bloat:
     why: str
 
 
-def _data() -> dict[str, Any]:
-    return lint_data.tables("rules/knowledge")
-
-
-@functools.cache
-def _releases() -> tuple[Release, ...]:
-    return tuple(Release(r["family"], r["version"], r.get("codename"), r["eol"], r.get("note", ""))
-                 for r in _data()["lifecycle"]["release"])
-
-
 @functools.cache
 def _release_words() -> dict[str, Release]:
     """Words that name a release inside a tag: codenames, ``alpine3.20``, ``ubuntu22.04``, ``centos7``."""
     table: dict[str, Release] = {}
-    for release in _releases():
+    for release in data.lifecycle().releases:
         table[f"{release.family}{release.version}"] = release
         if release.codename:
             table[release.codename] = release
@@ -68,21 +37,20 @@ def _release_words() -> dict[str, Release]:
 
 
 def python_eol(version: str) -> datetime.date | None:
-    value = _data()["lifecycle"]["python"].get(version)
-    return value if isinstance(value, datetime.date) else None
+    return data.lifecycle().python.get(version)
 
 
 def recommended_python() -> str:
-    return str(_data()["images"]["recommended-python"])
+    return data.images().recommended_python
 
 
 def is_python_image(image: ImageRef) -> bool:
-    return image.short_name in _data()["images"]["python-images"]
+    return image.short_name in data.images().python_images
 
 
 def python_version(image: ImageRef) -> str | None:
     """``3.7`` for ``python:3.7.7-slim-stretch``; None when the tag names no version."""
-    if image.short_name not in _data()["images"]["python-images"] or not image.tag:
+    if image.short_name not in data.images().python_images or not image.tag:
         return None
     match = re.match(_PYTHON_TAG, image.tag)
     return f"{match.group(1)}.{match.group(2)}" if match else None
@@ -92,7 +60,7 @@ def release_of(image: ImageRef) -> Release | None:
     """The distribution release an image's tag pins, when it names one."""
     if not image.tag:
         return None
-    family = _data()["images"]["distro-images"].get(image.short_name)
+    family = data.images().distro_images.get(image.short_name)
     if family:
         found = _release_from_distro_tag(family, image.tag)
         if found:
@@ -105,8 +73,7 @@ def release_of(image: ImageRef) -> Release | None:
 
 def distro_family(image: ImageRef) -> str | None:
     """The distribution family of an image that is a distribution itself (``debian``, ``ubuntu``, ``alpine``...)."""
-    family = _data()["images"]["distro-images"].get(image.short_name)
-    return str(family) if family else None
+    return data.images().distro_images.get(image.short_name) or None
 
 
 def eol_reasons(image: ImageRef, today: datetime.date, notes: bool = True) -> list[str]:
@@ -126,7 +93,7 @@ def eol_reasons(image: ImageRef, today: datetime.date, notes: bool = True) -> li
 
 def _release_from_distro_tag(family: str, tag: str) -> Release | None:
     first = re.split(r"[-_]", tag.lower())[0].removeprefix(family)
-    for release in _releases():
+    for release in data.lifecycle().releases:
         if release.family != family:
             continue
         if first == release.codename or first == release.version or first.startswith(release.version + "."):
@@ -137,29 +104,26 @@ def _release_from_distro_tag(family: str, tag: str) -> Release | None:
 def deprecation(image: ImageRef) -> Deprecation | None:
     """An entry names an image without its registry (Docker Hub) or with it (``gcr.io/google-appengine/python``)."""
     names = {image.short_name, f"{image.registry}/{image.name}" if image.registry else image.short_name}
-    for entry in _data()["images"]["deprecated"]:
-        if entry["image"] in names:
-            return Deprecation(entry["image"], " ".join(entry["reason"].split()), entry["replacement"])
-    return None
+    return next((entry for entry in data.images().deprecated if entry.image in names), None)
 
 
 def bloat(image: ImageRef, final_stage: bool) -> Bloat | None:
-    for entry in _data()["images"]["bloated"]:
-        if entry["image"] != image.short_name:
+    for entry in data.images().bloated:
+        if entry.image != image.short_name:
             continue
         suggestion = _smaller(entry, image, final_stage)
         if suggestion:
-            return Bloat(entry["image"], suggestion, entry["size"], entry["smaller-size"], entry["why"])
+            return Bloat(entry.image, suggestion, entry.size, entry.smaller_size, entry.why)
     return None
 
 
-def _smaller(entry: dict[str, Any], image: ImageRef, final_stage: bool) -> str | None:
-    kind = entry["kind"]
+def _smaller(entry: Bloated, image: ImageRef, final_stage: bool) -> str | None:
+    kind = entry.kind
     tag = image.tag or "latest"
-    if entry.get("final-stage-only") and not final_stage:
+    if entry.final_stage_only and not final_stage:
         return None
     if kind == "replace":
-        return str(entry["replacement"])
+        return entry.replacement
     if kind == "cuda-runtime":
         # from the reference as written, so that an ARG in the tag stays an ARG
         return image.raw.split("@", 1)[0].replace("-devel-", "-runtime-") if "-devel-" in tag else None
@@ -187,7 +151,7 @@ class Swap:
 def arch_prefix(image: ImageRef) -> str:
     """``arm32v7/`` for ``arm32v7/alpine``: Docker Hub's per-architecture namespace, or ``""``."""
     first, _, rest = image.short_name.partition("/")
-    return f"{first}/" if rest and first in _data()["images"]["arch-prefixes"] else ""
+    return f"{first}/" if rest and first in data.images().arch_prefixes else ""
 
 
 def without_arch(image: ImageRef) -> ImageRef:
@@ -200,7 +164,7 @@ def without_arch(image: ImageRef) -> ImageRef:
 
 def is_windows(image: ImageRef) -> bool:
     words = re.split(r"[-_]", (image.tag or "").lower())
-    return (any(word in _data()["images"]["windows-tag-words"] for word in words)
+    return (any(word in data.images().windows_tag_words for word in words)
             or image.short_name.startswith(("windows/", "windows-amd64/"))
             or (image.registry == "mcr.microsoft.com" and image.name.startswith("windows")))
 
@@ -217,7 +181,7 @@ def written_name(image: ImageRef) -> str:
 
 def eol_swap(image: ImageRef, today: datetime.date) -> Swap:
     """A supported base of the same family to move to from an end-of-life one, or advice when none is known."""
-    table = _data()["images"]["eol-replacement"]
+    table = data.images().eol_replacement
     plain = without_arch(image)
     written = written_name(image)
     words = re.split(r"[-_]", (image.tag or "").lower())
@@ -226,30 +190,30 @@ def eol_swap(image: ImageRef, today: datetime.date) -> Swap:
         end = python_eol(python)
         keep = python if end is not None and end >= today else recommended_python()
         if is_windows(image):
-            tag = str(_data()["images"]["python-windows"]).format(python=keep)
+            tag = data.images().python_windows.format(python=keep)
             if "windowsservercore" in words:
                 return Swap(f"{written}:{tag}", f"a supported base such as `{written}:{tag}`")
             return Swap(None, f"a supported Windows tag such as `{written}:{tag}`")
         key = ("python-alpine" if any(word.startswith("alpine") for word in words)
                else "python" if "slim" in words else "python-full")
-        replacement = f"{written}:{str(table[key]).format(python=keep).split(':', 1)[1]}"
+        replacement = f"{written}:{table[key].format(python=keep).split(':', 1)[1]}"
         return Swap(replacement, f"a supported base such as `{replacement}`")
     release = release_of(plain)
     if release is None:
         return Swap(None, "a supported release")
-    distro = _data()["images"]["distro-images"].get(plain.short_name)
+    distro = data.images().distro_images.get(plain.short_name)
     if distro is not None and release.family in table and not is_windows(image):
         full = f"{release.family}-full"
-        target = str(table[full] if full in table and "slim" not in words else table[release.family])
+        target = table[full] if full in table and "slim" not in words else table[release.family]
         name, tag = target.split(":", 1)
-        if _data()["images"]["distro-images"].get(name) == distro:
+        if data.images().distro_images.get(name) == distro:
             replacement = f"{written}:{tag}"
         elif written == plain.short_name:  # no registry, no architecture prefix: the other image will do
             replacement = target
         else:
             return Swap(None, f"a supported release such as `{target}` (for the same registry and architecture)")
         return Swap(replacement, f"a supported base such as `{replacement}`")
-    newest = max((r for r in _releases() if r.family == release.family), key=lambda r: r.eol)
+    newest = max((r for r in data.lifecycle().releases if r.family == release.family), key=lambda r: r.eol)
     return Swap(None, f"a tag of `{written}` built on a supported release (such as {newest.title}); replacing the "
                       f"image would change what it is, so there is no automatic fix")
 
@@ -259,12 +223,12 @@ def conda_forge_only(image: ImageRef) -> bool:
     import fnmatch
 
     return any(fnmatch.fnmatchcase(image.short_name, pattern)
-               for pattern in _data()["images"]["conda"]["conda-forge-only-images"])
+               for pattern in data.images().conda_forge_only_images)
 
 
 def conda_forge_installers() -> tuple[str, ...]:
-    return tuple(_data()["images"]["conda"]["conda-forge-installers"])
+    return data.images().conda_forge_installers
 
 
 def defaults_channels() -> frozenset[str]:
-    return frozenset(_data()["images"]["conda"]["defaults-channels"])
+    return data.images().defaults_channels

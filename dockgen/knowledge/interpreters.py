@@ -7,30 +7,24 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import Any
 
-from dockgen import lint_data
+from dockgen.knowledge import data
 from dockgen.knowledge.images import python_eol
 from dockgen.model import ImageRef
 
 _VERSION = r"(?<![\d.])([23])\.(\d{1,2})(?![\d])"
 
 
-def _knowledge() -> dict[str, Any]:
-    return lint_data.table("rules/knowledge", "interpreters")
-
-
-@functools.cache
 def python2_packages(family: str) -> frozenset[str]:
-    return frozenset(_knowledge()["python2-packages"].get(family, ()))
+    return data.interpreters().python2_packages.get(family, frozenset())
 
 
 def alpine_py_pip_python3_from() -> str:
-    return str(_knowledge()["python2-packages"]["alpine-py-pip-python3-from"])
+    return data.interpreters().alpine_py_pip_python3_from
 
 
 def floating_tags(family: str) -> frozenset[str]:
-    return frozenset(_knowledge()["floating-tags"].get(family, ()))
+    return data.interpreters().floating_tags.get(family, frozenset())
 
 
 def minor_version(text: str) -> str | None:
@@ -49,7 +43,7 @@ def eol(version: str, today: datetime.date) -> datetime.date | None:
 def _image_patterns() -> tuple[tuple[str, str], ...]:
     """(regular expression, pattern as written) for each versioned image pattern."""
     found = []
-    for pattern in _knowledge()["versioned-python-images"]["patterns"]:
+    for pattern in data.interpreters().versioned_python_images:
         regex = "".join(r"(\d\.\d{1,2})(?![\d])" if part == "{v}" else ".*" if part == "*" else re.escape(part)
                         for part in re.split(r"(\{v\}|\*)", pattern) if part)
         found.append((f"^{regex}$", pattern))

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
-from dockgen import lint_data
-
-
-@functools.cache
-def _data() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = lint_data.table("rules/knowledge", "secrets")
-    return frozenset(data["names"]), tuple(data["fragments"])
+from dockgen.knowledge import data
 
 
 def looks_secret(name: str) -> bool:
-    names, fragments = _data()
-    return name.upper() in names or any(fragment in name.lower() for fragment in fragments)
+    secrets = data.secrets()
+    return name.upper() in secrets.names or any(fragment in name.lower() for fragment in secrets.fragments)
