@@ -7,7 +7,9 @@ lines joined, comment and blank lines inside the continuation dropped, heredoc b
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +30,57 @@ class Flag:
     value: str | None
 
 
+class Location(NamedTuple):
+    """Where a word or command is written: 1-based line and column of its first character, and the line and the
+    column just past its last character (end exclusive, as SARIF's ``endColumn``)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Offsets in a text cut out of the file (an instruction's ``args``, a heredoc body) to lines and columns.
+
+    The text is made of pieces, each the start of one physical line: piece ``k`` starts at offset
+    ``starts[k] - base`` of the text and at column 1 of line ``lines[k]``. Offsets stay plain ints in the model;
+    lines and columns are worked out only when a finding asks for them."""
+
+    starts: tuple[int, ...]
+    lines: tuple[int, ...]
+    base: int = 0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and 1-based column of the character at ``offset``."""
+        at = self.base + offset
+        piece = max(bisect.bisect_right(self.starts, at) - 1, 0)
+        return self.lines[piece], at - self.starts[piece] + 1
+
+    def location(self, start: int, end: int) -> Location:
+        """The text ``[start, end)``; its end is on the line of its last character (not the next line's start)."""
+        line, column = self.position(start)
+        if end <= start:
+            return Location(line, column, line, column)
+        end_line, end_column = self.position(end - 1)
+        return Location(line, column, end_line, end_column + 1)
+
+    def shifted(self, base: int) -> SourceMap:
+        return SourceMap(self.starts, self.lines, base)
+
+
 @dataclass(frozen=True, slots=True)
 class Command:
     """One simple shell command from a RUN script.
 
     ``name`` is the effective program: path stripped and wrappers such as ``sudo`` or ``env`` looked through;
     ``wrappers`` keeps what was looked through. ``args`` are the words after the name with quotes removed.
+
+    Where each word is written: ``spans`` holds a start and an end offset for every word of the simple command in
+    its script, ``prefix`` words (assignments, wrappers and their options, dequoted) first, then the program, then
+    ``args``; ``origin`` turns those offsets into lines and columns. Both are empty where the source is not the
+    script (exec form, or a command made up by a caller).
     """
 
     name: str
@@ -41,6 +88,41 @@ class Command:
     wrappers: tuple[str, ...] = ()
     assignments: tuple[str, ...] = ()
     program: str = ""  # the program word as written, path kept (``/opt/venv/bin/pip``)
+    prefix: tuple[str, ...] = field(default=(), compare=False)
+    spans: tuple[int, ...] = field(default=(), compare=False)
+    origin: SourceMap | None = field(default=None, compare=False)
+
+    def word_location(self, index: int) -> Location | None:
+        """Where the ``index``-th word of the command (prefix words counted) is written."""
+        if self.origin is None or not 0 <= 2 * index < len(self.spans):
+            return None
+        return self.origin.location(self.spans[2 * index], self.spans[2 * index + 1])
+
+    def arg_location(self, index: int) -> Location | None:
+        """Where ``args[index]`` is written."""
+        if not 0 <= index < len(self.args):
+            return None
+        return self.word_location(len(self.spans) // 2 - len(self.args) + index)
+
+    def find(self, word: str) -> Location | None:
+        """Where the first argument equal to ``word`` (or, failing that, the program or a prefix word such as a
+        wrapper) is written."""
+        if word in self.args:
+            return self.arg_location(self.args.index(word))
+        if word in (self.program, self.name):
+            return self.program_location()
+        if word in self.prefix:
+            return self.word_location(self.prefix.index(word))
+        return None
+
+    def program_location(self) -> Location | None:
+        return self.word_location(len(self.spans) // 2 - len(self.args) - 1)
+
+    def location(self) -> Location | None:
+        """The whole simple command, from its first word to the end of its last."""
+        if self.origin is None or not self.spans:
+            return None
+        return self.origin.location(self.spans[0], self.spans[-1])
 
     @property
     def flags(self) -> frozenset[str]:
@@ -124,6 +206,7 @@ class Instruction:
     inner: Instruction | None = None  # ONBUILD's wrapped instruction
     shell: tuple[str, ...] | None = None  # the SHELL in effect (exec form); None means /bin/sh -c
     stage: int = -1  # index of the stage it belongs to, -1 before the first FROM
+    origin: SourceMap | None = field(default=None, compare=False)  # offsets in ``args`` to lines and columns
 
     @property
     def last_line(self) -> int:

@@ -3,11 +3,12 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import commands_named
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in dockerfile.by_keyword.get("RUN", ()):
-        if commands_named(run, "cd"):
-            yield Hit(run.line)
+        found = commands_named(run, "cd")
+        if found:
+            yield hit_at(run, found[0].program_location())

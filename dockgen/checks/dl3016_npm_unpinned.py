@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.checks._managers import each_run_where
+from dockgen.checks._managers import each_run_where, first_word_of
 from dockgen.model import Command, Dockerfile
 
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
@@ -17,14 +17,14 @@ def _pinned(package: str) -> bool:
     return "@" in (package[1:] if package.startswith("@") else package)
 
 
-def _loose(command: Command) -> bool:
+def _loose(command: Command) -> list[str]:
     if command.name != "npm" or not command.has_arg("install"):
-        return False
+        return []
     words = command.positional(frozenset({"loglevel", "registry"}))
     if not words or words[0] != "install":
-        return False
-    return any(not _pinned(word) for word in words[1:])
+        return []
+    return [word for word in words[1:] if not _pinned(word)]
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, _loose)
+    yield from each_run_where(dockerfile, _loose, first_word_of(_loose))
