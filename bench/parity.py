@@ -102,8 +102,11 @@ def main() -> None:
     for path in files:
         if path.name in unparsed or path.name in crashed:
             continue
+        model = parse_text(decode(path.read_bytes()).text)
         for finding in lint_bytes(path.read_bytes(), settings):
-            ours[(path.name, finding.line, finding.code)] += 1
+            # hadolint reports an instruction's first line, we the line of the word concerned
+            instruction = model.instruction_at(finding.line)
+            ours[(path.name, instruction.line if instruction else finding.line, finding.code)] += 1
     theirs = Counter({k: v for k, v in theirs.items() if k[2] in codes and k[0] not in unparsed | crashed})
 
     print(f"{len(files)} files; hadolint could not parse {len(unparsed)} and crashed on {len(crashed)} "

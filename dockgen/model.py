@@ -285,3 +285,11 @@ class Dockerfile:
     @property
     def final_stage(self) -> Stage | None:
         return self.stages[-1] if self.stages else None
+
+    def instruction_at(self, line: int) -> Instruction | None:
+        """The top-level instruction whose lines (heredoc bodies included) hold ``line``: a finding about a word on
+        a continuation line belongs to it (hadolint reports the instruction's first line)."""
+        at = bisect.bisect_right([i.line for i in self.instructions], line) - 1
+        if at >= 0 and line <= self.instructions[at].last_line:
+            return self.instructions[at]
+        return None

@@ -2,19 +2,24 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile
+from dockgen.model import Command, Dockerfile, Location
 from dockgen.parse import key_values
 
 
-def _insecure_option(command: Command) -> str | None:
+def _insecure_option(command: Command) -> tuple[str, Location | None] | None:
+    """What turns the checks off, and where the word that says it is written."""
     for option in python.insecure_options().get(command.name, ()):
-        if any(arg == option or arg.startswith(option + "=") for arg in command.args):
-            return f"`{command.name} {option}`"
+        for index, arg in enumerate(command.args):
+            if arg == option or arg.startswith(option + "="):
+                return f"`{command.name} {option}`", command.arg_location(index)
     text = " ".join(command.args).lower()
     fragment = next((f for f in python.insecure_fragments() if f in text), None)
-    return f"`{fragment}`" if fragment else None
+    if fragment is None:
+        return None
+    at = next((i for i, arg in enumerate(command.args) if fragment in arg.lower()), None)
+    return f"`{fragment}`", command.program_location() if at is None else command.arg_location(at)
 
 
 def _insecure_env(key: str, value: str) -> bool:
@@ -29,10 +34,11 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later, so a "
                       f"man in the middle can serve any package; fix the CA bundle instead.")
     for run in with_onbuild(dockerfile, "RUN"):
-        what = next((w for w in map(_insecure_option, run.commands) if w), None)
-        if what is None:
-            assignments = [a.partition("=") for c in run.commands for a in c.assignments]
-            what = next((f"`{k}`" for k, _, v in assignments if _insecure_env(k, v.strip("'\""))), None)
-        if what:
-            yield Hit(run.line, f"{what} turns off certificate or signature checks, so a man in the middle can "
-                      f"serve any file or package; fix the CA bundle or add the repository's key instead.")
+        insecure = next((w for w in map(_insecure_option, run.commands) if w), None)
+        if insecure is None:
+            insecure = next(((f"`{key}`", c.find(a)) for c in run.commands for a in c.assignments
+                          for key, _, value in [a.partition("=")] if _insecure_env(key, value.strip("'\""))), None)
+        if insecure:
+            yield hit_at(run, insecure[1], f"{insecure[0]} turns off certificate or signature checks, so a man in the "
+                         f"middle can serve any file or package; fix the CA bundle or add the repository's key "
+                         f"instead.")
