@@ -35,6 +35,10 @@ CASES = [
      (2, 47, 2, 53), "pandas"),
     ("FROM python:3.12-slim\nRUN pip install --no-cache-dir --trusted-host pypi.org flask==3.0.3\n", "DG504",
      (2, 32, 2, 46), "--trusted-host"),
+    ("FROM debian:13\nRUN apt-get install -y python3-pip gcc && pip install --break-system-packages flask\n", "DG207",
+     (2, 36, 2, 39), "gcc"),
+    ("FROM debian:13\nRUN apt-get install -y python3-pip gcc && pip install --break-system-packages flask\n", "DG213",
+     (2, 55, 2, 78), "--break-system-packages"),
 ]
 
 
