@@ -123,7 +123,7 @@ def install_wheel(work: Path) -> tuple[list[str], dict[str, str]]:
     dist, site = work / "dist", work / "site"
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wheel = next(dist.glob("dockgen-*.whl"))
+    wheel = next(dist.glob("dockgen*.whl"))  # the distribution is dockgen-lint
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
                    check=True)
     # The console script pip wrote (it runs dockgen.entry:main); the dependencies come from this environment.
