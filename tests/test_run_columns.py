@@ -68,9 +68,13 @@ def test_findings_about_a_whole_instruction_stay_at_column_one(text: str, code: 
     assert found and all((f.column, f.end_column) == (1, None) for f in found)
 
 
-def test_a_pragma_above_the_instruction_covers_a_finding_on_its_continuation_line() -> None:
+def test_a_pragma_above_the_instruction_covers_a_finding_on_a_later_line_of_it() -> None:
     text = "FROM debian:13\n# hadolint ignore=DL3008\nRUN apt-get install -y \\\n    curl\n"
     assert not [f for f in lint_text(text, Settings(select=("DL3008",)))]
+    heredoc = "FROM python:3.12-slim\n# hadolint ignore=DL3013\nRUN <<EOF\npip install --no-cache-dir flask\nEOF\n"
+    assert not [f for f in lint_text(heredoc, Settings(select=("DL3013",)))]
+    assert [f.line for f in lint_text(heredoc.replace("# hadolint", "# not a pragma"), Settings(select=("DL3013",)))] \
+        == [4]
 
 
 def test_commands_record_where_every_word_is_written() -> None:
