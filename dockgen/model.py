@@ -40,13 +40,13 @@ class Location(NamedTuple):
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class SourceMap:
+class SourceMap(NamedTuple):
     """Offsets in a text cut out of the file (an instruction's ``args``, a heredoc body) to lines and columns.
 
     The text is made of pieces, each the start of one physical line: piece ``k`` starts at offset
     ``starts[k] - base`` of the text and at column 1 of line ``lines[k]``. Offsets stay plain ints in the model;
-    lines and columns are worked out only when a finding asks for them."""
+    lines and columns are worked out only when a finding asks for them. (A named tuple: one is made for every
+    instruction, and a tuple is the cheapest thing to make.)"""
 
     starts: tuple[int, ...]
     lines: tuple[int, ...]
@@ -66,9 +66,6 @@ class SourceMap:
         end_line, end_column = self.position(end - 1)
         return Location(line, column, end_line, end_column + 1)
 
-    def shifted(self, base: int) -> SourceMap:
-        return SourceMap(self.starts, self.lines, base)
-
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -77,9 +74,9 @@ class Command:
     ``name`` is the effective program: path stripped and wrappers such as ``sudo`` or ``env`` looked through;
     ``wrappers`` keeps what was looked through. ``args`` are the words after the name with quotes removed.
 
-    Where each word is written: ``spans`` holds a start and an end offset for every word of the simple command in
-    its script, ``prefix`` words (assignments, wrappers and their options, dequoted) first, then the program, then
-    ``args``; ``origin`` turns those offsets into lines and columns. Both are empty where the source is not the
+    Where each word is written: ``starts`` and ``ends`` hold the offsets in its script of every word of the simple
+    command, ``prefix`` words (assignments, wrappers and their options, dequoted) first, then the program, then
+    ``args``; ``origin`` turns those offsets into lines and columns. They are empty where the source is not the
     script (exec form, or a command made up by a caller).
     """
 
@@ -89,20 +86,21 @@ class Command:
     assignments: tuple[str, ...] = ()
     program: str = ""  # the program word as written, path kept (``/opt/venv/bin/pip``)
     prefix: tuple[str, ...] = field(default=(), compare=False)
-    spans: tuple[int, ...] = field(default=(), compare=False)
+    starts: tuple[int, ...] = field(default=(), compare=False)
+    ends: tuple[int, ...] = field(default=(), compare=False)
     origin: SourceMap | None = field(default=None, compare=False)
 
     def word_location(self, index: int) -> Location | None:
         """Where the ``index``-th word of the command (prefix words counted) is written."""
-        if self.origin is None or not 0 <= 2 * index < len(self.spans):
+        if self.origin is None or not 0 <= index < len(self.starts):
             return None
-        return self.origin.location(self.spans[2 * index], self.spans[2 * index + 1])
+        return self.origin.location(self.starts[index], self.ends[index])
 
     def arg_location(self, index: int) -> Location | None:
         """Where ``args[index]`` is written."""
         if not 0 <= index < len(self.args):
             return None
-        return self.word_location(len(self.spans) // 2 - len(self.args) + index)
+        return self.word_location(len(self.starts) - len(self.args) + index)
 
     def find(self, word: str) -> Location | None:
         """Where the first argument equal to ``word`` (or, failing that, the program or a prefix word such as a
@@ -116,13 +114,13 @@ class Command:
         return None
 
     def program_location(self) -> Location | None:
-        return self.word_location(len(self.spans) // 2 - len(self.args) - 1)
+        return self.word_location(len(self.starts) - len(self.args) - 1)
 
     def location(self) -> Location | None:
         """The whole simple command, from its first word to the end of its last."""
-        if self.origin is None or not self.spans:
+        if self.origin is None or not self.starts:
             return None
-        return self.origin.location(self.spans[0], self.spans[-1])
+        return self.origin.location(self.starts[0], self.ends[-1])
 
     @property
     def flags(self) -> frozenset[str]:

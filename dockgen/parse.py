@@ -108,14 +108,11 @@ class _Scanner:
     def _instruction(self) -> None:
         start = self.position
         parts: list[str] = []
-        starts: list[int] = []  # where each part starts in the joined text, and its line
-        lines: list[int] = []
+        marks: list[int] = []  # after each continued line: where the next part starts in the joined text, its line
         joined = 0
         while self.position < len(self.lines):
             line = self.lines[self.position]
             self.position += 1
-            starts.append(joined)
-            lines.append(self.position)
             body = _strip_continuation(line, self.escape)
             if body is None:
                 parts.append(line)
@@ -129,6 +126,7 @@ class _Scanner:
                 if stripped:
                     self._comment(self.position, stripped, pragma_allowed=False)
                 self.position += 1
+            marks += (joined, self.position + 1)
         text = "".join(parts)
         logical = text.strip()
         if not logical:
@@ -137,7 +135,9 @@ class _Scanner:
         heredocs = self._heredocs(logical, start)
         if heredocs:
             end = heredocs[-1].end_line
-        origin = SourceMap(tuple(starts), tuple(lines), len(text) - len(text.lstrip()))
+        lead = len(text) - len(text.lstrip()) if text[0].isspace() else 0
+        origin = SourceMap((0, *marks[0::2]), (start + 1, *marks[1::2]), lead) if marks else \
+            SourceMap((0,), (start + 1,), lead)
         self.raw.append(_RawInstruction(start + 1, max(end, start + 1), logical, heredocs, origin))
 
     def _heredocs(self, logical: str, start: int) -> tuple[Heredoc, ...]:
@@ -246,7 +246,7 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
     if keyword == "ONBUILD":
         if text:  # the trigger runs in a later build whose SHELL is unknown here
             inner = _build(text, line, end_line, heredocs, stage, None, problems,
-                           origin.shifted(origin.base + len(logical) - len(text)))  # ``text`` ends ``logical``
+                           SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(text)))
         else:
             problems.append(ParseProblem(line, "ONBUILD needs an instruction after it"))
     flags, args = _leading_flags(text) if keyword in _FLAGGED_INSTRUCTIONS else ((), text)
@@ -256,7 +256,8 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
         args_for_json = args
     json_args = _json_array(args_for_json) if keyword in _JSON_INSTRUCTIONS else None
     posix = json_args is not None or is_posix_shell(shell)
-    args_origin = origin.shifted(origin.base + len(logical) - len(args))  # ``args`` ends ``logical`` too
+    # ``args`` (like ``text``) ends ``logical``: where it starts there is all the map needs to know
+    args_origin = SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(args))
     script = _run_script(args, json_args, heredocs, args_origin) if keyword == "RUN" and posix else Script((), False)
     return Instruction(keyword=keyword, written_keyword=written, line=line, end_line=end_line, text=text, args=args,
                        flags=flags, heredocs=heredocs if inner is None else (), json_args=json_args,

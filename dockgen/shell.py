@@ -8,6 +8,7 @@ Malformed input never raises: an unterminated quote or substitution simply runs 
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from typing import NamedTuple
@@ -25,6 +26,9 @@ _WORD_END = frozenset(" \t\n;&|()<>")
 _OPERATOR_START = frozenset(operator[0] for operator in _OPERATORS)
 # A run of characters that stand for themselves inside a word: read in one step rather than one by one.
 _PLAIN_RUN = re.compile(r"[^ \t\n;&|()<>\\'\"$`]+")
+
+
+_START, _END = operator.itemgetter(3), operator.itemgetter(4)  # a _Token's start and end, fast
 
 
 class _Token(NamedTuple):
@@ -140,8 +144,13 @@ def _flush(words: list[_Token], out: _Output, depth: int, base: int) -> None:
     while first < len(texts) and _ASSIGNMENT.match(texts[first]):
         first += 1
     if first < len(texts):
-        spans = () if out.origin is None else tuple([offset + base for w in words for offset in (w.start, w.end)])
-        out.commands.append(_resolve(texts, first, spans, out.origin))
+        if out.origin is None:
+            out.commands.append(_resolve(texts, first, (), (), None))
+        else:
+            starts, ends = tuple(map(_START, words)), tuple(map(_END, words))
+            if base:  # a substitution's words: offsets in the outermost script
+                starts, ends = tuple([start + base for start in starts]), tuple([end + base for end in ends])
+            out.commands.append(_resolve(texts, first, starts, ends, out.origin))
     for word in words:
         for inner, offset in word.substitutions:
             _collect(inner, out, depth + 1, base + offset)
@@ -162,7 +171,8 @@ _WRAPPERS: dict[str, frozenset[str]] = {
 }
 
 
-def _resolve(texts: list[str], first: int, spans: tuple[int, ...], origin: SourceMap | None) -> Command:
+def _resolve(texts: list[str], first: int, starts: tuple[int, ...], ends: tuple[int, ...],
+             origin: SourceMap | None) -> Command:
     """The command of the words ``texts``, the first ``first`` of them assignments."""
     words = texts[first:]
     wrappers: list[str] = []
@@ -193,9 +203,9 @@ def _resolve(texts: list[str], first: int, spans: tuple[int, ...], origin: Sourc
             break
         wrappers.append(name)
         words = rest
-    prefix = tuple(texts[:len(texts) - len(words)]) if origin is not None else ()
+    prefix = tuple(texts[:len(texts) - len(words)]) if origin is not None and len(texts) > len(words) else ()
     return Command(_program_name(words[0]), tuple(words[1:]), tuple(wrappers), tuple(extra_assignments), words[0],
-                   prefix, spans, origin)
+                   prefix, starts, ends, origin)
 
 
 def _program_name(word: str) -> str:
