@@ -51,6 +51,7 @@ class SourceMap(NamedTuple):
     starts: tuple[int, ...]
     lines: tuple[int, ...]
     base: int = 0
+    text: str = ""  # the text the offsets are in
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and 1-based column of the character at ``offset``."""
@@ -74,10 +75,11 @@ class Command:
     ``name`` is the effective program: path stripped and wrappers such as ``sudo`` or ``env`` looked through;
     ``wrappers`` keeps what was looked through. ``args`` are the words after the name with quotes removed.
 
-    Where each word is written: ``starts`` and ``ends`` hold the offsets in its script of every word of the simple
-    command, ``prefix`` words (assignments, wrappers and their options, dequoted) first, then the program, then
-    ``args``; ``origin`` turns those offsets into lines and columns. They are empty where the source is not the
-    script (exec form, or a command made up by a caller).
+    Where each word is written: ``offset`` is where the command starts in ``origin.text``, its script; the words,
+    ``prefix`` words (assignments, wrappers and their options, dequoted) first, then the program, then ``args``,
+    are found again from there when a finding asks (one int a command instead of two a word), and ``origin`` turns
+    their offsets into lines and columns. ``origin`` is None where the source is not the script (exec form, or a
+    command made up by a caller).
     """
 
     name: str
@@ -86,21 +88,29 @@ class Command:
     assignments: tuple[str, ...] = ()
     program: str = ""  # the program word as written, path kept (``/opt/venv/bin/pip``)
     prefix: tuple[str, ...] = field(default=(), compare=False)
-    starts: tuple[int, ...] = field(default=(), compare=False)
-    ends: tuple[int, ...] = field(default=(), compare=False)
+    offset: int = field(default=-1, compare=False)
     origin: SourceMap | None = field(default=None, compare=False)
 
     def word_location(self, index: int) -> Location | None:
         """Where the ``index``-th word of the command (prefix words counted) is written."""
-        if self.origin is None or not 0 <= index < len(self.starts):
+        spans = self._spans()
+        if spans is None or not 0 <= index < len(spans):
             return None
-        return self.origin.location(self.starts[index], self.ends[index])
+        return self.origin.location(*spans[index]) if self.origin is not None else None
+
+    def _spans(self) -> list[tuple[int, int]] | None:
+        if self.origin is None or self.offset < 0:
+            return None
+        from dockgen.shell import word_spans  # the shell syntax lives there (and imports this module)
+
+        spans = word_spans(self.origin.text, self.offset)
+        return spans if len(spans) == len(self.prefix) + 1 + len(self.args) else None
 
     def arg_location(self, index: int) -> Location | None:
         """Where ``args[index]`` is written."""
         if not 0 <= index < len(self.args):
             return None
-        return self.word_location(len(self.starts) - len(self.args) + index)
+        return self.word_location(len(self.prefix) + 1 + index)
 
     def find(self, word: str) -> Location | None:
         """Where the first argument equal to ``word`` (or, failing that, the program or a prefix word such as a
@@ -114,13 +124,14 @@ class Command:
         return None
 
     def program_location(self) -> Location | None:
-        return self.word_location(len(self.starts) - len(self.args) - 1)
+        return self.word_location(len(self.prefix))
 
     def location(self) -> Location | None:
         """The whole simple command, from its first word to the end of its last."""
-        if self.origin is None or not self.starts:
+        spans = self._spans()
+        if spans is None or self.origin is None:
             return None
-        return self.origin.location(self.starts[0], self.ends[-1])
+        return self.origin.location(spans[0][0], spans[-1][1])
 
     @property
     def flags(self) -> frozenset[str]:

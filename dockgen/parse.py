@@ -246,7 +246,7 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
     if keyword == "ONBUILD":
         if text:  # the trigger runs in a later build whose SHELL is unknown here
             inner = _build(text, line, end_line, heredocs, stage, None, problems,
-                           SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(text)))
+                           SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(text), text))
         else:
             problems.append(ParseProblem(line, "ONBUILD needs an instruction after it"))
     flags, args = _leading_flags(text) if keyword in _FLAGGED_INSTRUCTIONS else ((), text)
@@ -257,7 +257,7 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
     json_args = _json_array(args_for_json) if keyword in _JSON_INSTRUCTIONS else None
     posix = json_args is not None or is_posix_shell(shell)
     # ``args`` (like ``text``) ends ``logical``: where it starts there is all the map needs to know
-    args_origin = SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(args))
+    args_origin = SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(args), args)
     script = _run_script(args, json_args, heredocs, args_origin) if keyword == "RUN" and posix else Script((), False)
     return Instruction(keyword=keyword, written_keyword=written, line=line, end_line=end_line, text=text, args=args,
                        flags=flags, heredocs=heredocs if inner is None else (), json_args=json_args,
@@ -329,7 +329,8 @@ def heredoc_origin(heredoc: Heredoc) -> SourceMap:
     while position >= 0:
         starts.append(position + 1)
         position = heredoc.body.find("\n", position + 1)
-    return SourceMap(tuple(starts), tuple(range(heredoc.start_line, heredoc.start_line + len(starts))))
+    return SourceMap(tuple(starts), tuple(range(heredoc.start_line, heredoc.start_line + len(starts))), 0,
+                     heredoc.body)
 
 
 def words(text: str) -> list[str]:

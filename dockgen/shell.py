@@ -8,7 +8,6 @@ Malformed input never raises: an unterminated quote or substitution simply runs 
 
 from __future__ import annotations
 
-import operator
 import re
 import sys
 from typing import NamedTuple
@@ -28,15 +27,11 @@ _OPERATOR_START = frozenset(operator[0] for operator in _OPERATORS)
 _PLAIN_RUN = re.compile(r"[^ \t\n;&|()<>\\'\"$`]+")
 
 
-_START, _END = operator.itemgetter(3), operator.itemgetter(4)  # a _Token's start and end, fast
-
-
 class _Token(NamedTuple):
     text: str  # dequoted word, or the operator itself
     is_operator: bool
     substitutions: tuple[tuple[str, int], ...] = ()  # inner scripts of $(...), `...`, <(...), >(...), and offsets
     start: int = 0  # where the word is written in the script being tokenised
-    end: int = 0
 
 
 class Script(NamedTuple):
@@ -49,7 +44,7 @@ def parse_script(script: str, origin: SourceMap | None = None) -> Script:
     columns, each command records where its words are written."""
     commands: list[Command] = []
     pipes: list[bool] = []
-    _collect(script, _Output(commands, pipes, origin), depth=0, base=0)
+    _collect(script, _Output(commands, pipes), depth=0, origin=origin)
     return Script(tuple(commands), bool(pipes))
 
 
@@ -61,11 +56,10 @@ def split_commands(script: str) -> tuple[Command, ...]:
 class _Output(NamedTuple):
     commands: list[Command]
     pipes: list[bool]
-    origin: SourceMap | None
 
 
-def _collect(script: str, out: _Output, depth: int, base: int) -> None:
-    """``base``: the offset of ``script`` in the outermost script (a substitution's inner text is parsed apart)."""
+def _collect(script: str, out: _Output, depth: int, origin: SourceMap | None) -> None:
+    """``origin``: where ``script`` is written (a substitution's inner text is parsed apart, with a map of its own)."""
     if depth > 20:
         return
     words: list[_Token] = []
@@ -78,13 +72,13 @@ def _collect(script: str, out: _Output, depth: int, base: int) -> None:
         if token.is_operator and token.text in _REDIRECTIONS:
             if index < len(tokens) and not tokens[index].is_operator:
                 for inner, offset in tokens[index].substitutions:
-                    _collect(inner, out, depth + 1, base + offset)
+                    _collect(inner, out, depth + 1, _inner(origin, inner, offset))
                 index += 1  # the redirection target is not an argument
             continue
         if token.is_operator:
             if token.text in ("|", "|&") and not state.case_pattern:
                 out.pipes.append(True)
-            _flush(words, out, depth, base)
+            _flush(words, out, depth, origin)
             state.after_operator(token.text)
             continue
         if not words and state.skip_word(token.text):
@@ -93,7 +87,12 @@ def _collect(script: str, out: _Output, depth: int, base: int) -> None:
             index += 2  # ``name() { ... }`` defines a function
             continue
         words.append(token)
-    _flush(words, out, depth, base)
+    _flush(words, out, depth, origin)
+
+
+def _inner(origin: SourceMap | None, inner: str, offset: int) -> SourceMap | None:
+    """The map of a substitution's inner script, which starts at ``offset`` of the script ``origin`` maps."""
+    return None if origin is None else SourceMap(origin.starts, origin.lines, origin.base + offset, inner)
 
 
 class _State:
@@ -136,7 +135,7 @@ class _State:
             self.skipping_header = False
 
 
-def _flush(words: list[_Token], out: _Output, depth: int, base: int) -> None:
+def _flush(words: list[_Token], out: _Output, depth: int, origin: SourceMap | None) -> None:
     if not words:
         return
     texts = [w.text for w in words]
@@ -144,16 +143,10 @@ def _flush(words: list[_Token], out: _Output, depth: int, base: int) -> None:
     while first < len(texts) and _ASSIGNMENT.match(texts[first]):
         first += 1
     if first < len(texts):
-        if out.origin is None:
-            out.commands.append(_resolve(texts, first, (), (), None))
-        else:
-            starts, ends = tuple(map(_START, words)), tuple(map(_END, words))
-            if base:  # a substitution's words: offsets in the outermost script
-                starts, ends = tuple([start + base for start in starts]), tuple([end + base for end in ends])
-            out.commands.append(_resolve(texts, first, starts, ends, out.origin))
+        out.commands.append(_resolve(texts, first, words[0].start, origin))
     for word in words:
         for inner, offset in word.substitutions:
-            _collect(inner, out, depth + 1, base + offset)
+            _collect(inner, out, depth + 1, _inner(origin, inner, offset))
     words.clear()
 
 
@@ -171,8 +164,7 @@ _WRAPPERS: dict[str, frozenset[str]] = {
 }
 
 
-def _resolve(texts: list[str], first: int, starts: tuple[int, ...], ends: tuple[int, ...],
-             origin: SourceMap | None) -> Command:
+def _resolve(texts: list[str], first: int, offset: int, origin: SourceMap | None) -> Command:
     """The command of the words ``texts``, the first ``first`` of them assignments."""
     words = texts[first:]
     wrappers: list[str] = []
@@ -205,7 +197,7 @@ def _resolve(texts: list[str], first: int, starts: tuple[int, ...], ends: tuple[
         words = rest
     prefix = tuple(texts[:len(texts) - len(words)]) if origin is not None and len(texts) > len(words) else ()
     return Command(_program_name(words[0]), tuple(words[1:]), tuple(wrappers), tuple(extra_assignments), words[0],
-                   prefix, starts, ends, origin)
+                   prefix, offset, origin)
 
 
 def _program_name(word: str) -> str:
@@ -229,7 +221,7 @@ def _tokenize(text: str) -> list[_Token]:
             continue
         if char in "<>" and text.startswith("(", pos + 1):
             end = _balanced(text, pos + 2, "(", ")")
-            tokens.append(_Token(text[pos:end], False, ((text[pos + 2:end - 1], pos + 2),), pos, end))
+            tokens.append(_Token(text[pos:end], False, ((text[pos + 2:end - 1], pos + 2),), pos))
             pos = end
             continue
         operator = _operator_at(text, pos)
@@ -241,8 +233,41 @@ def _tokenize(text: str) -> list[_Token]:
         word, substitutions, pos = _read_word(text, pos)
         if pos < length and text[pos] in "<>" and word.isdigit():
             continue  # ``2>`` : the fd number belongs to the redirection that follows
-        tokens.append(_Token(word, False, substitutions, start, pos))
+        tokens.append(_Token(word, False, substitutions, start))
     return tokens
+
+
+def word_spans(script: str, start: int) -> list[tuple[int, int]]:
+    """Where the words of the simple command that starts at ``start`` of ``script`` are written, read again as
+    ``_tokenize`` and ``_collect`` read them (redirections and their targets left out), up to the operator that
+    ends the command. Commands keep only their start: this runs when a finding asks where a word is."""
+    spans: list[tuple[int, int]] = []
+    pos, length, target = start, len(script), False
+    while pos < length:
+        char = script[pos]
+        if char in " \t" or (char == "\\" and script.startswith("\n", pos + 1)):
+            pos += 1 if char != "\\" else 2
+            continue
+        if char == "#":
+            pos = _line_end(script, pos)
+            continue
+        if char in "<>" and script.startswith("(", pos + 1):
+            end = _balanced(script, pos + 2, "(", ")")
+        else:
+            operator = _operator_at(script, pos)
+            if operator and operator not in _REDIRECTIONS:
+                break
+            if operator:
+                pos, target = pos + len(operator), True
+                continue
+            _, _, end = _read_word(script, pos)
+            if end < length and script[end] in "<>" and script[pos:end].isdigit():
+                pos = end
+                continue
+        if not target:
+            spans.append((pos, end))
+        pos, target = end, False
+    return spans
 
 
 def _operator_at(text: str, pos: int) -> str | None:

@@ -82,7 +82,7 @@ def test_commands_record_where_every_word_is_written() -> None:
     model = parse_text(text)
     written = []
     for command in model.instructions[1].commands:
-        for index in range(len(command.starts)):
+        for index in range(len(command.prefix) + 1 + len(command.args)):
             where = command.word_location(index)
             assert where is not None and where.line == where.end_line
             written.append(model.lines[where.line - 1][where.column - 1:where.end_column - 1])
