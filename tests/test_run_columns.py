@@ -91,3 +91,18 @@ def test_commands_record_where_every_word_is_written() -> None:
     assert (pip.name, pip.prefix, pip.args) == ("pip", ("A=1", "sudo", "-u", "x"), ("install", "requests"))
     whole = pip.location()
     assert whole is not None and (whole.line, whole.column, whole.end_line, whole.end_column) == (2, 5, 3, 23)
+
+
+def test_words_are_found_again_past_redirections_comments_and_substitutions() -> None:
+    text = "FROM a\nRUN 2>/dev/null apt-get install -y <(cat x) \"cu\"rl > log <<EOF && x=$(sudo make) # c\nbody\nEOF\n"
+    model = parse_text(text)
+    written = {}
+    for command in model.instructions[1].commands:
+        words = []
+        for index in range(len(command.prefix) + 1 + len(command.args)):
+            where = command.word_location(index)
+            assert where is not None
+            words.append(model.lines[where.line - 1][where.column - 1:where.end_column - 1])
+        written[command.name] = words
+    assert written == {"apt-get": ["apt-get", "install", "-y", "<(cat x)", '"cu"rl'], "cat": ["cat", "x"],
+                       "make": ["sudo", "make"]}
