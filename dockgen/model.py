@@ -21,6 +21,15 @@ class Heredoc:
     start_line: int  # first body line
     end_line: int  # the terminator line
 
+    def origin(self) -> SourceMap:
+        """Offsets in the body to lines and columns: one piece per body line."""
+        starts = [0]
+        position = self.body.find("\n")
+        while position >= 0:
+            starts.append(position + 1)
+            position = self.body.find("\n", position + 1)
+        return SourceMap(tuple(starts), tuple(range(self.start_line, self.start_line + len(starts))), 0, self.body)
+
 
 @dataclass(frozen=True, slots=True)
 class Flag:

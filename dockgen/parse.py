@@ -316,21 +316,10 @@ def _run_script(args: str, json_args: tuple[str, ...] | None, heredocs: tuple[He
     for heredoc in heredocs:
         # A bare ``RUN <<EOF`` runs the body as the script; ``RUN bash <<EOF`` feeds it to a shell.
         if not script.commands or any(command.name in _SHELLS for command in script.commands):
-            body = parse_script(heredoc.body, heredoc_origin(heredoc))
+            body = parse_script(heredoc.body, heredoc.origin())
             commands += body.commands
             has_pipe = has_pipe or body.has_pipe
     return Script(commands, has_pipe)
-
-
-def heredoc_origin(heredoc: Heredoc) -> SourceMap:
-    """Offsets in a heredoc's body to lines and columns: one piece per body line."""
-    starts = [0]
-    position = heredoc.body.find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = heredoc.body.find("\n", position + 1)
-    return SourceMap(tuple(starts), tuple(range(heredoc.start_line, heredoc.start_line + len(starts))), 0,
-                     heredoc.body)
 
 
 def words(text: str) -> list[str]:

@@ -26,6 +26,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         tools = [tool for _, tool in found]
         removed = any(system.removes_packages(command) for command in run.commands)
         if found and not removed:
-            yield hit_at(run, found[0][0].find(found[0][1]), f"{', '.join(f'`{t}`' for t in tools)} would stay in the shipped image (hundreds "
-                      f"of MB and more to patch); build in a first stage and copy only the result (a venv or wheels) "
-                      f"into a slim final stage, or purge them in the same RUN.")
+            command, tool = found[0]
+            yield hit_at(run, command.find(tool), f"{', '.join(f'`{t}`' for t in tools)} would stay in the shipped "
+                         f"image (hundreds of MB and more to patch); build in a first stage and copy only the result "
+                         f"(a venv or wheels) into a slim final stage, or purge them in the same RUN.")

@@ -36,7 +36,8 @@ def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) ->
     from dockgen.engine import lint
 
     model = parse_text(before)
-    instruction_of = {line: (i.line, i.last_line) for i in model.instructions for line in range(i.line, i.last_line + 1)}
+    instruction_of = {line: (i.line, i.last_line) for i in model.instructions
+                      for line in range(i.line, i.last_line + 1)}
     owned: set[int] = set()
     for finding in lint(model, SETTINGS, fixes=True):
         if finding.fix is not None and (unsafe or finding.fix.safe):
