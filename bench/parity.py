@@ -117,8 +117,11 @@ def ours_over(files: list[Path], codes: tuple[str, ...], left_out: set[str]) -> 
     ours: Counter[Key] = Counter()
     for path in files:
         if path.name not in left_out:
+            model = parse_text(decode(path.read_bytes()).text)
             for finding in lint_bytes(path.read_bytes(), settings):
-                ours[(path.name, finding.line, finding.code)] += 1
+                # hadolint reports an instruction's first line, dockgen the line of the word concerned
+                instruction = model.instruction_at(finding.line)
+                ours[(path.name, instruction.line if instruction else finding.line, finding.code)] += 1
     return ours
 
 

@@ -18,6 +18,8 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # an I/O problem: the file was not linted
+    # The linted text, for formats that quote it (``full``); None when no one asked for it.
+    source: str | None = field(default=None, compare=False, repr=False)
 
 
 def lint_text(text: str, settings: Settings | None = None, path: str | None = None,

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 
 from dockgen.model import (Comment, Dockerfile, Flag, Heredoc, ImageRef, Instruction, ParseProblem, Pragma,
-                           Stage)
+                           SourceMap, Stage)
 from dockgen.pragmas import parse_pragma
 from dockgen.shell import Script, parse_script
 from dockgen.words import dequote, split_words
@@ -69,6 +69,7 @@ class _RawInstruction(NamedTuple):
     end_line: int
     logical: str
     heredocs: tuple[Heredoc, ...]
+    origin: SourceMap  # offsets in ``logical`` to lines and columns
 
 
 class _Scanner:
@@ -107,6 +108,8 @@ class _Scanner:
     def _instruction(self) -> None:
         start = self.position
         parts: list[str] = []
+        marks: list[int] = []  # after each continued line: where the next part starts in the joined text, its line
+        joined = 0
         while self.position < len(self.lines):
             line = self.lines[self.position]
             self.position += 1
@@ -115,6 +118,7 @@ class _Scanner:
                 parts.append(line)
                 break
             parts.append(body)
+            joined += len(body)
             while self.position < len(self.lines):  # blank and comment lines inside a continuation are skipped
                 stripped = self.lines[self.position].strip()
                 if stripped and not stripped.startswith("#"):
@@ -122,14 +126,19 @@ class _Scanner:
                 if stripped:
                     self._comment(self.position, stripped, pragma_allowed=False)
                 self.position += 1
-        logical = "".join(parts).strip()
+            marks += (joined, self.position + 1)
+        text = "".join(parts)
+        logical = text.strip()
         if not logical:
             return  # only a line continuation (`\\` alone, then blank lines or the end): BuildKit sees nothing
         end = self.position
         heredocs = self._heredocs(logical, start)
         if heredocs:
             end = heredocs[-1].end_line
-        self.raw.append(_RawInstruction(start + 1, max(end, start + 1), logical, heredocs))
+        lead = len(text) - len(text.lstrip()) if text[0].isspace() else 0
+        origin = SourceMap((0, *marks[0::2]), (start + 1, *marks[1::2]), lead) if marks else \
+            SourceMap((0,), (start + 1,), lead)
+        self.raw.append(_RawInstruction(start + 1, max(end, start + 1), logical, heredocs, origin))
 
     def _heredocs(self, logical: str, start: int) -> tuple[Heredoc, ...]:
         words = logical.split(None, 2)
@@ -209,7 +218,7 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
             stage_members.append([])
             image = next((w for w in words_[1:] if not w.startswith("--")), "")
             shell = shell_by_alias.get(image)  # a stage built FROM another keeps its SHELL
-        instruction = _build(raw.logical, raw.line, raw.end_line, raw.heredocs, stage, shell, problems)
+        instruction = _build(raw.logical, raw.line, raw.end_line, raw.heredocs, stage, shell, problems, raw.origin)
         instructions.append(instruction)
         if instruction.keyword == "FROM":
             alias = _stage_alias(instruction)
@@ -227,7 +236,8 @@ def _assemble(raws: list[_RawInstruction], problems: list[ParseProblem]
 
 
 def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...], stage: int,
-           shell: tuple[str, ...] | None, problems: list[ParseProblem]) -> Instruction:
+           shell: tuple[str, ...] | None, problems: list[ParseProblem], origin: SourceMap) -> Instruction:
+    """``origin``: offsets in ``logical`` to lines and columns."""
     written, text = _split_first_word(logical)
     keyword = written.upper()
     if keyword not in KNOWN_INSTRUCTIONS:
@@ -235,7 +245,8 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
     inner = None
     if keyword == "ONBUILD":
         if text:  # the trigger runs in a later build whose SHELL is unknown here
-            inner = _build(text, line, end_line, heredocs, stage, None, problems)
+            inner = _build(text, line, end_line, heredocs, stage, None, problems,
+                           SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(text), text))
         else:
             problems.append(ParseProblem(line, "ONBUILD needs an instruction after it"))
     flags, args = _leading_flags(text) if keyword in _FLAGGED_INSTRUCTIONS else ((), text)
@@ -245,11 +256,13 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
         args_for_json = args
     json_args = _json_array(args_for_json) if keyword in _JSON_INSTRUCTIONS else None
     posix = json_args is not None or is_posix_shell(shell)
-    script = _run_script(args, json_args, heredocs) if keyword == "RUN" and posix else Script((), False)
+    # ``args`` (like ``text``) ends ``logical``: where it starts there is all the map needs to know
+    args_origin = SourceMap(origin.starts, origin.lines, origin.base + len(logical) - len(args), args)
+    script = _run_script(args, json_args, heredocs, args_origin) if keyword == "RUN" and posix else Script((), False)
     return Instruction(keyword=keyword, written_keyword=written, line=line, end_line=end_line, text=text, args=args,
                        flags=flags, heredocs=heredocs if inner is None else (), json_args=json_args,
                        commands=script.commands, has_pipe=script.has_pipe, inner=inner, stage=stage,
-                       shell=shell)
+                       shell=shell, origin=args_origin)
 
 
 def is_posix_shell(shell: tuple[str, ...] | None) -> bool:
@@ -294,14 +307,16 @@ def _json_array(text: str) -> tuple[str, ...] | None:
     return None
 
 
-def _run_script(args: str, json_args: tuple[str, ...] | None, heredocs: tuple[Heredoc, ...]) -> Script:
-    """The RUN's shell script; exec form is joined with spaces and read as shell too, as hadolint does."""
-    script = parse_script(" ".join(json_args) if json_args is not None else args)
+def _run_script(args: str, json_args: tuple[str, ...] | None, heredocs: tuple[Heredoc, ...],
+                origin: SourceMap) -> Script:
+    """The RUN's shell script; exec form is joined with spaces and read as shell too, as hadolint does (its words
+    then have no place in the source)."""
+    script = parse_script(" ".join(json_args)) if json_args is not None else parse_script(args, origin)
     commands, has_pipe = script.commands, script.has_pipe
     for heredoc in heredocs:
         # A bare ``RUN <<EOF`` runs the body as the script; ``RUN bash <<EOF`` feeds it to a shell.
         if not script.commands or any(command.name in _SHELLS for command in script.commands):
-            body = parse_script(heredoc.body)
+            body = parse_script(heredoc.body, heredoc.origin())
             commands += body.commands
             has_pipe = has_pipe or body.has_pipe
     return Script(commands, has_pipe)

@@ -12,7 +12,7 @@ import re
 import sys
 from typing import NamedTuple
 
-from dockgen.model import Command
+from dockgen.model import Command, SourceMap
 
 _OPERATORS = ("&&", "||", ";;", ";&", "|&", "&>>", "&>", ">>", ">|", ">&", "<&", "<<<", "<<-", "<<", "<>",
               ";", "|", "&", "(", ")", "<", ">", "\n")
@@ -30,7 +30,8 @@ _PLAIN_RUN = re.compile(r"[^ \t\n;&|()<>\\'\"$`]+")
 class _Token(NamedTuple):
     text: str  # dequoted word, or the operator itself
     is_operator: bool
-    substitutions: tuple[str, ...] = ()  # inner scripts of $(...), `...`, <(...), >(...)
+    substitutions: tuple[tuple[str, int], ...] = ()  # inner scripts of $(...), `...`, <(...), >(...), and offsets
+    start: int = 0  # where the word is written in the script being tokenised
 
 
 class Script(NamedTuple):
@@ -38,10 +39,12 @@ class Script(NamedTuple):
     has_pipe: bool  # a ``|`` or ``|&`` pipeline anywhere (not ``||``, not a ``case`` pattern)
 
 
-def parse_script(script: str) -> Script:
+def parse_script(script: str, origin: SourceMap | None = None) -> Script:
+    """The commands of ``script``; with ``origin``, the map from offsets in ``script`` to the file's lines and
+    columns, each command records where its words are written."""
     commands: list[Command] = []
     pipes: list[bool] = []
-    _collect(script, commands, pipes, depth=0)
+    _collect(script, _Output(commands, pipes), depth=0, origin=origin)
     return Script(tuple(commands), bool(pipes))
 
 
@@ -50,7 +53,13 @@ def split_commands(script: str) -> tuple[Command, ...]:
     return parse_script(script).commands
 
 
-def _collect(script: str, out: list[Command], pipes: list[bool], depth: int) -> None:
+class _Output(NamedTuple):
+    commands: list[Command]
+    pipes: list[bool]
+
+
+def _collect(script: str, out: _Output, depth: int, origin: SourceMap | None) -> None:
+    """``origin``: where ``script`` is written (a substitution's inner text is parsed apart, with a map of its own)."""
     if depth > 20:
         return
     words: list[_Token] = []
@@ -62,14 +71,14 @@ def _collect(script: str, out: list[Command], pipes: list[bool], depth: int) -> 
         index += 1
         if token.is_operator and token.text in _REDIRECTIONS:
             if index < len(tokens) and not tokens[index].is_operator:
-                for inner in tokens[index].substitutions:
-                    _collect(inner, out, pipes, depth + 1)
+                for inner, offset in tokens[index].substitutions:
+                    _collect(inner, out, depth + 1, _inner(origin, inner, offset))
                 index += 1  # the redirection target is not an argument
             continue
         if token.is_operator:
             if token.text in ("|", "|&") and not state.case_pattern:
-                pipes.append(True)
-            _flush(words, out, pipes, depth, state)
+                out.pipes.append(True)
+            _flush(words, out, depth, origin)
             state.after_operator(token.text)
             continue
         if not words and state.skip_word(token.text):
@@ -78,7 +87,12 @@ def _collect(script: str, out: list[Command], pipes: list[bool], depth: int) -> 
             index += 2  # ``name() { ... }`` defines a function
             continue
         words.append(token)
-    _flush(words, out, pipes, depth, state)
+    _flush(words, out, depth, origin)
+
+
+def _inner(origin: SourceMap | None, inner: str, offset: int) -> SourceMap | None:
+    """The map of a substitution's inner script, which starts at ``offset`` of the script ``origin`` maps."""
+    return None if origin is None else SourceMap(origin.starts, origin.lines, origin.base + offset, inner)
 
 
 class _State:
@@ -121,18 +135,18 @@ class _State:
             self.skipping_header = False
 
 
-def _flush(words: list[_Token], out: list[Command], pipes: list[bool], depth: int, state: _State) -> None:
+def _flush(words: list[_Token], out: _Output, depth: int, origin: SourceMap | None) -> None:
     if not words:
         return
     texts = [w.text for w in words]
-    assignments: list[str] = []
-    while texts and _ASSIGNMENT.match(texts[0]):
-        assignments.append(texts.pop(0))
-    if texts:
-        out.append(_resolve(texts, tuple(assignments)))
+    first = 0
+    while first < len(texts) and _ASSIGNMENT.match(texts[first]):
+        first += 1
+    if first < len(texts):
+        out.commands.append(_resolve(texts, first, words[0].start, origin))
     for word in words:
-        for inner in word.substitutions:
-            _collect(inner, out, pipes, depth + 1)
+        for inner, offset in word.substitutions:
+            _collect(inner, out, depth + 1, _inner(origin, inner, offset))
     words.clear()
 
 
@@ -150,9 +164,11 @@ _WRAPPERS: dict[str, frozenset[str]] = {
 }
 
 
-def _resolve(words: list[str], assignments: tuple[str, ...]) -> Command:
+def _resolve(texts: list[str], first: int, offset: int, origin: SourceMap | None) -> Command:
+    """The command of the words ``texts``, the first ``first`` of them assignments."""
+    words = texts[first:]
     wrappers: list[str] = []
-    extra_assignments = list(assignments)
+    extra_assignments = texts[:first]
     while True:
         name = _program_name(words[0])
         options = _WRAPPERS.get(name)
@@ -179,8 +195,9 @@ def _resolve(words: list[str], assignments: tuple[str, ...]) -> Command:
             break
         wrappers.append(name)
         words = rest
-    return Command(name=_program_name(words[0]), args=tuple(words[1:]), wrappers=tuple(wrappers),
-                   assignments=tuple(extra_assignments), program=words[0])
+    prefix = tuple(texts[:len(texts) - len(words)]) if origin is not None and len(texts) > len(words) else ()
+    return Command(_program_name(words[0]), tuple(words[1:]), tuple(wrappers), tuple(extra_assignments), words[0],
+                   prefix, offset, origin)
 
 
 def _program_name(word: str) -> str:
@@ -204,7 +221,7 @@ def _tokenize(text: str) -> list[_Token]:
             continue
         if char in "<>" and text.startswith("(", pos + 1):
             end = _balanced(text, pos + 2, "(", ")")
-            tokens.append(_Token(text[pos:end], False, (text[pos + 2:end - 1],)))
+            tokens.append(_Token(text[pos:end], False, ((text[pos + 2:end - 1], pos + 2),), pos))
             pos = end
             continue
         operator = _operator_at(text, pos)
@@ -212,11 +229,45 @@ def _tokenize(text: str) -> list[_Token]:
             tokens.append(_Token(operator, True))
             pos += len(operator)
             continue
+        start = pos
         word, substitutions, pos = _read_word(text, pos)
         if pos < length and text[pos] in "<>" and word.isdigit():
             continue  # ``2>`` : the fd number belongs to the redirection that follows
-        tokens.append(_Token(word, False, substitutions))
+        tokens.append(_Token(word, False, substitutions, start))
     return tokens
+
+
+def word_spans(script: str, start: int) -> list[tuple[int, int]]:
+    """Where the words of the simple command that starts at ``start`` of ``script`` are written, read again as
+    ``_tokenize`` and ``_collect`` read them (redirections and their targets left out), up to the operator that
+    ends the command. Commands keep only their start: this runs when a finding asks where a word is."""
+    spans: list[tuple[int, int]] = []
+    pos, length, target = start, len(script), False
+    while pos < length:
+        char = script[pos]
+        if char in " \t" or (char == "\\" and script.startswith("\n", pos + 1)):
+            pos += 1 if char != "\\" else 2
+            continue
+        if char == "#":
+            pos = _line_end(script, pos)
+            continue
+        if char in "<>" and script.startswith("(", pos + 1):
+            end = _balanced(script, pos + 2, "(", ")")
+        else:
+            operator = _operator_at(script, pos)
+            if operator and operator not in _REDIRECTIONS:
+                break
+            if operator:
+                pos, target = pos + len(operator), True
+                continue
+            _, _, end = _read_word(script, pos)
+            if end < length and script[end] in "<>" and script[pos:end].isdigit():
+                pos = end
+                continue
+        if not target:
+            spans.append((pos, end))
+        pos, target = end, False
+    return spans
 
 
 def _operator_at(text: str, pos: int) -> str | None:
@@ -233,9 +284,9 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _read_word(text: str, pos: int) -> tuple[str, tuple[str, ...], int]:
+def _read_word(text: str, pos: int) -> tuple[str, tuple[tuple[str, int], ...], int]:
     parts: list[str] = []
-    substitutions: list[str] = []
+    substitutions: list[tuple[str, int]] = []
     length = len(text)
     while pos < length:
         char = text[pos]
@@ -273,7 +324,7 @@ def _read_word(text: str, pos: int) -> tuple[str, tuple[str, ...], int]:
     return sys.intern("".join(parts)), tuple(substitutions), pos
 
 
-def _read_double_quoted(text: str, pos: int, parts: list[str], substitutions: list[str]) -> int:
+def _read_double_quoted(text: str, pos: int, parts: list[str], substitutions: list[tuple[str, int]]) -> int:
     length = len(text)
     while pos < length:
         char = text[pos]
@@ -291,19 +342,19 @@ def _read_double_quoted(text: str, pos: int, parts: list[str], substitutions: li
     return pos
 
 
-def _read_expansion(text: str, pos: int, parts: list[str], substitutions: list[str]) -> int:
+def _read_expansion(text: str, pos: int, parts: list[str], substitutions: list[tuple[str, int]]) -> int:
     """``$(...)``, ``$((...))``, ``${...}``, backticks or ``$name``: kept as written, inner scripts recorded."""
     if text.startswith("$((", pos):
         end = _balanced(text, pos + 2, "(", ")")  # arithmetic: no commands inside
     elif text.startswith("$(", pos):
         end = _balanced(text, pos + 2, "(", ")")
-        substitutions.append(text[pos + 2:end - 1])
+        substitutions.append((text[pos + 2:end - 1], pos + 2))
     elif text.startswith("${", pos):
         end = _balanced(text, pos + 2, "{", "}")
     elif text[pos] == "`":
         close = text.find("`", pos + 1)
         end = len(text) if close < 0 else close + 1
-        substitutions.append(text[pos + 1:end - 1])
+        substitutions.append((text[pos + 1:end - 1], pos + 1))
     else:
         end = pos + 1
         while end < len(text) and (text[end].isalnum() or text[end] == "_"):

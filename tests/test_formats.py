@@ -45,7 +45,7 @@ GITLAB_SCHEMA = {
 
 
 def results(text: str = TEXT, path: str = "docker/Dockerfile") -> list[FileResult]:
-    return [FileResult(path, lint_text(text, SETTINGS)), FileResult("clean/Dockerfile", [])]
+    return [FileResult(path, lint_text(text, SETTINGS), source=text), FileResult("clean/Dockerfile", [])]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -50,3 +50,15 @@ def test_an_insertion_that_repeats_its_neighbour_counts_at_any_equivalent_place(
     after = f"FROM debian:12\nRUN x \\\n{SHELL}\n{SHELL}\n\\\nRUN a | b\n"
     assert lines_changed_outside_fixes(before, after) == []
     check(before)
+
+
+def test_repeated_lines_are_paired_by_the_closest_alignment() -> None:
+    # bench/fuzz.py seed 88 (input 87494, with the corpus): the fixer edited lines 2 and 4 only, but difflib paired
+    # the unchanged last line with the identical line 2 and blamed the SHELL and the last line
+    before = 'FROM python:3.12-slim\nRUN mamba create -n env python=3.12\nSHELL ["pwsh", "-c"]\nCMD python app.py\n' \
+             'RUN mamba create -n env python=3.12'
+    after = 'FROM python:3.12-slim\nRUN mamba create -y -n env python=3.12\nSHELL ["pwsh", "-c"]\n' \
+            'CMD ["python", "app.py"]\nRUN mamba create -n env python=3.12'
+    assert lines_changed_outside_fixes(before, after) == []
+    assert lines_changed_outside_fixes(before, after.replace("pwsh", "bash")) == [3]
+    check(before)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from dockgen.checks.contract import Hit, environment_at, with_onbuild
-from dockgen.model import Command, Dockerfile, Instruction
+from dockgen.checks.contract import Hit, environment_at, hit_at, with_onbuild
+from dockgen.model import Command, Dockerfile, Instruction, Location
 from dockgen.parse import arg_pairs, key_values
 
 Predicate = Callable[[Command], bool]
+Where = Callable[[Command], Location | None]
 _RPM_PART = r"[A-Za-z0-9.~^_:+]+"
 
 
@@ -24,11 +25,22 @@ def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags
     return predicate
 
 
-def each_run_where(dockerfile: Dockerfile, predicate: Predicate) -> Iterator[Hit]:
-    """One hit per RUN in which some command matches."""
+def each_run_where(dockerfile: Dockerfile, predicate: Callable[[Command], object],
+                   where: Where = Command.program_location) -> Iterator[Hit]:
+    """One hit per RUN in which some command matches (``predicate`` is true, or gives a non-empty list), at the
+    place ``where`` says in the first such command (by default its program word)."""
     for run in with_onbuild(dockerfile, "RUN"):
-        if any(predicate(command) for command in run.commands):
-            yield Hit(run.line)
+        command = next((command for command in run.commands if predicate(command)), None)
+        if command is not None:
+            yield hit_at(run, where(command))
+
+
+def first_word_of(words: Callable[[Command], list[str]]) -> Where:
+    """Where the first of the words ``words`` picks out of a command is written (the first unpinned package)."""
+    def where(command: Command) -> Location | None:
+        found = words(command)
+        return command.find(found[0]) if found else None
+    return where
 
 
 def clean_missing_or_early(run: Instruction, is_install: Predicate, is_clean: Predicate) -> bool:
@@ -67,16 +79,18 @@ def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_gr
         if run.keyword != "RUN":
             continue
         variables = onbuild_variables if inner is not None else arguments | set(environment.get(instruction.line, {}))
-        if any(_loose(c, tools, variables, skip_groups) for c in run.commands):
-            yield Hit(run.line)
+        command = next((c for c in run.commands if _loose(c, tools, variables, skip_groups)), None)
+        if command is not None:
+            yield hit_at(run, command.find(_loose(command, tools, variables, skip_groups)[0]))
 
 
-def _loose(command: Command, tools: frozenset[str], variables: set[str], skip_groups: bool) -> bool:
+def _loose(command: Command, tools: frozenset[str], variables: set[str], skip_groups: bool) -> list[str]:
+    """The unpinned packages of a yum/dnf install (modules without a stream)."""
     if command.name not in tools or not command.has_arg("install"):
-        return False
+        return []
     words = [w for w in command.positional() if w not in ("install", "module")]
     if command.has_arg("module"):
-        return any(":" not in word for word in words)
+        return [word for word in words if ":" not in word]
     if skip_groups and command.has_arg("group"):
-        return False
-    return any(not rpm_pinned(word, variables) for word in words)
+        return []
+    return [word for word in words if not rpm_pinned(word, variables)]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.edits import Fix
-from dockgen.model import Dockerfile, Instruction, Stage
+from dockgen.model import Dockerfile, Instruction, Location, Stage
 from dockgen.parse import key_values
 
 
@@ -30,6 +30,15 @@ class Hit(NamedTuple):
     fix: Fix | None = None
     column: int | None = None  # with end_column, the word the hit concerns on ``line`` (1-based, end exclusive)
     end_column: int | None = None
+
+
+def hit_at(instruction: Instruction, where: Location | None, message: str | None = None,
+           fix: Fix | None = None) -> Hit:
+    """A hit on the word or command written at ``where`` (``Command.find``, ``arg_location``...): its line, column
+    and end; at the instruction's line, column 1, when that place is unknown (exec form)."""
+    if where is None:
+        return Hit(instruction.line, message, fix=fix)
+    return Hit(where.line, message, where.end_line, fix, where.column, where.end_column)
 
 
 @dataclass(frozen=True, slots=True)

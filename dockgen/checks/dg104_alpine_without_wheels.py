@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs, root_image, stage_runs
 from dockgen.knowledge import python
@@ -14,9 +14,11 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if not python.is_musl_image(root_image(dockerfile, stage)):
             continue
         for run in stage_runs(stage):
-            names = sorted({facts.pip for pip in pip_installs(run) for r in installed_packages(pip) or ()
-                            if (facts := python.package(r)) is not None and not facts.musl_wheels})
-            if names:
-                yield Hit(run.line, f"{', '.join(f'`{n}`' for n in names)} publish no wheels for Alpine's musl "
-                          f"libc, so pip compiles from source (slow, needs compilers, often fails); use a Debian "
-                          f"slim image such as `python:3.12-slim`.")
+            found = [(pip, r) for pip in pip_installs(run) for r in installed_packages(pip) or ()
+                     if (facts := python.package(r)) is not None and not facts.musl_wheels]
+            if found:
+                names = sorted({facts.pip for _, r in found if (facts := python.package(r)) is not None})
+                yield hit_at(run, found[0][0].find(found[0][1]),
+                             f"{', '.join(f'`{n}`' for n in names)} publish no wheels for Alpine's musl "
+                             f"libc, so pip compiles from source (slow, needs compilers, often fails); use a Debian "
+                             f"slim image such as `python:3.12-slim`.")

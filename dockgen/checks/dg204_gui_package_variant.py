@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs
 from dockgen.knowledge import python
@@ -17,5 +17,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 name = python.requirement_name(requirement)
                 headless = facts.gui_variants.get(name) if facts else None
                 if headless:
-                    yield Hit(run.line, f"`{name}` is the GUI build: it needs X11 and OpenGL libraries a server "
-                              f"image lacks (`ImportError: libGL.so.1`); install `{headless}` instead.")
+                    yield hit_at(run, pip.find(requirement),
+                                 f"`{name}` is the GUI build: it needs X11 and OpenGL libraries a server "
+                                 f"image lacks (`ImportError: libGL.so.1`); install `{headless}` instead.")

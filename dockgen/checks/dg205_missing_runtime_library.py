@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import system
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
@@ -38,6 +38,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                         continue
                     missing = [lib for lib in facts.debian_runtime if lib not in present]
                     if missing:
-                        yield Hit(run.line, f"`{facts.pip}` needs {', '.join(f'`{m}`' for m in missing)} at run "
-                                  f"time, which slim images leave out; add `apt-get install -y "
-                                  f"--no-install-recommends {' '.join(missing)}`.")
+                        yield hit_at(run, pip.find(requirement), f"`{facts.pip}` needs "
+                                     f"{', '.join(f'`{m}`' for m in missing)} at run time, which slim images leave "
+                                     f"out; add `apt-get install -y --no-install-recommends {' '.join(missing)}`.")

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.model import Dockerfile
 from dockgen.parse import key_values
 
@@ -21,4 +21,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             for assignment in command.assignments:
                 key, _, value = assignment.partition("=")
                 if key == "PIP_NO_COMPILE" and value.strip("'\"").lower() in _TRUE:
-                    yield Hit(run.line, _MESSAGE.format(value=value))
+                    yield hit_at(run, command.find(assignment), _MESSAGE.format(value=value))

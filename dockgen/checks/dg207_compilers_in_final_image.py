@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.checks._python import pip_installs, stage_runs
 from dockgen.commands import system
 from dockgen.knowledge import python
@@ -22,9 +22,11 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     if not any(True for run in stage_runs(dockerfile.stages[0]) for _ in pip_installs(run)):
         return  # not a Python image: compilers may be what the image is for (a toolchain, distcc)
     for run in stage_runs(dockerfile.stages[0]):
-        tools = [tool for command in run.commands for tool in _installed_tools(command)]
+        found = [(command, tool) for command in run.commands for tool in _installed_tools(command)]
+        tools = [tool for _, tool in found]
         removed = any(system.removes_packages(command) for command in run.commands)
-        if tools and not removed:
-            yield Hit(run.line, f"{', '.join(f'`{t}`' for t in tools)} would stay in the shipped image (hundreds "
-                      f"of MB and more to patch); build in a first stage and copy only the result (a venv or wheels) "
-                      f"into a slim final stage, or purge them in the same RUN.")
+        if found and not removed:
+            command, tool = found[0]
+            yield hit_at(run, command.find(tool), f"{', '.join(f'`{t}`' for t in tools)} would stay in the shipped "
+                         f"image (hundreds of MB and more to patch); build in a first stage and copy only the result "
+                         f"(a venv or wheels) into a slim final stage, or purge them in the same RUN.")

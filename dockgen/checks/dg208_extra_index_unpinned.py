@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
 from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs
 from dockgen.commands.options import option_values
@@ -22,7 +22,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 [env["PIP_EXTRA_INDEX_URL"]] if "PIP_EXTRA_INDEX_URL" in env else [])
             unpinned = [r for r in installed_packages(pip) or () if not _exactly_pinned(r)]
             if extra and unpinned:
-                yield Hit(run.line, f"with an extra index pip takes the highest version from any index, so anyone "
-                          f"who uploads {', '.join(f'`{r}`' for r in unpinned[:3])} to the other one wins; pin "
-                          f"exact versions (better with `--require-hashes`) or use `--index-url` alone.")
+                yield hit_at(run, pip.find(unpinned[0]),
+                             f"with an extra index pip takes the highest version from any index, so anyone "
+                             f"who uploads {', '.join(f'`{r}`' for r in unpinned[:3])} to the other one wins; pin "
+                             f"exact versions (better with `--require-hashes`) or use `--index-url` alone.")
                 break

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import system
 from dockgen.knowledge import images, interpreters
 from dockgen.model import Dockerfile, ImageRef
@@ -41,12 +41,13 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         image = root_image(dockerfile, stage)
         for run in (i for i in stage.instructions if i.keyword == "RUN"):
-            found = [package for command in run.commands
+            found = [(command, package) for command in run.commands
                      if (parsed := system.system_command(command)) and parsed.verb == "install"
                      for package in system.installed_packages(command)
                      if _means_python2(parsed.family, package, image)]
             if found:
-                names = ", ".join(f"`{name}`" for name in dict.fromkeys(found))
-                yield Hit(run.line, f"{names} installs Python 2, past end of life since {end}: it gets no security "
-                          f"fixes and current packages no longer support it; install the Python 3 packages "
-                          f"(`python3`, `python3-pip`) or start from a `python:3` image.")
+                names = ", ".join(f"`{name}`" for name in dict.fromkeys(package for _, package in found))
+                yield hit_at(run, found[0][0].find(found[0][1]),
+                             f"{names} installs Python 2, past end of life since {end}: it gets no security "
+                             f"fixes and current packages no longer support it; install the Python 3 packages "
+                             f"(`python3`, `python3-pip`) or start from a `python:3` image.")

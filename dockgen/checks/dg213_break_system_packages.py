@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import _installs_distribution_python, _outside_system
 from dockgen.checks._python import lineage, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.commands import pip
 from dockgen.knowledge import images, python
 from dockgen.model import Command, Dockerfile, Instruction
@@ -13,6 +13,9 @@ from dockgen.parse import key_values
 
 _SETTING = "break-system-packages"
 _ENV = "PIP_BREAK_SYSTEM_PACKAGES"
+_MESSAGE = (f"this lets pip (or uv) install past the distribution's PEP 668 marker (`{_SETTING}`), so it overwrites "
+            f"files that the distribution's packages own and the two disagree about what is installed; install into a "
+            f"virtual environment (`python3 -m venv /opt/venv` and `ENV PATH=/opt/venv/bin:$PATH`) instead.")
 _FALSY = frozenset({"", "0", "false", "False", "FALSE", "no", "off"})
 _ELSEWHERE = ("target", "t", "prefix", "root")
 
@@ -30,10 +33,15 @@ def _breaks(command: Command) -> bool:
     return True
 
 
-def _turns_off(instruction: Instruction) -> bool:
+def _turns_off(instruction: Instruction) -> Hit | None:
+    """A hit where ``instruction`` turns the check off: the command's word that does it, or the whole ENV."""
     if instruction.keyword == "ENV":
-        return dict(key_values(instruction.args)).get(_ENV, "") not in _FALSY
-    return instruction.keyword == "RUN" and any(_breaks(command) for command in instruction.commands)
+        return Hit(instruction.line) if dict(key_values(instruction.args)).get(_ENV, "") not in _FALSY else None
+    command = next((c for c in instruction.commands if _breaks(c)), None) if instruction.keyword == "RUN" else None
+    if command is None:
+        return None
+    words = [*command.assignments, *command.args]
+    return hit_at(instruction, command.find(next((w for w in words if _ENV in w or _SETTING in w), "")))
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -51,8 +59,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             env = environment.get(instruction.line, {})
             if _outside_system({k: v for k, v in env.items() if k != _ENV}):
                 break  # a virtual environment or another Python comes first from here on
-            if _turns_off(instruction):
-                yield Hit(instruction.line, f"this lets pip (or uv) install past the distribution's PEP 668 marker "
-                          f"(`{_SETTING}`), so it overwrites files that the distribution's packages own and the "
-                          f"two disagree about what is installed; install into a virtual environment "
-                          f"(`python3 -m venv /opt/venv` and `ENV PATH=/opt/venv/bin:$PATH`) instead.")
+            if (hit := _turns_off(instruction)) is not None:
+                yield hit._replace(message=_MESSAGE)

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount
-from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.commands.xargs import run_by_xargs
 from dockgen.model import Dockerfile
@@ -24,7 +24,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for command in run.commands:
             inner = run_by_xargs(command)
             if inner and is_pip_install(inner) and not is_pip_wrapper(inner) and "--no-cache-dir" not in inner.args:
-                yield Hit(run.line, "`xargs` runs `pip install` without `--no-cache-dir`, so pip's download cache "
-                          "stays in the layer (DL3042 does not look behind xargs); add `--no-cache-dir` after "
-                          "`install`, or use `pip install --no-cache-dir -r requirements.txt` directly.")
+                yield hit_at(run, command.program_location(),
+                             "`xargs` runs `pip install` without `--no-cache-dir`, so pip's download cache "
+                             "stays in the layer (DL3042 does not look behind xargs); add `--no-cache-dir` after "
+                             "`install`, or use `pip install --no-cache-dir -r requirements.txt` directly.")
                 break

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.commands import conda
-from dockgen.checks.contract import Context, Hit, environment_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import add_flag
 
@@ -26,16 +26,17 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         env = environment.get(run.line, {})
         if any(env.get(name, "").lower() in _TRUTHY for name in ("CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES")):
             continue
-        prompting = []
+        prompting: list[tuple[Command, str]] = []
         for command in run.commands:
             configured = configured or _configures_yes(command)
             if configured or any(re.match(_ALWAYS_YES, a) for a in command.assignments):
                 continue
             sub = conda.subcommand(command)
             if sub in conda.CHANGES and not command.has_flag("y", "yes"):
-                prompting.append(f"{command.name} {sub}")
+                prompting.append((command, f"{command.name} {sub}"))
         if prompting:
-            yield Hit(run.line, fix=add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
-                      message=f"`{prompting[0]}` without `-y` stops at a confirmation prompt: `docker build` gets "
-                      "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
-                      "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")
+            command, written = prompting[0]
+            yield hit_at(run, command.program_location(), fix=add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
+                         message=f"`{written}` without `-y` stops at a confirmation prompt: `docker build` gets "
+                         "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
+                         "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.commands import conda
 from dockgen.checks._base import stage_of
-from dockgen.checks.contract import Context, Hit, parent_stage, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, parent_stage, with_onbuild
 from dockgen.knowledge import images
 from dockgen.model import Command, Dockerfile, Instruction, Stage
 
@@ -92,7 +92,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 via = (f"it names `{explicit[0]}`" if explicit
                        else "the base image's channel list includes it and nothing overrides that")
                 flags = _flags(command, configured_channels, defaults)
-                yield Hit(run.line,
+                yield hit_at(run, command.program_location(),
                           fix=None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
                           message=f"`{command.name} {conda.subcommand(command)}` can take packages from "
                           f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.knowledge import python
 from dockgen.model import Command, Dockerfile
 
@@ -23,6 +23,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for command in run.commands:
             script = _installer(command)
             if script and not command.has_flag("b"):
-                yield Hit(run.line, f"`{script}` without `-b` stops at the licence prompt; a build has no one to "
-                          f"answer it. Run it as `bash {script} -b -p /opt/conda`.")
+                yield hit_at(run, command.program_location(), f"`{script}` without `-b` stops at the licence "
+                             f"prompt; a build has no one to answer it. Run it as `bash {script} -b -p /opt/conda`.")
                 break

@@ -2,19 +2,24 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile
+from dockgen.model import Command, Dockerfile, Location
 from dockgen.parse import key_values
 
 
-def _insecure_option(command: Command) -> str | None:
+def _insecure_option(command: Command) -> tuple[str, Location | None] | None:
+    """What turns the checks off, and where the word that says it is written."""
     for option in python.insecure_options().get(command.name, ()):
-        if any(arg == option or arg.startswith(option + "=") for arg in command.args):
-            return f"`{command.name} {option}`"
+        for index, arg in enumerate(command.args):
+            if arg == option or arg.startswith(option + "="):
+                return f"`{command.name} {option}`", command.arg_location(index)
     text = " ".join(command.args).lower()
     fragment = next((f for f in python.insecure_fragments() if f in text), None)
-    return f"`{fragment}`" if fragment else None
+    if fragment is None:
+        return None
+    at = next((i for i, arg in enumerate(command.args) if fragment in arg.lower()), None)
+    return f"`{fragment}`", command.program_location() if at is None else command.arg_location(at)
 
 
 _CHECKSUMS = frozenset({"sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum"})
@@ -40,11 +45,12 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                       f"man in the middle can serve any package; fix the CA bundle instead.")
     for run in with_onbuild(dockerfile, "RUN"):
         verified = any(_verifies(c) for c in run.commands)
-        what = next((w for c in run.commands if (w := _insecure_option(c))
-                     and not (verified and c.name in ("curl", "wget"))), None)
-        if what is None:
-            assignments = [a.partition("=") for c in run.commands for a in c.assignments]
-            what = next((f"`{k}`" for k, _, v in assignments if _insecure_env(k, v.strip("'\""))), None)
-        if what:
-            yield Hit(run.line, f"{what} turns off certificate or signature checks, so a man in the middle can "
-                      f"serve any file or package; fix the CA bundle or add the repository's key instead.")
+        insecure = next((w for c in run.commands if (w := _insecure_option(c))
+                         and not (verified and c.name in ("curl", "wget"))), None)
+        if insecure is None:
+            insecure = next(((f"`{key}`", c.find(a)) for c in run.commands for a in c.assignments
+                             for key, _, value in [a.partition("=")] if _insecure_env(key, value.strip("'\""))), None)
+        if insecure:
+            yield hit_at(run, insecure[1], f"{insecure[0]} turns off certificate or signature checks, so a man in the "
+                         f"middle can serve any file or package; fix the CA bundle or add the repository's key "
+                         f"instead.")

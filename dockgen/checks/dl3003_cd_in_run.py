@@ -3,11 +3,12 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in dockerfile.by_keyword.get("RUN", ()):
-        if any(command.name == "cd" for command in script_commands(run)):
-            yield Hit(run.line)
+        found = [command for command in script_commands(run) if command.name == "cd"]
+        if found:
+            yield hit_at(run, found[0].program_location())

@@ -4,8 +4,15 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
 from dockgen.checks._managers import each_run_where
-from dockgen.model import Dockerfile
+from dockgen.model import Command, Dockerfile, Location
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, lambda command: command.name == "sudo" or "sudo" in command.wrappers)
+    yield from each_run_where(dockerfile, lambda command: command.name == "sudo" or "sudo" in command.wrappers,
+                              _sudo)
+
+
+def _sudo(command: Command) -> Location | None:
+    if "sudo" in command.prefix:
+        return command.word_location(command.prefix.index("sudo"))
+    return command.program_location()

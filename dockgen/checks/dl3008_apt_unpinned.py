@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.commands.system import is_apt_get_install
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.model import Dockerfile
 
 _TARGET_RELEASE = frozenset({"t", "target-release"})
@@ -15,8 +15,10 @@ def unpinned(word: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
-        loose = [word for command in run.commands if is_apt_get_install(command)
+        loose = [(command, word) for command in run.commands if is_apt_get_install(command)
                  for word in command.positional(_TARGET_RELEASE) if word != "install" and unpinned(word)]
         if loose:
-            yield Hit(run.line, f"Pin versions in apt-get install (`{' '.join(loose[:4])}` unpinned): "
-                      "use `package=version` so rebuilds install what you tested.")
+            command, word = loose[0]
+            yield hit_at(run, command.find(word), f"Pin versions in apt-get install "
+                         f"(`{' '.join(word for _, word in loose[:4])}` unpinned): "
+                         "use `package=version` so rebuilds install what you tested.")

@@ -3,16 +3,18 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
-        loose = [package for command in script_commands(run) if is_pip_install(command)
+        loose = [(command, package) for command in script_commands(run) if is_pip_install(command)
                  for package in installed_packages(command) or () if not is_pinned(package)]
         if loose:
-            yield Hit(run.line, f"Pin versions in pip install (`{' '.join(loose[:4])}` unpinned): without "
-                      "`package==version` (or a requirements/constraints file) every rebuild may resolve "
-                      "different releases.")
+            command, package = loose[0]
+            yield hit_at(run, command.find(package), f"Pin versions in pip install "
+                         f"(`{' '.join(package for _, package in loose[:4])}` unpinned): without "
+                         "`package==version` (or a requirements/constraints file) every rebuild may resolve "
+                         "different releases.")

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.commands.options import flag_count
 from dockgen.commands.system import is_apt_get_install
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
@@ -18,8 +18,9 @@ def _assumes_yes(command: Command) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
-        if any(is_apt_get_install(c) and not _assumes_yes(c) for c in run.commands):
-            yield Hit(run.line, fix=add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
+        command = next((c for c in run.commands if is_apt_get_install(c) and not _assumes_yes(c)), None)
+        if command is not None:
+            yield hit_at(run, command.program_location(), fix=add_flag(dockerfile, run, APT_GET_INSTALL, "-y", _YES))
 
 
 _YES = r"(?:^|\s)(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq)\b"

@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks._managers import first_word_of
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
@@ -17,16 +18,18 @@ def _pinned(package: str) -> bool:
     return "@" in (package[1:] if package.startswith("@") else package)
 
 
-def _loose(command: Command) -> bool:
+def _loose(command: Command) -> list[str]:
     if command.name != "npm" or not command.has_arg("install"):
-        return False
+        return []
     words = command.positional(frozenset({"loglevel", "registry"}))
     if not words or words[0] != "install":
-        return False
-    return any(not _pinned(word) for word in words[1:])
+        return []
+    return [word for word in words[1:] if not _pinned(word)]
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
+    where = first_word_of(_loose)
     for run in with_onbuild(dockerfile, "RUN"):
-        if any(_loose(command) for command in script_commands(run)):
-            yield Hit(run.line)
+        command = next((command for command in script_commands(run) if _loose(command)), None)
+        if command is not None:
+            yield hit_at(run, where(command))

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 _VALUE_OPTIONS = frozenset({"t", "virtual", "repository", "X"})
@@ -17,5 +17,6 @@ def _loose(command: Command) -> list[str]:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
-        if any(_loose(command) for command in run.commands):
-            yield Hit(run.line)
+        command = next((command for command in run.commands if _loose(command)), None)
+        if command is not None:
+            yield hit_at(run, command.find(_loose(command)[0]))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.checks._managers import each_run_where
+from dockgen.checks._managers import each_run_where, first_word_of
 from dockgen.model import Command, Dockerfile
 
 
@@ -23,13 +23,13 @@ def _gems(command: Command) -> list[str]:
     return gems
 
 
-def _loose(command: Command) -> bool:
+def _loose(command: Command) -> list[str]:
     if command.name != "gem" or not command.has_arg("install", "i"):
-        return False
+        return []
     if command.has_arg("-v", "--version") or any(arg.startswith("--version=") for arg in command.args):
-        return False
-    return any(":" not in gem for gem in _gems(command))
+        return []
+    return [gem for gem in _gems(command) if ":" not in gem]
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, _loose)
+    yield from each_run_where(dockerfile, _loose, first_word_of(_loose))

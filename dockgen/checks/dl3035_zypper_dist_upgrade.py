@@ -8,4 +8,5 @@ from dockgen.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, lambda c: c.name == "zypper" and c.has_arg("dist-upgrade", "dup"))
+    yield from each_run_where(dockerfile, lambda c: c.name == "zypper" and c.has_arg("dist-upgrade", "dup"),
+                              lambda c: c.find("dist-upgrade") or c.find("dup"))

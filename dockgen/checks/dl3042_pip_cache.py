@@ -4,9 +4,9 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount, script_commands
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
-from dockgen.model import Dockerfile, Instruction
+from dockgen.model import Command, Dockerfile, Instruction
 from dockgen.parse import key_values
 from dockgen.checks._fixes import add_flag
 from dockgen.edits import Fix
@@ -19,11 +19,12 @@ def _disables_cache(env: dict[str, str]) -> bool:
     return env.get("PIP_NO_CACHE_DIR") in _TRUTHY
 
 
-def _offending(run: Instruction) -> bool:
+def _offending(run: Instruction) -> Command | None:
+    """The first pip install that keeps its cache."""
     if has_cache_mount(run, ".cache/pip") or re.search(_INLINE, run.text):
-        return False
-    return any(is_pip_install(c) and not is_pip_wrapper(c) and "--no-cache-dir" not in c.args
-               for c in script_commands(run))
+        return None
+    return next((c for c in script_commands(run) if is_pip_install(c) and not is_pip_wrapper(c)
+                 and "--no-cache-dir" not in c.args), None)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -34,11 +35,12 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if inner is not None and inner.keyword == "ENV":
             onbuild_env.update(key_values(inner.args))
         elif inner is not None and inner.keyword == "RUN":
-            if _offending(inner) and not _disables_cache(onbuild_env):
-                yield Hit(inner.line, fix=_fix(dockerfile, instruction))
-        elif instruction.keyword == "RUN" and _offending(instruction):
+            offending = _offending(inner)
+            if offending is not None and not _disables_cache(onbuild_env):
+                yield hit_at(inner, offending.program_location(), fix=_fix(dockerfile, instruction))
+        elif instruction.keyword == "RUN" and (offending := _offending(instruction)) is not None:
             if not _disables_cache(environment[instruction.line]):
-                yield Hit(instruction.line, fix=_fix(dockerfile, instruction))
+                yield hit_at(instruction, offending.program_location(), fix=_fix(dockerfile, instruction))
 
 
 _PIP_INSTALL = r"(?<![\w.-])(?:pip[0-9.]*|python[0-9.]*\s+-m\s+pip)\s+install\b"

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.model import Command, Dockerfile
 
 
@@ -12,23 +12,23 @@ def _pinned(word: str) -> bool:
     return "@" in word and not word.endswith(("@latest", "@none"))
 
 
-def _run_loose(command: Command) -> bool:
+def _run_loose(command: Command) -> list[str]:
     words = command.positional()
     after = words[words.index("run") + 1:] if "run" in words else []
-    return bool(after) and not _pinned(after[0])
+    return [after[0]] if after and not _pinned(after[0]) else []
 
 
-def _install_loose(command: Command) -> bool:
-    return any(not _pinned(w) for w in command.positional() if w not in ("install", "get", "tool"))
+def _install_loose(command: Command) -> list[str]:
+    if not command.has_arg("install", "get"):
+        return []
+    return [w for w in command.positional() if w not in ("install", "get", "tool") and not _pinned(w)]
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         gos = [c for c in run.commands if c.name == "go"]
         runners = [c for c in gos if c.has_arg("run")]
-        if runners:
-            loose = any(_run_loose(c) for c in runners)
-        else:
-            loose = any(_install_loose(c) for c in gos if c.has_arg("install", "get"))
-        if loose:
-            yield Hit(run.line)
+        loose = _run_loose if runners else _install_loose
+        command = next((c for c in runners or gos if loose(c)), None)
+        if command is not None:
+            yield hit_at(run, command.find(loose(command)[0]))

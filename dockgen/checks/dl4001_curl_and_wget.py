@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.model import Dockerfile
 
 _TOOLS = frozenset({"curl", "wget"})
@@ -20,4 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         used = {c.name for c in run.commands} & _TOOLS
         seen |= used
         if used and seen == _TOOLS:
-            yield Hit(run.line)
+            yield hit_at(run, next(c for c in run.commands if c.name in _TOOLS).program_location())

@@ -17,9 +17,9 @@ from dockgen.environment import environment_flag, environment_format, from_envir
 from dockgen.engine import Settings
 from dockgen.errors import DockgenError
 from dockgen.findings import Severity
-from dockgen.formats import NAMES, NEVER_FAIL_FORMATS, REPORT_PATH_FORMATS, chunker
+from dockgen.formats import NAMES, NEVER_FAIL_FORMATS, REPORT_PATH_FORMATS, TERMINAL_FORMATS, chunker
 from dockgen.parallel import Job, lint_files
-from dockgen.source import read_limited
+from dockgen.source import decode, read_limited, read_regular_file
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter helps
@@ -28,7 +28,8 @@ PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter hel
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-f", "--format", "--output-format", "output_format", type=click.Choice(NAMES),
-              help="Output format (default: tty, or HADOLINT_FORMAT).")
+              help="Output format (default: tty, or HADOLINT_FORMAT; `full` quotes each finding's lines, "
+                   "`concise` is one line a finding).")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary, no notes).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (ruff's name for --no-fail).")
 @click.option("--select", multiple=True, help="Rule codes, prefixes, names or ALL (every rule) to check instead of "
@@ -111,6 +112,8 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, quiet: bool,
         for display, source in plan.sources:  # as hadolint's -V names the configuration it read
             click.echo(f"dockgen: {display}: configuration {source or 'none (defaults)'}", err=True)
     results, changed = _lint_or_fix(work, jobs, fix, unsafe_fixes, diff_only)
+    if output_format == "full" and not statistics:
+        results = [_with_source(result, target) for (target, _, _), result in zip(work, results)]
     everything = results + broken
     for result in everything:
         if result.error:
@@ -120,7 +123,7 @@ def lint_command(paths: tuple[str, ...], output_format: str | None, quiet: bool,
         shown = [replace(result, path=file_path_in_report) for result in everything]
     report = [_statistics(everything, output_format)] if statistics else chunker(output_format)(
         shown, _use_colour("never" if no_color else color) and output_file is None)
-    if quiet and output_format == "tty" and not statistics:
+    if quiet and output_format in TERMINAL_FORMATS and not statistics:
         report = [piece for piece in report if not piece.startswith("Found ")]
     if output_file is not None:
         write_report(output_file, report)
@@ -274,7 +277,18 @@ def _lint_stdin(display: str, settings: Settings) -> FileResult:
         location = Path(display) if display != "-" and Path(display).parent.is_dir() else None
     except OSError:  # a folder on the way that cannot be searched: no build context to read
         location = None
-    return FileResult(display, lint_bytes(data, settings, display, location))
+    return FileResult(display, lint_bytes(data, settings, display, location), source=decode(data).text)
+
+
+def _with_source(result: FileResult, target: str) -> FileResult:
+    """The result with the text its findings are about (the file as it is now, after --fix), for ``full``."""
+    if result.source is not None or result.error or not result.findings or target == "-":
+        return result
+    try:
+        data = read_regular_file(target)
+    except OSError:
+        return result  # gone or unreadable since: the findings go without their lines
+    return replace(result, source=decode(data).text)
 
 
 def _use_colour(choice: str) -> bool:

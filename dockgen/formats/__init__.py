@@ -9,8 +9,9 @@ from dockgen.api import FileResult
 
 Formatter = Callable[[Sequence[FileResult], bool], str]
 Chunker = Callable[[Sequence[FileResult], bool], Iterable[str]]
-NAMES = ("tty", "json", "sarif", "github", "gitlab", "checkstyle", "junit",
+NAMES = ("tty", "full", "concise", "json", "sarif", "github", "gitlab", "checkstyle", "junit",
          "gnu", "codeclimate", "gitlab_codeclimate", "sonarqube", "codacy")  # the last five as hadolint writes them
+TERMINAL_FORMATS = frozenset({"tty", "full", "concise"})  # for people: a summary at the end, which -q leaves out
 # hadolint's --file-path-in-report names every file so in these formats, and leaves the others alone.
 REPORT_PATH_FORMATS = frozenset({"checkstyle", "codeclimate", "gitlab_codeclimate", "sonarqube", "junit"})
 # hadolint exits 0 with these, whatever it finds: the report is the result.

@@ -36,11 +36,13 @@ def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) ->
     from dockgen.engine import lint
 
     model = parse_text(before)
-    spans = {i.line: i.end_line for i in model.instructions}
+    instruction_of = {line: (i.line, i.last_line) for i in model.instructions
+                      for line in range(i.line, i.last_line + 1)}
     owned: set[int] = set()
     for finding in lint(model, SETTINGS):
         if finding.fix is not None and (unsafe or finding.fix.safe):
-            owned.update(range(finding.line, spans.get(finding.line, finding.line) + 1))
+            start, end = instruction_of.get(finding.line, (finding.line, finding.line))
+            owned.update(range(start, end + 1))
     old, new = before.split("\n"), after.split("\n")
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     outside: list[int] = []
@@ -50,7 +52,52 @@ def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) ->
                 outside.append(start + 1)
         elif tag != "equal":
             outside += sorted(set(range(start + 1, end + 1)) - owned)
+    if outside:  # difflib's alignment is greedy: with repeated lines it can pair the wrong copies
+        return _outside_by_closest_alignment(old, new, owned) or []
     return outside
+
+
+def _outside_by_closest_alignment(old: list[str], new: list[str], owned: set[int]) -> list[int] | None:
+    """The lines outside the fixes under the alignment that keeps the most lines equal and, among those, blames the
+    fewest lines (the same accounting as above: a changed line, or the line an insertion lands before). None when
+    the files are too big for this quadratic search."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    a, b = old[head:len(old) - tail], new[head:len(new) - tail]
+    if len(a) * len(b) > 4_000_000:
+        return None
+    blame = [0 if head + i + 1 in owned else 1 for i in range(len(a))] + [0 if head + len(a) + 1 in owned else 1]
+    width = len(b) + 1
+    # score[i][j]: the best (kept lines * weight - blamed lines) aligning a[i:] with b[j:]
+    weight = len(a) + len(b) + 1
+    score = [[0] * width for _ in range(len(a) + 1)]
+    for j in range(len(b) - 1, -1, -1):
+        score[len(a)][j] = score[len(a)][j + 1] - blame[len(a)]
+    for i in range(len(a) - 1, -1, -1):
+        row, below = score[i], score[i + 1]
+        row[len(b)] = below[len(b)] - blame[i]
+        for j in range(len(b) - 1, -1, -1):
+            best = max(below[j] - blame[i], row[j + 1] - blame[i])
+            if a[i] == b[j]:
+                best = max(best, below[j + 1] + weight)
+            row[j] = best
+    outside: set[int] = set()
+    i = j = 0
+    while i < len(a) or j < len(b):
+        if i < len(a) and j < len(b) and a[i] == b[j] and score[i][j] == score[i + 1][j + 1] + weight:
+            i, j = i + 1, j + 1
+            continue
+        if blame[i]:
+            outside.add(head + i + 1)
+        if j < len(b) and score[i][j] == score[i][j + 1] - blame[i]:
+            j += 1  # an insertion before a[i] first: it blames the line a deletion of a[i] would
+        else:
+            i += 1
+    return sorted(outside)
 
 
 def _insertion_points(old: list[str], block: list[str], at: int) -> set[int]:
