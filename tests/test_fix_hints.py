@@ -29,7 +29,7 @@ def test_safe_fixes_are_marked_and_counted(tmp_path: Path) -> None:
     code, lines, _ = _lint(tmp_path, MIXED)
     assert code == 1
     assert lines[0].startswith("Dockerfile:1:1: DG404 [*] [")
-    assert lines[1].startswith("Dockerfile:2:1: DL3042 [warning] ")  # unsafe: no mark
+    assert lines[1].startswith("Dockerfile:2:5: DL3042 [warning] ")  # at `pip`; unsafe: no mark
     assert lines[-1] == "[*] 1 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)."
 
 

@@ -66,7 +66,8 @@ def test_many_stages_grow_linearly() -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc (Linux)")
 def test_a_100000_line_file_stays_within_a_few_hundred_mb(tmp_path: Path) -> None:
-    """Peak memory of a whole CLI run on a 100,000-line file (measured: about 225 MiB with 500,000 findings).
+    """Peak memory of a whole CLI run on a 100,000-line file (measured: about 310 MiB with 500,000 findings, each
+    now carrying its fix and its word's position; 225 MiB before they did).
 
     Read as VmHWM inside the child: ru_maxrss of a child would include the test process's own peak, which the
     kernel carries over at fork."""
@@ -82,4 +83,4 @@ def test_a_100000_line_file_stays_within_a_few_hundred_mb(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", probe, str(path)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, timeout=300, check=False)
     peak_kib = int(result.stderr.strip().splitlines()[-1].split()[1])
-    assert peak_kib < 300 * 1024, f"{peak_kib / 1024:.0f} MiB"
+    assert peak_kib < 360 * 1024, f"{peak_kib / 1024:.0f} MiB"
