@@ -101,4 +101,4 @@ def test_the_wheel_installs_with_its_metadata_and_runs(tmp_path: Path) -> None:
                             check=False)
     assert linted.returncode == 1, linted.stderr
     assert [line.split(" [")[0] for line in linted.stdout.splitlines()[:2]] == [
-        "Dockerfile:2:1: DL3013", "Dockerfile:2:1: DL3042"]
+        "Dockerfile:2:5: DL3042", "Dockerfile:2:17: DL3013"]  # at `pip` and at `flask`
