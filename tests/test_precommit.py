@@ -105,7 +105,7 @@ def test_the_readme_hook_fixes_and_reports_each_finding_once(tmp_path: Path) -> 
     output = first.stdout + first.stderr
     reported = re.findall(r"^Dockerfile:\d+:\d+: \S+", output, re.MULTILINE)
     assert first.returncode != 0 and "files were modified by this hook" in output
-    assert reported == ["Dockerfile:2:1: DL3013"], output  # DG404 (`from`) fixed; the rest once
+    assert reported == ["Dockerfile:2:32: DL3013"], output  # at `spacy`; DG404 (`from`) fixed; the rest once
     assert (project / "Dockerfile").read_text().startswith("FROM python:3.12-slim\n")
     (project / "Dockerfile").write_text("FROM python:3.12-slim\nRUN pip install --no-cache-dir spacy==3.8.7\n"
                                         "USER 10001\n")
