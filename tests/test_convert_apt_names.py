@@ -80,7 +80,8 @@ def test_pins_older_than_the_new_pythons_first_wheel_are_raised_with_a_note() ->
     converted = convert_text(conda_source, "Dockerfile", "conda", today).text
     assert "python=3.12 pandas=2.1.1" in converted  # pandas' first cp312 wheel
     unknown = convert_text("FROM acme/base:1\nRUN conda install -y numpy=1.26\n", "Dockerfile", "conda", today)
-    assert "Pinned versions written for an older Python may not install" in " ".join(unknown.text.replace("#", "").split())
+    flat = " ".join(unknown.text.replace("#", "").split())
+    assert "Pinned versions written for an older Python may not install" in flat
 
 
 def test_apt_commands_keep_their_meaning_on_the_new_release() -> None:

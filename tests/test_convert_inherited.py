@@ -148,8 +148,8 @@ def test_a_replaced_app_server_base_keeps_its_folder_variables_port_and_command(
         assert keywords.count("CMD") == 1 and keywords.index("CMD") < keywords.index("FROM", 1)
         assert '"uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "80"' in text
         assert "EXPOSE 80" in text
-    own = _converted(FASTAPI.replace("COPY ./app /app/app\n", "COPY ./app /app/app\nCMD [\"python\", \"-m\", \"app\"]\n"),
-                     "pip")
+    own_command = "COPY ./app /app/app\nCMD [\"python\", \"-m\", \"app\"]\n"
+    own = _converted(FASTAPI.replace("COPY ./app /app/app\n", own_command), "pip")
     assert "uvicorn\", \"app.main:app" not in own and "EXPOSE 80" not in own
     first = _converted("FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11\nWORKDIR /srv\nCOPY . .\n", "pip")
     assert "WORKDIR /app" not in first  # the source names its own folder before anything lands

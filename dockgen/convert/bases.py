@@ -79,9 +79,9 @@ def new_base(stage: SourceStage, manager: str, python: str, final: bool, catalog
         slimmed = (" It is the runtime variant: nothing in the stage (or a stage built on it) compiles, and nvcc, "
                    "headers and static libraries are only in devel; if code compiles at run time, use devel."
                    if "devel" in (stage.base.tag or "").split("-") and "devel" not in flavor else "")
-        return NewBase(image, "apt", setup, release="24.04", note=f"{stage.base.raw} becomes {image}: wheels built for the old CUDA "
-                                                  "bring their own CUDA libraries; code compiled in the image builds "
-                                                  f"against CUDA 12.9.{slimmed}")
+        return NewBase(image, "apt", setup, release="24.04",
+                       note=f"{stage.base.raw} becomes {image}: wheels built for the old CUDA bring their own "
+                            f"CUDA libraries; code compiled in the image builds against CUDA 12.9.{slimmed}")
     if facts.family == "apk":
         base = catalog.bases["python-alpine"]
         return NewBase(base.reference(python, base.releases[0]), "apk", release=base.releases[0])

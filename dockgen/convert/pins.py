@@ -14,7 +14,8 @@ from packaging.version import InvalidVersion, Version
 from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
 
-_EXACT = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?P<extras>\[[^\]]*\])?\s*(?P<op>==?)\s*(?P<version>[0-9][^,;\s*]*)")
+_EXACT = (r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?P<extras>\[[^\]]*\])?\s*(?P<op>==?)\s*"
+          r"(?P<version>[0-9][^,;\s*]*)")
 
 
 @functools.cache
@@ -35,7 +36,7 @@ def raised_pin(spec: str, python: str) -> tuple[str, str]:
     """``spec`` (``numpy==1.17.3``, conda's ``numpy=1.17.3``) with its version raised to the first release that
     installs on ``python``, and the note that says so; ``spec`` and "" when it already installs or dockgen does not
     know the package."""
-    match = _EXACT.fullmatch(spec.strip())
+    match = re.fullmatch(_EXACT, spec.strip())
     if match is None:
         return spec, ""
     first = _first_wheels().get(_normalized(match["name"]), {}).get(python)
