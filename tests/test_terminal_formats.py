@@ -23,8 +23,7 @@ def _results(source: str | None = TEXT) -> list[FileResult]:
 
 def test_full_quotes_the_word_on_its_continuation_line_and_a_whole_multi_line_instruction() -> None:
     assert formatter("full")(_results(), False) == (
-        "Dockerfile:3:2: DL3008 [warning] Pin versions in apt-get install (`curl` unpinned): use `package=version` "
-        "so rebuilds install what you tested.\n"
+        "Dockerfile:3:2: DL3008 [warning] `curl` is unpinned in apt-get install: write `package=version`\n"
         "  |\n"
         "3 |     curl \\\n"  # the tab is shown as four spaces, and the caret stays under the word
         "  |     ^^^^\n"
@@ -38,15 +37,16 @@ def test_full_quotes_the_word_on_its_continuation_line_and_a_whole_multi_line_in
         "  |   ^^^\n"
         "  |\n"
         "\n"
-        "Found 2 findings (2 warnings).\n")
+        "Found 2 findings (2 warnings).\n"
+        "No safe fixes (1 fixable with `--fix --unsafe-fixes`).\n")
 
 
 def test_concise_is_one_line_a_finding() -> None:
     assert formatter("concise")(_results(), False) == (
-        "Dockerfile:3:2: DL3008 Pin versions in apt-get install (`curl` unpinned): use `package=version` so "
-        "rebuilds install what you tested.\n"
+        "Dockerfile:3:2: DL3008 `curl` is unpinned in apt-get install: write `package=version`\n"
         "Dockerfile:5:1: DL4006 Set the SHELL option -o pipefail before a RUN with a pipe in it\n"
-        "Found 2 findings (2 warnings).\n")
+        "Found 2 findings (2 warnings).\n"
+        "No safe fixes (1 fixable with `--fix --unsafe-fixes`).\n")
 
 
 def test_full_without_the_text_gives_the_findings_alone() -> None:
@@ -77,10 +77,10 @@ def test_cli_full_and_concise_from_a_file_and_from_stdin(tmp_path: Path) -> None
     (tmp_path / "Dockerfile").write_text(TEXT)
     full = run("lint", "--isolated", "--select", "DL3008,DL4006", "--output-format", "full", "Dockerfile",
                cwd=tmp_path)
-    assert "3 |     curl \\\n  |     ^^^^\n" in full.stdout and full.stdout.endswith("(2 warnings).\n")
+    assert "3 |     curl \\\n  |     ^^^^\n" in full.stdout and full.stdout.endswith("(2 warnings).\nNo safe fixes (1 fixable with `--fix --unsafe-fixes`).\n")
     piped = run("lint", "--isolated", "--select", "DL3008", "-f", "full", "-q", "-", cwd=tmp_path, stdin=TEXT.encode())
     assert piped.stdout.startswith("-:3:2: DL3008") and "^^^^" in piped.stdout and "Found" not in piped.stdout
     concise = run("lint", "--isolated", "--select", "DL3008", "-f", "concise", "Dockerfile", cwd=tmp_path)
-    assert concise.stdout.splitlines()[0].startswith("Dockerfile:3:2: DL3008 Pin versions")
+    assert concise.stdout.splitlines()[0].startswith("Dockerfile:3:2: DL3008 `curl` is unpinned")
     default = run("lint", "--isolated", "--select", "DL3008", "Dockerfile", cwd=tmp_path)
     assert default.stdout.startswith("Dockerfile:3:2: DL3008 [warning] ") and "^" not in default.stdout
