@@ -117,7 +117,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         if PARSE_ERROR not in enabled:
             return []
         rule = rules[PARSE_ERROR]
-        return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), f"cannot parse: {p.message}", p.line,
+        return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), f"Cannot parse: {p.message}", p.line,
                         p.line, name=rule.name) for p in dockerfile.problems]
     context = Context(today=settings.today or datetime.date.today(), trusted_registries=settings.trusted_registries,
                       label_schema=settings.label_schema, strict_labels=settings.strict_labels, location=location)

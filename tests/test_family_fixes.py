@@ -44,11 +44,11 @@ def test_end_of_life_swap_keeps_the_family(before: str, after: str) -> None:
 
 
 @pytest.mark.parametrize(("image", "advice"), [
-    ("nvidia/cuda:10.1-devel-ubuntu16.04", "a tag of `nvidia/cuda` built on a supported release"),  # CUDA
-    ("openjdk:17-bullseye", "a tag of `openjdk` built on a supported release"),  # the JDK
+    ("nvidia/cuda:10.1-devel-ubuntu16.04", "a tag of `nvidia/cuda` on a supported release"),  # CUDA
+    ("openjdk:17-bullseye", "a tag of `openjdk` on a supported release"),  # the JDK
     ("node:14-buster", "a tag of `node`"),
     ("golang:1.15-stretch", "a tag of `golang`"),
-    ("python:3.6-nanoserver", "a supported Windows tag such as `python:3.12-windowsservercore-ltsc2022`"),
+    ("python:3.6-nanoserver", "move to `python:3.12-windowsservercore-ltsc2022`"),
 ])
 def test_no_same_family_replacement_means_no_fix_and_advice(image: str, advice: str) -> None:
     assert _fixed("DG101", f"FROM {image}\n") is None

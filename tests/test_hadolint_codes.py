@@ -161,7 +161,7 @@ def test_pragmas_with_unknown_codes_are_reported(tmp_path: Path) -> None:
     assert result.returncode == 1
     dg002 = [(row["line"], row["level"], row["message"]) for row in rows if row["code"] == "DG002"]
     assert [(line, level) for line, level, _ in dg002] == [(2, "warning"), (4, "warning")]
-    assert "'DL9999'" in dg002[0][2] and "did you mean 'conda-without-clean'?" in dg002[0][2]
+    assert "`DL9999`" in dg002[0][2] and "did you mean 'conda-without-clean'?" in dg002[0][2]
     assert "did you mean 'DL3008'?" in dg002[1][2] and "silences nothing" in dg002[1][2]
     dl3008 = [row["line"] for row in rows if row["code"] == "DL3008"]
     assert dl3008 == [5]  # the inert pragma leaves line 5 reported; the one with a retired code still works

@@ -52,6 +52,11 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
 }
 
 
+_NOT = {"url": "is not an absolute URL", "rfc3339": "is not an RFC 3339 timestamp",
+        "spdx": "is not an SPDX license identifier", "hash": "is not a git hash",
+        "semver": "is not a semantic version", "email": "is not an email address"}
+
+
 def invalid_values(dockerfile: Dockerfile, context: Context, kind: str) -> Iterator[Hit]:
     """LABELs that set a schema label of ``kind`` to a value that is not valid for it (one hit per LABEL)."""
     keys = {name for name, label_type in context.label_schema if label_type == kind}
@@ -59,6 +64,7 @@ def invalid_values(dockerfile: Dockerfile, context: Context, kind: str) -> Itera
         return
     valid = VALIDATORS[kind]
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "LABEL" and any(
-                key in keys and not valid(value) for key, value in labels(instruction)):
-            yield Hit(instruction.line)
+        wrong = [key for key, value in labels(instruction) if key in keys and not valid(value)] \
+            if instruction.keyword == "LABEL" else []
+        if wrong:
+            yield Hit(instruction.line, f"Label `{wrong[0]}` {_NOT[kind]}")

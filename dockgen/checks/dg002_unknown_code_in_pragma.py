@@ -20,13 +20,13 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         malformed = [item for item in items if not is_code_shaped(item)]
         unknown = [item for item in items if item not in malformed and classify(item, prefixes=False) is Kind.UNKNOWN]
         if malformed:
-            yield Hit(comment.line, f"The pragma silences nothing: {_listed(malformed)} "
-                                    f"{'is not a rule code' if len(malformed) == 1 else 'are not rule codes'} "
-                                    "(codes are upper case, separated by commas)")
+            yield Hit(comment.line, f"{_listed(malformed)} "
+                                    f"{'is not a rule code' if len(malformed) == 1 else 'are not rule codes'}, "
+                                    "so the pragma silences nothing")
         elif unknown:
             yield Hit(comment.line, f"The pragma names {'a code' if len(unknown) == 1 else 'codes'} no rule has: "
                                     f"{_listed(unknown)}")
 
 
 def _listed(items: list[str]) -> str:
-    return ", ".join(f"{item!r}{suggest_code(item)}" for item in items)
+    return ", ".join(f"`{item}`{suggest_code(item)}" for item in items)

@@ -8,6 +8,22 @@ from dockgen.model import Dockerfile, Stage
 from dockgen.checks._fixes import replace_text, word_columns
 
 
+def _short(advice: str) -> str:
+    """The advice without its wordier parts: `a supported base such as `x`` is `x`."""
+    for long, short in (("a supported base such as ", ""), ("a supported Windows tag such as ", ""),
+                        (" built on a supported release", " on a supported release")):
+        advice = advice.replace(long, short)
+    return advice.split(" (such as")[0]
+
+
+def _fit(core: str, detail: str, advice: str) -> str:
+    """The message with as much of its detail and advice as fits in 120 characters."""
+    for message in (core + detail + advice, core + advice, core + detail):
+        if len(message) <= 120:
+            return message
+    return core
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     aliases = {stage.alias for stage in dockerfile.stages if stage.alias}
     for stage in dockerfile.stages:
@@ -22,8 +38,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                      and not _needs_venv_after(stage, replacement))
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{image.raw}` is past end of life: {' and '.join(reasons)}. It gets no security fixes "
-                      f"and its packages only age; move to {swap.advice}.",
+                      _fit(f"`{image.raw}` is past end of life",
+                           f" ({images.eol_reasons(image, context.today, notes=False)[0]})",
+                           f": move to {_short(swap.advice)}"),
                       fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
                       if known and replacement is not None else None,
                       column=column, end_column=end_column)

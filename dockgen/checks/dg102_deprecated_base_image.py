@@ -14,5 +14,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if found:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` is no longer maintained: {found.reason}. Use {found.replacement}.",
+                      f"`{stage.image.raw}` is no longer maintained" + (
+                          f": use {found.replacement}" if len(found.replacement) <= 70 else ""),
                       column=column, end_column=end_column)

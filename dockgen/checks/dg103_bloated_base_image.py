@@ -39,8 +39,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             single = " " not in found.suggestion and not stage.image.has_variable
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` is {found.size} where `{found.suggestion}` is {found.smaller_size}: "
-                      f"{found.why}.",
+                      f"`{stage.image.raw}` is {found.size}" + (f"; `{found.suggestion}` is {found.smaller_size}"
+                      if len(stage.image.raw) + len(found.size) + len(found.suggestion) + len(found.smaller_size) < 100
+                      else f": use `{found.suggestion}`"),
                       fix=replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
                       if single else None,
                       column=column, end_column=end_column)

@@ -19,6 +19,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if found:
                 names = sorted({facts.pip for _, r in found if (facts := python.package(r)) is not None})
                 yield hit_at(run, found[0][0].find(found[0][1]),
-                             f"{', '.join(f'`{n}`' for n in names)} publish no wheels for Alpine's musl "
-                             f"libc, so pip compiles from source (slow, needs compilers, often fails); use a Debian "
-                             f"slim image such as `python:3.12-slim`.")
+                             f"`{names[0]}`{f' and {len(names) - 1} more' if len(names) > 1 else ''} "
+                             f"{'has' if len(names) == 1 else 'have'} no wheels for Alpine's musl: "
+                             f"use a Debian slim image such as `python:3.12-slim`")

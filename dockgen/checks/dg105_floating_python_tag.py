@@ -21,7 +21,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if tag and tag != "latest" and not re.match(_MINOR, tag) and not tag.startswith("2"):  # 2 is frozen (DG101)
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{image.raw}` moves to the next Python release when it comes out, and compiled "
-                      f"packages, pins and pickles break with it; name the minor version, e.g. "
-                      f"`{image.name}:{images.recommended_python()}-slim`.",
+                      f"`{image.raw}` moves to each new Python release: name the minor version, e.g. "
+                      f"`{image.name}:{images.recommended_python()}-slim`",
                       column=column, end_column=end_column)

@@ -24,7 +24,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if _version(release.version) < _version(first):
             continue
         for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, f"{release.title} marks its Python as externally managed (PEP 668), so this "
-                      f"`pip install` stops with `externally-managed-environment`; create a virtual environment "
-                      f"(`python3 -m venv /opt/venv` and `ENV PATH=/opt/venv/bin:$PATH`) or use a `python` "
-                      f"image.")
+            yield Hit(run.line, f"`pip install` fails on {release.title}'s externally managed Python (PEP 668): "
+                      f"use a virtual environment")

@@ -39,6 +39,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         later = (run for run in stage_runs(stage) if run.line > copy_all.line)
         install = next((run for run in later if any(_installs_dependencies(c) for c in run.commands)), None)
         if install is not None:
-            yield Hit(copy_all.line, f"the whole build context is copied before the dependency install on line "
-                      f"{install.line}, so any source edit re-runs it; copy the requirements or lock file first, "
-                      f"install, then copy the rest.")
+            yield Hit(copy_all.line, f"The whole build context is copied before the dependency install on line "
+                      f"{install.line}: copy the requirements first")

@@ -24,14 +24,12 @@ def _problem(pip: Command) -> str | None:
             continue
         name = python.requirement_name(requirement)
         if facts.cpu_index and facts.cpu_index in " ".join(extra):
-            return (f"`--extra-index-url {facts.cpu_index}` lets pip take `{name}` from PyPI (a CUDA build) when its "
-                    f"version is higher; install it in a pip call of its own with `--index-url {facts.cpu_index}`.")
+            return (f"`{name}` may come from PyPI as a CUDA build despite `--extra-index-url`: "
+                    f"use `--index-url` in a pip call of its own")
         if facts.cpu_index and not any(index.startswith(facts.cpu_index) for index in indexes):
-            return (f"`{name}` from PyPI is a CUDA build that pulls gigabytes of nvidia-* wheels; for a CPU image "
-                    f"install it with `--index-url {facts.cpu_index}` in a pip call of its own.")
+            return (f"`{name}` from PyPI is a CUDA build: for a CPU image install it with `--index-url {facts.cpu_index}`")
         if facts.gpu_pip and name == python.normalize(facts.gpu_pip) and facts.pip != facts.gpu_pip:
-            return (f"`{name}` pulls GPU libraries on Linux; `{facts.pip}` is the same library built for CPUs "
-                    f"only.")
+            return (f"`{name}` pulls GPU libraries on Linux: install `{facts.pip}`, its CPU-only build")
     return None
 
 

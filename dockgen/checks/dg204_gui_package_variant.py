@@ -18,5 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 headless = facts.gui_variants.get(name) if facts else None
                 if headless:
                     yield hit_at(run, pip.find(requirement),
-                                 f"`{name}` is the GUI build: it needs X11 and OpenGL libraries a server "
-                                 f"image lacks (`ImportError: libGL.so.1`); install `{headless}` instead.")
+                                 f"`{name}` is the GUI build, which needs X11 and OpenGL: install `{headless}`")

@@ -39,5 +39,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                     missing = [lib for lib in facts.debian_runtime if lib not in present]
                     if missing:
                         yield hit_at(run, pip.find(requirement), f"`{facts.pip}` needs "
-                                     f"{', '.join(f'`{m}`' for m in missing)} at run time, which slim images leave "
-                                     f"out; add `apt-get install -y --no-install-recommends {' '.join(missing)}`.")
+                                     f"{', '.join(f'`{m}`' for m in missing)} at run time, which slim images lack: "
+                                     f"install {'it' if len(missing) == 1 else 'them'} with apt-get")

@@ -7,8 +7,7 @@ from dockgen.model import Dockerfile
 from dockgen.parse import key_values
 
 _TRUE = frozenset({"1", "true", "yes", "on", "y"})
-_MESSAGE = ("`PIP_NO_COMPILE={value}` does not stop pip compiling .pyc files: pip reads this variable inverted, so "
-            "only `0`/`false` turn compilation off; prefer `pip install --no-compile`.")
+_MESSAGE = "`PIP_NO_COMPILE={value}` does not stop pip compiling .pyc files: use `pip install --no-compile`"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

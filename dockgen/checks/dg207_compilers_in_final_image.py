@@ -27,6 +27,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         removed = any(system.removes_packages(command) for command in run.commands)
         if found and not removed:
             command, tool = found[0]
-            yield hit_at(run, command.find(tool), f"{', '.join(f'`{t}`' for t in tools)} would stay in the shipped "
-                         f"image (hundreds of MB and more to patch); build in a first stage and copy only the result "
-                         f"(a venv or wheels) into a slim final stage, or purge them in the same RUN.")
+            yield hit_at(run, command.find(tool), f"{', '.join(f'`{t}`' for t in tools[:3])} would stay in the shipped "
+                         f"image: build in a stage of its own and copy the result")

@@ -23,7 +23,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             unpinned = [r for r in installed_packages(pip) or () if not _exactly_pinned(r)]
             if extra and unpinned:
                 yield hit_at(run, pip.find(unpinned[0]),
-                             f"with an extra index pip takes the highest version from any index, so anyone "
-                             f"who uploads {', '.join(f'`{r}`' for r in unpinned[:3])} to the other one wins; pin "
-                             f"exact versions (better with `--require-hashes`) or use `--index-url` alone.")
+                             f"`{unpinned[0]}`{f' and {len(unpinned) - 1} more' if len(unpinned) > 1 else ''} unpinned with an extra "
+                             f"index: anyone can upload a higher version; pin it or use `--index-url`")
                 break

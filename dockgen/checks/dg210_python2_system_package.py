@@ -48,6 +48,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if found:
                 names = ", ".join(f"`{name}`" for name in dict.fromkeys(package for _, package in found))
                 yield hit_at(run, found[0][0].find(found[0][1]),
-                             f"{names} installs Python 2, past end of life since {end}: it gets no security "
-                             f"fixes and current packages no longer support it; install the Python 3 packages "
-                             f"(`python3`, `python3-pip`) or start from a `python:3` image.")
+                             f"{names} installs Python 2, past end of life since {end}: install the Python 3 packages")

@@ -56,15 +56,13 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         named = interpreters.image_python(stage.image)
         if named and (end := interpreters.eol(named, context.today)) and not images.python_version(stage.image):
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` carries Python {named}, past end of life since {end}: it gets no "
-                      f"security fixes and new releases of libraries drop it; use a tag with a supported Python "
-                      f"such as {images.recommended_python()}.")
+                      f"`{stage.image.raw}` carries Python {named}, past end of life since {end}: use Python "
+                      f"{images.recommended_python()}")
         for run in (i for i in stage.instructions if i.keyword == "RUN"):
             versions = [v for command in run.commands for v in _asked_versions(command)
                         if v != own and v.startswith("3.") and interpreters.eol(v, context.today)]
             if versions:
                 ordered = sorted(set(versions), key=lambda v: tuple(int(p) for p in v.split(".")))
                 ends = ", ".join(f"{v} since {interpreters.eol(v, context.today)}" for v in ordered)
-                yield Hit(run.line, f"this RUN installs or builds on Python {', '.join(ordered)}, past end of life "
-                          f"({ends}): it gets no security fixes and new releases of libraries drop it; ask for a "
-                          f"supported version such as {images.recommended_python()}.")
+                yield Hit(run.line, f"Python {', '.join(ordered)} is past end of life ({ends}): ask for "
+                          f"Python {images.recommended_python()}")

@@ -21,8 +21,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if tag not in interpreters.floating_tags(family):
             continue
         for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, f"`{image.raw}` follows the current {family.capitalize()} release, and every release "
-                      f"it names today ({family.capitalize()} {python.pep668_from(family)} and later) marks its Python "
-                      f"as externally managed (PEP 668), so this `pip install` stops with "
-                      f"`externally-managed-environment`; create a virtual environment (`python3 -m venv /opt/venv` "
-                      f"and `ENV PATH=/opt/venv/bin:$PATH`) and pin the release in the tag.")
+            yield Hit(run.line, f"`{image.raw}` follows {family.capitalize()} releases whose Python is externally managed (PEP 668): "
+                      f"use a venv")

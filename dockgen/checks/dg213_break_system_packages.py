@@ -13,9 +13,8 @@ from dockgen.parse import key_values
 
 _SETTING = "break-system-packages"
 _ENV = "PIP_BREAK_SYSTEM_PACKAGES"
-_MESSAGE = (f"this lets pip (or uv) install past the distribution's PEP 668 marker (`{_SETTING}`), so it overwrites "
-            f"files that the distribution's packages own and the two disagree about what is installed; install into a "
-            f"virtual environment (`python3 -m venv /opt/venv` and `ENV PATH=/opt/venv/bin:$PATH`) instead.")
+_MESSAGE = (f"`{_SETTING}` lets pip overwrite the distribution's Python packages: "
+            f"install into a virtual environment")
 _FALSY = frozenset({"", "0", "false", "False", "FALSE", "no", "off"})
 _ELSEWHERE = ("target", "t", "prefix", "root")
 

@@ -25,7 +25,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             inner = run_by_xargs(command)
             if inner and is_pip_install(inner) and not is_pip_wrapper(inner) and "--no-cache-dir" not in inner.args:
                 yield hit_at(run, command.program_location(),
-                             "`xargs` runs `pip install` without `--no-cache-dir`, so pip's download cache "
-                             "stays in the layer (DL3042 does not look behind xargs); add `--no-cache-dir` after "
-                             "`install`, or use `pip install --no-cache-dir -r requirements.txt` directly.")
+                             "`xargs` runs `pip install` without `--no-cache-dir`, so pip's cache stays in the layer")
                 break

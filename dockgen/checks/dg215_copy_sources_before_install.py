@@ -39,6 +39,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             names = [s for s in sources if "*" in s or not any(posixpath.basename(s) in run.text for run in used)]
             if names:
                 listed = ", ".join(f"`{name}`" for name in names)
-                yield Hit(copy.line, f"{listed} is copied before the dependency install on line {install.line}, so "
-                          f"every edit of it re-runs the install; copy the requirements or lock file alone, install, "
-                          f"then copy the sources.")
+                yield Hit(copy.line, f"{listed} is copied before the dependency install on line {install.line}, so each edit "
+                          f"re-runs it: copy sources after")

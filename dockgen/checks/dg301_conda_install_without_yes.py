@@ -37,6 +37,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if prompting:
             command, written = prompting[0]
             yield hit_at(run, command.program_location(), fix=add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
-                         message=f"`{written}` without `-y` stops at a confirmation prompt: `docker build` gets "
-                         "through only because conda reads its empty stdin as yes, and the same line hangs wherever "
-                         "stdin is a terminal. Add `-y` (or set `CONDA_ALWAYS_YES=true` for the stage).")
+                         message=f"`{written}` without `-y` stops at a confirmation prompt: add `-y`")

@@ -44,5 +44,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if not any(_cleans(c) for c in run.commands[installs[0] + 1:]):
             tool = run.commands[installs[0]].name
             yield Hit(run.line, fix=append_command(dockerfile, run, f"{tool} clean --all --yes"),
-                      message=f"`{tool}` keeps every downloaded package in its cache, often hundreds of MB; "
-                      f"end this RUN with `&& {tool} clean --all --yes` (a later RUN cannot shrink this layer).")
+                      message=f"`{tool}` leaves its package cache in the layer: end the RUN with `{tool} clean --all --yes`")

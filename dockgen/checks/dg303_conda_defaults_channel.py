@@ -90,12 +90,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                             or safe_base or removed or configured)
             if explicit or implicit:
                 via = (f"it names `{explicit[0]}`" if explicit
-                       else "the base image's channel list includes it and nothing overrides that")
+                       else "the base image's channels")
                 flags = _flags(command, configured_channels, defaults)
                 yield hit_at(run, command.program_location(),
                           fix=None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
-                          message=f"`{command.name} {conda.subcommand(command)}` can take packages from "
-                          f"Anaconda's defaults channel ({via}), which needs a paid licence for larger organisations "
-                          "and stops non-interactive builds on its terms of service. Add `--override-channels -c "
-                          "conda-forge`, or use a conda-forge-only base such as condaforge/miniforge3.")
+                          message=f"`{command.name} {conda.subcommand(command)}` may use Anaconda's "
+                          f"`defaults` ({via}): add `--override-channels -c conda-forge`")
                 break

@@ -12,6 +12,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         loose = [(command, spec) for command in run.commands if conda.subcommand(command) in ("install", "create")
                  for spec in conda.packages(command) if conda.is_unpinned(spec)]
         if loose:
-            yield hit_at(run, loose[0][0].find(loose[0][1]), f"Pin versions in conda installs "
-                         f"(`{' '.join(spec for _, spec in loose[:4])}` unpinned): write "
-                         "`name=version` so that rebuilds solve to the environment you tested.")
+            yield hit_at(run, loose[0][0].find(loose[0][1]), f"`{loose[0][1]}`"
+                         f"{' is' if len(loose) == 1 else f' and {len(loose) - 1} more are'} unpinned in conda "
+                         "install: write `name=version`")

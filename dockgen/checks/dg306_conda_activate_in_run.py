@@ -27,7 +27,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 continue
             hooked = command.name in ("source", ".") or any(_hooks_shell(c) for c in commands[:index])
             if index == len(commands) - 1 or not hooked:
-                yield hit_at(run, command.location(), "activation lasts only until this RUN ends (and `conda "
-                             "activate` fails in a plain `sh` without the conda hook); put the environment's `bin` "
-                             "on PATH with `ENV PATH=/opt/conda/envs/NAME/bin:$PATH`, or use `conda run -n NAME`.")
+                yield hit_at(run, command.location(), "`activate` lasts only until this RUN ends: put the "
+                             "environment's `bin` on PATH, or use `conda run`")
                 break

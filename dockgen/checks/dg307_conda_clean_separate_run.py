@@ -15,7 +15,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             installing = any(installs(c) for c in run.commands)
             cleans = any(subcommand(c) == "clean" for c in run.commands)
             if cleans and not installing and uncleaned:
-                yield Hit(run.line, "cleaning in a RUN of its own cannot shrink the image: the package cache is "
-                          "already stored in the install RUN's layer; end that RUN with `&& conda clean --all "
-                          "--yes` and drop this one.")
+                yield Hit(run.line, "`conda clean` in a RUN of its own cannot shrink the image: clean in the install's RUN")
             uncleaned = uncleaned or (installing and not cleans)

@@ -35,6 +35,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         found = _first_conda_after_pip(dockerfile, stage)
         if found:
             pip_line, conda_line = found
-            yield Hit(conda_line, f"conda installs here after pip changed the environment on line {pip_line}; conda "
-                      f"does not track pip's packages and can replace their dependencies. Install everything conda "
-                      f"can first, then pip, last.")
+            yield Hit(conda_line, f"`conda` installs after `pip` changed the environment on line {pip_line}: install with "
+                      f"conda first, then pip")

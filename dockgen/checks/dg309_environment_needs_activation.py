@@ -28,6 +28,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                     arg.rstrip("/").endswith(f"envs/{name}") for arg in c.args)) for c in run.commands)
                 reachable = f"/{name}/bin" in path or "CONDA_DEFAULT_ENV" in last_env
                 if name != "base" and not removed and not reachable:
-                    yield Hit(run.line, f"environment `{name}` is on no PATH: `apptainer exec`, batch schedulers "
-                              f"and `docker exec` skip entrypoint activation and run the system Python; add "
-                              f"`ENV PATH=/opt/conda/envs/{name}/bin:$PATH` (or install into base).")
+                    yield Hit(run.line, f"Environment `{name}` is on no PATH: add "
+                              f"`ENV PATH=/opt/conda/envs/{name}/bin:$PATH`")

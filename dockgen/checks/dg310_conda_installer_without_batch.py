@@ -24,5 +24,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             script = _installer(command)
             if script and not command.has_flag("b"):
                 yield hit_at(run, command.program_location(), f"`{script}` without `-b` stops at the licence "
-                             f"prompt; a build has no one to answer it. Run it as `bash {script} -b -p /opt/conda`.")
+                             f"prompt: add `-b`")
                 break

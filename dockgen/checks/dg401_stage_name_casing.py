@@ -11,6 +11,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         if stage.alias and stage.alias != stage.alias.lower():
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
-            yield Hit(stage.from_instruction.line, f"stage name `{stage.alias}` should be lower case "
-                      f"(`{stage.alias.lower()}`): references to it are matched without case anyway.",
+            yield Hit(stage.from_instruction.line, f"Stage name `{stage.alias}` is not lower case: write "
+                      f"`{stage.alias.lower()}`",
                       column=column, end_column=end_column)

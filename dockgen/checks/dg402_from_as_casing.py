@@ -17,5 +17,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         keyword = instruction.written_keyword
         if (keyword.isupper() and not as_word.isupper()) or (keyword.islower() and not as_word.islower()):
             wanted = "AS" if keyword.isupper() else "as"
-            yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`; write `{wanted}`.",
+            yield Hit(instruction.line, f"`{as_word}` does not match the casing of `{keyword}`: write `{wanted}`",
                       fix=replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} "))

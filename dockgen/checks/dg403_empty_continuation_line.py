@@ -11,6 +11,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         last = instruction.heredocs[0].start_line - 1 if instruction.heredocs else instruction.end_line
         empty = [n for n in range(instruction.line + 1, last) if not dockerfile.lines[n - 1].strip()]
         if empty:
-            yield Hit(instruction.line, f"line {empty[0]} is empty inside this instruction's continuation; "
-                      f"empty continuation lines are deprecated and a future Dockerfile syntax will reject "
-                      f"them. Remove it (a comment line is fine).")
+            yield Hit(instruction.line, f"Line {empty[0]} is an empty continuation line, which is deprecated: "
+                      f"remove it")

@@ -15,8 +15,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         key = stage.alias.lower()
         if key in seen:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
-            yield Hit(stage.from_instruction.line, f"stage name `{stage.alias}` is already used on line "
-                      f"{seen[key]}; `--target` and `COPY --from` cannot tell them apart.",
+            yield Hit(stage.from_instruction.line, f"Stage name `{stage.alias}` is already used on line "
+                      f"{seen[key]} (names are compared without case)",
                       column=column, end_column=end_column)
         else:
             seen[key] = stage.from_instruction.line

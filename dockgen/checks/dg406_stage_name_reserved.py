@@ -11,6 +11,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         if stage.alias and stage.alias.lower() in ("scratch", "context"):
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
-            yield Hit(stage.from_instruction.line, f"`{stage.alias}` is a reserved name (the empty image, or the "
-                      f"build context); name the stage something else.",
+            yield Hit(stage.from_instruction.line, f"`{stage.alias}` is a reserved name: name the stage something else",
                       column=column, end_column=end_column)

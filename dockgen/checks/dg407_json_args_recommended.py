@@ -14,6 +14,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 shell_set = True
             elif instruction.keyword in ("CMD", "ENTRYPOINT") and not instruction.is_exec_form and not shell_set:
                 if instruction.args.strip():
-                    yield Hit(instruction.line, f"{instruction.keyword} in shell form runs under `/bin/sh -c`, which "
-                              f"does not pass signals on: the container ignores `docker stop` until it is killed. "
-                              f"Use the JSON form, e.g. `{instruction.keyword} [\"python\", \"app.py\"]`.")
+                    yield Hit(instruction.line, f"`{instruction.keyword}` in shell form does not pass signals on: use the JSON form")

@@ -8,5 +8,5 @@ from dockgen.model import Dockerfile
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in with_onbuild(dockerfile, "MAINTAINER"):
-        yield Hit(instruction.line, "MAINTAINER is deprecated; write "
-                  f"`LABEL org.opencontainers.image.authors=\"{instruction.args.strip()}\"`.")
+        yield Hit(instruction.line, "`MAINTAINER` is deprecated: write "
+                  f"`LABEL org.opencontainers.image.authors=\"{instruction.args.strip()}\"`")

@@ -20,6 +20,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if name not in declared and name not in AUTOMATIC_ARGS:
                 guess = near_miss(name, declared | AUTOMATIC_ARGS)
                 hint = f" (did you mean `{guess}`?)" if guess else ""
-                yield Hit(instruction.line, f"`${name}` is not declared by an ARG before the first FROM, so it "
-                          f"expands to nothing{hint}; declare `ARG {name}=...` at the top.")
+                yield Hit(instruction.line, f"`${name}` is empty: no ARG before the first FROM "
+                          f"declares it{hint}")
                 break

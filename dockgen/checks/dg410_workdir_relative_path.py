@@ -15,6 +15,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             path = unquote(instruction.args.strip())
             if is_absolute(path):
                 break
-            yield Hit(instruction.line, f"`WORKDIR {path}` is relative to whatever the base image set; make it "
-                      f"absolute (`/{path.lstrip('./')}`) so it does not move when the base image changes.")
+            yield Hit(instruction.line, f"`WORKDIR {path}` is relative to the base image's: make it "
+                      f"absolute (`/{path.lstrip('./')}`)")
             break

@@ -43,7 +43,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 for name in variables(instruction.args):
                     guess = None if name in known_now else near_miss(name, known_now)
                     if guess and guess != name:
-                        yield Hit(instruction.line, f"`${name}` is not defined here; did you mean `${guess}`?")
+                        yield Hit(instruction.line, f"`${name}` is not defined here: did you mean `${guess}`?")
                         break
             if instruction.keyword in ("ARG", "ENV"):
                 known = known | _names(instruction)

@@ -16,8 +16,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             key = parts[0]
             value = inner.args.strip()[len(key):].strip()
             quoted = value if len(value) > 1 and value[0] == value[-1] == '"' else f'"{value}"'
-            yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form, which cannot set "
-                      f"several values and reads spaces differently; write `{inner.keyword} {key}={quoted}`.",
+            yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form: write "
+                      f"`{inner.keyword} {key}={quoted}`",
                       fix=_fix(dockerfile, inner, key, value))
 
 

@@ -20,5 +20,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
             secret = next((n for n in names if re.search(_SECRET, n) and not re.search(_PUBLIC, n)), None)
             if secret:
-                yield Hit(instruction.line, f"`{secret}` looks like a secret: ARG and ENV values stay in the image "
-                          f"history for anyone who pulls it; use `RUN --mount=type=secret,id=...` instead.")
+                yield Hit(instruction.line, f"`{secret}` looks like a secret, which the image history keeps: "
+                          f"use `RUN --mount=type=secret`")

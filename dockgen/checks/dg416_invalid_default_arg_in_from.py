@@ -28,6 +28,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         if not re.fullmatch(_IMAGE, resolved):
             yield Hit(stage.from_instruction.line,
-                      f"with the ARG defaults this FROM names `{resolved or '(nothing)'}`, "
-                      f"which is no valid image, so the build fails unless every build passes --build-arg; give "
-                      f"the ARG a default that works.")
+                      f"With the ARG defaults this FROM names `{resolved or '(nothing)'}`, "
+                      f"which is no valid image: give the ARG a default")

@@ -23,5 +23,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             pattern = ignore.excluding_pattern(source)
             if pattern:
                 yield Hit(inner.line, f"`{source}` is excluded by `{pattern}` in {ignore.path.name}, so the "
-                          f"build cannot see it and this {inner.keyword} fails or copies less than it says.")
+                          f"build cannot see it")
                 break

@@ -22,5 +22,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         else:
             continue
         if name and not text.split(maxsplit=1)[0:1] == [name]:
-            yield Hit(instruction.line, f"the comment above describes `{name}` for `docker build --call=outline` "
-                      f"only when it starts with the name: `# {name} ...`.")
+            yield Hit(instruction.line, f"The comment above describes `{name}` only when it starts with the name: "
+                      f"`# {name} ...`")

@@ -12,4 +12,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         odd = [w for w in words(expose.args) if ":" in w.split("/", 1)[0]]
         if odd:
             yield Hit(expose.line, f"`{odd[0]}` publishes nothing: EXPOSE takes container ports only "
-                      f"(`{odd[0].split('/', 1)[0].rsplit(':', 1)[-1]}`); map host ports with `docker run -p`.")
+                      f"(`{odd[0].split('/', 1)[0].rsplit(':', 1)[-1]}`)")

@@ -13,5 +13,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         urls = [source for source in copy_parts(add)[:-1] if source.startswith(("http://", "https://"))]
         if urls:
-            yield Hit(add.line, f"`{urls[0]}` is fetched without a checksum: a compromised or changed server puts "
-                      f"other bytes in the image unnoticed; add `--checksum=sha256:...` (BuildKit 1.6+).")
+            yield Hit(add.line, f"`{urls[0]}` is fetched without a checksum: add "
+                      f"`--checksum=sha256:...`")

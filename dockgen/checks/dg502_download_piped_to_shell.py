@@ -18,5 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         text = run.args.replace("\\\n", " ")
         bodies = " ".join(heredoc.body for heredoc in run.heredocs)
         if re.search(_PIPE_TO_SHELL, text) or (bodies and re.search(_PIPE_TO_SHELL, bodies)):
-            yield Hit(run.line, "a downloaded script runs unseen and unpinned: whatever the server sends (or an "
-                      "attacker in between) runs as root in the build; download it, check its sha256, then run it.")
+            yield Hit(run.line, "A downloaded script is piped into a shell: download it, check its sha256, then run it")

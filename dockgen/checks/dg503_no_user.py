@@ -23,17 +23,15 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     if scratch and not any(i.keyword in ("CMD", "ENTRYPOINT") for stage in chain for i in stage.instructions):
         return  # files only (`--output`, COPY --from): nothing runs in it
     if _windows(final, chain[-1].image.raw):
-        yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as "
-                  f"ContainerAdministrator (unless `{chain[-1].image.raw}` sets a user of its own); add `USER "
-                  f"ContainerUser` before CMD.")
+        yield Hit(final.from_instruction.line, f"The image never sets `USER`, so it may run as "
+                  f"ContainerAdministrator: add `USER ContainerUser`")
         return
     if scratch:
-        yield Hit(final.from_instruction.line, "the image never sets USER, so its program runs as root; add "
-                  "`USER 10001` before ENTRYPOINT (a UID needs no user entry in a scratch image).")
+        yield Hit(final.from_instruction.line, "The image never sets `USER`, so it runs as root: add "
+                  "`USER 10001` before ENTRYPOINT")
         return
-    yield Hit(final.from_instruction.line, f"the image never sets USER, so its processes run as root (unless "
-              f"`{chain[-1].image.raw}` sets a user of its own); add an unprivileged user and `USER` it by UID "
-              f"before CMD, e.g. `RUN useradd --uid 10001 app` and `USER 10001`.")
+    yield Hit(final.from_instruction.line, f"The image never sets `USER`, so it runs as root (unless `{chain[-1].image.raw}` sets one): "
+              f"add a non-root `USER`")
 
 
 # The official images' way to start as root, fix ownership, then run the service as its own user.

@@ -41,8 +41,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for env in with_onbuild(dockerfile, "ENV"):
         found = [key for key, value in key_values(env.args) if _insecure_env(key, value)]
         if found:
-            yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later, so a "
-                      f"man in the middle can serve any package; fix the CA bundle instead.")
+            yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later")
     for run in with_onbuild(dockerfile, "RUN"):
         verified = any(_verifies(c) for c in run.commands)
         insecure = next((w for c in run.commands if (w := _insecure_option(c))
@@ -51,6 +50,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             insecure = next(((f"`{key}`", c.find(a)) for c in run.commands for a in c.assignments
                              for key, _, value in [a.partition("=")] if _insecure_env(key, value.strip("'\""))), None)
         if insecure:
-            yield hit_at(run, insecure[1], f"{insecure[0]} turns off certificate or signature checks, so a man in the "
-                         f"middle can serve any file or package; fix the CA bundle or add the repository's key "
-                         f"instead.")
+            yield hit_at(run, insecure[1], f"{insecure[0]} turns off certificate or signature checks")

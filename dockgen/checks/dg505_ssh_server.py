@@ -8,8 +8,7 @@ from dockgen.knowledge import python
 from dockgen.model import Dockerfile, Instruction
 from dockgen.parse import words
 
-_MESSAGE = ("an SSH server in a container is one more service with credentials to leak and patch; use `docker "
-            "exec` (or `kubectl exec`) to get a shell instead.")
+_MESSAGE = "use `docker exec` instead"
 
 
 def _evidence(instruction: Instruction) -> str | None:
@@ -34,4 +33,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if found:
             groups.setdefault(instruction.stage, []).append((instruction.line, found))
     for signs in groups.values():
-        yield Hit(signs[0][0], f"an SSH server ({', '.join(sign for _, sign in signs)}): " + _MESSAGE)
+        yield Hit(signs[0][0], f"An SSH server ({', '.join(sign for _, sign in signs)}): " + _MESSAGE)

@@ -14,5 +14,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         secrets = [source for source in copy_parts(inner)[:-1] if python.is_secret_path(source)]
         if secrets:
-            yield Hit(inner.line, f"`{secrets[0]}` holds credentials, and every layer keeps it even if a later "
-                      f"step deletes it; pass it at build time with `RUN --mount=type=secret` (or ssh) instead.")
+            yield Hit(inner.line, f"`{secrets[0]}` holds credentials, which the layer keeps: use "
+                      f"`RUN --mount=type=secret`")

@@ -19,7 +19,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if any(f.name == "from" for f in inner.flags):
             continue
         if any(source in _WHOLE_CONTEXT for source in copy_parts(inner)[:-1]):
-            yield Hit(inner.line, "the whole build context is copied and there is no .dockerignore: .git, "
-                      "virtual environments, caches and any .env or key files go into the image; add a "
-                      ".dockerignore (at least `.git`, `.venv`, `__pycache__`, `.env`).")
+            yield Hit(inner.line, "The whole build context is copied and there is no `.dockerignore`: add one")
             return

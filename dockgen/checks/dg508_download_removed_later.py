@@ -60,6 +60,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                     if any(_covers(r, path) for r in removed_here):
                         pending.remove((earlier, path))
                         yield Hit(earlier.line, f"`{path}` downloaded here is removed only on line {instruction.line}, "
-                                  f"so this layer still carries it; remove it in the same "
-                                  f"{'RUN' if earlier.keyword == 'RUN' else 'RUN that downloads it (curl or wget instead of ADD)'}.")
+                                  f"so this layer keeps it")
                 pending += [(instruction, path) for path in here if not any(_covers(r, path) for r in removed_here)]

@@ -35,6 +35,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if install is not None and not any(family in updates and verb == "update"
                                                for family, verb in _verbs(install)):
                 tool = "apk update" if updates == {"apk"} else "apt-get update"
-                yield Hit(run.line, f"`{tool}` runs in a RUN of its own, so its layer is cached and the install on "
-                          f"line {install.line} can run on an old package index (or none, once the lists are "
-                          f"cleaned); update and install in the same RUN.")
+                yield Hit(run.line, f"`{tool}` runs in a RUN of its own, so the install on line {install.line} can see a stale "
+                          f"index: update in its RUN")

@@ -15,9 +15,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         exempt = image.raw == "scratch" or image.raw.startswith("$") or image.name in aliases
         if not exempt and image.tag is None and image.digest is None:
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
-            yield Hit(stage.from_instruction.line, f"Always tag the version of an image explicitly: "
-                      f"`{image.raw}` means whatever `latest` is on the day of the build. "
-                      f"Pin a tag such as `{image.raw}:<version>`, or a digest.",
+            yield Hit(stage.from_instruction.line, f"`{image.raw}` has no tag, so it is `latest` on the day of the build: "
+                      f"pin `{image.raw}:<version>` or a digest",
                       column=column, end_column=end_column)
         if stage.alias:
             aliases.add(stage.alias)

@@ -13,4 +13,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         image = image_ref(stage.image.raw, {})
         if image.tag == "latest" and image.digest is None:
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
-            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)
+            yield Hit(stage.from_instruction.line, f"`{image.raw}` uses the `latest` tag: pin a version",
+                      column=column, end_column=end_column)

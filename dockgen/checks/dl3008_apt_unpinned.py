@@ -13,12 +13,15 @@ def unpinned(word: str) -> bool:
     return "=" not in word and "/" not in word and not word.endswith(".deb")
 
 
+def _more(count: int) -> str:
+    return " is" if count == 1 else f" and {count - 1} more are"
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         loose = [(command, word) for command in run.commands if is_apt_get_install(command)
                  for word in command.positional(_TARGET_RELEASE) if word != "install" and unpinned(word)]
         if loose:
             command, word = loose[0]
-            yield hit_at(run, command.find(word), f"Pin versions in apt-get install "
-                         f"(`{' '.join(word for _, word in loose[:4])}` unpinned): "
-                         "use `package=version` so rebuilds install what you tested.")
+            yield hit_at(run, command.find(word), f"`{word}`{_more(len(loose))} unpinned in apt-get install: "
+                         "write `package=version`")

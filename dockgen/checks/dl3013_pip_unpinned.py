@@ -8,13 +8,15 @@ from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.model import Dockerfile
 
 
+def _more(count: int) -> str:
+    return " is" if count == 1 else f" and {count - 1} more are"
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         loose = [(command, package) for command in script_commands(run) if is_pip_install(command)
                  for package in installed_packages(command) or () if not is_pinned(package)]
         if loose:
             command, package = loose[0]
-            yield hit_at(run, command.find(package), f"Pin versions in pip install "
-                         f"(`{' '.join(package for _, package in loose[:4])}` unpinned): without "
-                         "`package==version` (or a requirements/constraints file) every rebuild may resolve "
-                         "different releases.")
+            yield hit_at(run, command.find(package), f"`{package}`{_more(len(loose))} unpinned in pip install: "
+                         "write `package==version` or use a constraints file")

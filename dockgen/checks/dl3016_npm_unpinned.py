@@ -32,4 +32,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         command = next((command for command in script_commands(run) if _loose(command)), None)
         if command is not None:
-            yield hit_at(run, where(command))
+            yield hit_at(run, where(command), f"`{_loose(command)[0]}` is unpinned in npm install: write `name@version`")

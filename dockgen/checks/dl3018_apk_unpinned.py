@@ -19,4 +19,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         command = next((command for command in run.commands if _loose(command)), None)
         if command is not None:
-            yield hit_at(run, command.find(_loose(command)[0]))
+            package = _loose(command)[0]
+            yield hit_at(run, command.find(package), f"`{package}` is unpinned in apk add: write `{package}=<version>`")

@@ -26,6 +26,15 @@ def trusted(image: str, patterns: tuple[str, ...]) -> bool:
     return image.split(":")[0].split("@")[0] == "scratch" or any(_matches(p, hub) for p in patterns for hub in _HUB)
 
 
+def _registry(image: str) -> str:
+    first, slash, _ = image.partition("/")
+    return first if slash and "." in first else "docker.io"
+
+
+def _untrusted(image: str) -> str:
+    return f"`{image}` comes from `{_registry(image)}`, which is not a trusted registry"
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     patterns = context.trusted_registries
     if not patterns:
@@ -35,18 +44,19 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword == "FROM" and instruction.stage >= 0:
             stage = dockerfile.stages[instruction.stage]
             if stage.image.raw not in aliases and not trusted(stage.image.raw, patterns):
-                yield Hit(instruction.line)
+                yield Hit(instruction.line, _untrusted(stage.image.raw))
             if stage.alias:
                 aliases.add(stage.alias)
         elif instruction.keyword == "COPY" and (source := instruction.flag("from")) is not None:
             value = source.value or ""
             # A stage name or index is not an image (hadolint reads COPY --from=0 as an untrusted image).
             if value not in aliases and not value.isdigit() and not trusted(value, patterns):
-                yield Hit(instruction.line)
+                yield Hit(instruction.line, _untrusted(value))
         elif instruction.keyword == "RUN":
             sources = [option.partition("=")[2] for flag in instruction.flags if flag.name == "mount" and flag.value
                        for option in flag.value.split(",") if option.startswith("from=")]
-            if any(s not in aliases and not s.isdigit() and not trusted(s, patterns) for s in sources):
-                yield Hit(instruction.line)
+            untrusted = [s for s in sources if s not in aliases and not s.isdigit() and not trusted(s, patterns)]
+            if untrusted:
+                yield Hit(instruction.line, _untrusted(untrusted[0]))
 
 

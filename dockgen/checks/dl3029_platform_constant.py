@@ -13,4 +13,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if platform is not None and not any(name in (platform.value or "")
                                             for name in ("BUILDPLATFORM", "TARGETPLATFORM")):
             column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={platform.value}")
-            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)
+            yield Hit(stage.from_instruction.line, f"`--platform={platform.value}` names a fixed platform in FROM",
+                      column=column, end_column=end_column)

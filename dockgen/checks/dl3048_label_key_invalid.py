@@ -18,5 +18,6 @@ def _invalid(key: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "LABEL" and any(_invalid(unquote(k)) for k, _ in key_values(instruction.args)):
-            yield Hit(instruction.line)
+        invalid = [unquote(k) for k, _ in key_values(instruction.args) if _invalid(unquote(k))]
+        if instruction.keyword == "LABEL" and invalid:
+            yield Hit(instruction.line, f"`{invalid[0]}` is not a valid label key")

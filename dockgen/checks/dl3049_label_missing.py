@@ -31,4 +31,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue  # a build stage others copy from is not an image anyone runs
         for name in required:
             if name not in present[stage_key(stage)]:
-                yield Hit(stage.from_instruction.line, f"Label `{name}` is missing.")
+                yield Hit(stage.from_instruction.line, f"Label `{name}` is missing")

@@ -12,5 +12,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         return
     allowed = {name for name, _ in context.label_schema}
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "LABEL" and any(key not in allowed for key, _ in labels(instruction)):
-            yield Hit(instruction.line)
+        unlisted = [key for key, _ in labels(instruction) if key not in allowed] if instruction.keyword == "LABEL" else []
+        if unlisted:
+            yield Hit(instruction.line, f"Label `{unlisted[0]}` is not in the label schema (strict labels)")

@@ -13,5 +13,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword == "LABEL":
             for key, value in labels(instruction):
                 if key in keys and not value:
-                    yield Hit(instruction.line, f"Label `{key}` is empty.")
+                    yield Hit(instruction.line, f"Label `{key}` is empty")
                     break

@@ -13,7 +13,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for keyword in ("ARG", "ENV"):
         for instruction in with_onbuild(dockerfile, keyword):
             names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
-            if any(looks_secret(name) for name in names):
-                found.append(instruction.line)
-    for line in sorted(found):
-        yield Hit(line)
+            secret = next((name for name in names if looks_secret(name)), None)
+            if secret is not None:
+                found.append((instruction.line, secret))
+    for line, secret in sorted(found):
+        yield Hit(line, f"`{secret}` looks like a secret: ARG and ENV values stay in the image history")
