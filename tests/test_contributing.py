@@ -67,5 +67,5 @@ def test_the_guide_adds_a_rule_that_the_registry_and_docs_accept(tmp_path: Path)
                                                  repo), encoding="utf-8")
 
     assert '<a id="dg599"></a>' in (repo / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert '"DG599"' in (repo / "dockgen" / "lint_data.json").read_text(encoding="utf-8")
+    assert '"DG599"' in (repo / "dockgen" / "lint" / "lint_data.json").read_text(encoding="utf-8")
     assert _run([sys.executable, "-c", _PROBE, str(repo)], repo).strip() == "ok"
