@@ -22,7 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from dockgen.commands.system import installed_packages
-from dockgen.parse import parse_text
+from dockgen.lint.parse import parse_text
 
 ARCHIVES = {  # by the release names the catalog (templates/bases.toml) uses
     "trixie": ["https://deb.debian.org/debian/dists/trixie/main/binary-amd64/Packages.xz"],

@@ -25,14 +25,14 @@ from pathlib import Path
 import dockerfile as buildkit
 
 from dockgen import Settings, lint_text
-from dockgen.catalog import load, normalize
 from dockgen.commands import conda, pip
 from dockgen.convert import BuildContext, Refused, convert_text
 from dockgen.convert.build_context import inside
 from dockgen.errors import DockgenError
-from dockgen.parse import is_posix_shell, parse_text
-from dockgen.shell import split_commands
-from dockgen.source import decode
+from dockgen.generator.catalog import load, normalize
+from dockgen.lint.parse import is_posix_shell, parse_text
+from dockgen.lint.shell import split_commands
+from dockgen.lint.source import decode
 
 sys.path.insert(0, str(Path(__file__).parent))
 from parity import SKIP, hadolint_path  # noqa: E402

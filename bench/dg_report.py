@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dockgen import Settings, lint_bytes
-from dockgen.rules import all_rules
+from dockgen.lint.rules import all_rules
 
 SKIP = {"manifest.tsv", "duplicates.tsv", "skipped.tsv", "repos.tsv"}
 

@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import dockerfile  # noqa: E402  (BuildKit's parser)
 
-from dockgen.engine import Settings, lint  # noqa: E402
-from dockgen.fixer import fix_text  # noqa: E402
-from dockgen.parse import parse_text  # noqa: E402
-from dockgen.source import decode  # noqa: E402
+from dockgen.lint.engine import Settings, lint  # noqa: E402
+from dockgen.lint.fixer import fix_text  # noqa: E402
+from dockgen.lint.parse import parse_text  # noqa: E402
+from dockgen.lint.source import decode  # noqa: E402
 from tests.differential.hadolint_runner import run_hadolint  # noqa: E402
 from tests.fuzz.properties import lines_changed_outside_fixes  # noqa: E402
 

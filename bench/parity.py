@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dockgen import Settings, lint_bytes
-from dockgen.model import Instruction
-from dockgen.parse import is_posix_shell, parse_text
-from dockgen.rules import all_rules
-from dockgen.source import decode
+from dockgen.lint.model import Instruction
+from dockgen.lint.parse import is_posix_shell, parse_text
+from dockgen.lint.rules import all_rules
+from dockgen.lint.source import decode
 
 SKIP = {"manifest.tsv", "duplicates.tsv", "skipped.tsv", "repos.tsv"}
 RULES = Path(__file__).resolve().parent.parent / "rules"

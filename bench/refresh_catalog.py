@@ -28,7 +28,7 @@ from packaging.specifiers import SpecifierSet
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dockgen.catalog import Package, load  # noqa: E402
+from dockgen.generator.catalog import Package, load  # noqa: E402
 
 PYTHONS = ("3.11", "3.12", "3.13", "3.14")
 MACHINES = ("x86_64", "aarch64")

@@ -25,10 +25,10 @@ import time
 from pathlib import Path
 
 from dockgen.api import lint_bytes
-from dockgen.engine import Settings, lint
-from dockgen.parse import parse_text
-from dockgen.shell import parse_script
-from dockgen.source import decode
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.parse import parse_text
+from dockgen.lint.shell import parse_script
+from dockgen.lint.source import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = {"manifest.tsv", "duplicates.tsv", "skipped.tsv", "repos.tsv"}
@@ -142,7 +142,7 @@ gc.freeze()
 gc.enable()
 imported = time.perf_counter()
 from dockgen.checks import check_for
-from dockgen.engine import Settings
+from dockgen.lint.engine import Settings
 for code in Settings().enabled_codes(None):
     if code != "DG001":
         check_for(code)

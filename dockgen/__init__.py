@@ -12,13 +12,13 @@ __all__ = ["FileResult", "Finding", "Settings", "Severity", "lint_bytes", "lint_
 
 _EXPORTS = {
     "FileResult": "dockgen.api", "lint_bytes": "dockgen.api", "lint_paths": "dockgen.api", "lint_text": "dockgen.api",
-    "Settings": "dockgen.engine", "Finding": "dockgen.findings", "Severity": "dockgen.findings",
+    "Settings": "dockgen.lint.engine", "Finding": "dockgen.lint.findings", "Severity": "dockgen.lint.findings",
 }
 
 if TYPE_CHECKING:
     from dockgen.api import FileResult, lint_bytes, lint_paths, lint_text
-    from dockgen.engine import Settings
-    from dockgen.findings import Finding, Severity
+    from dockgen.lint.engine import Settings
+    from dockgen.lint.findings import Finding, Severity
 
 
 def __getattr__(name: str) -> Any:

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dockgen.engine import Settings, lint
-from dockgen.findings import Finding
-from dockgen.model import Dockerfile, ParseProblem
-from dockgen.parse import parse_text
-from dockgen.source import decode, read_regular_file
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.findings import Finding
+from dockgen.lint.model import Dockerfile, ParseProblem
+from dockgen.lint.parse import parse_text
+from dockgen.lint.source import decode, read_regular_file
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def example_settings(code: str, config: dict[str, object] | None) -> Settings:
     from dataclasses import replace
     from pathlib import Path
 
-    from dockgen.config import _settings_from
+    from dockgen.lint.config import _settings_from
 
     notes: list[str] = []
     settings = _settings_from(config or {}, Path(f"rules/{code}.toml"), notes)

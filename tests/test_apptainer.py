@@ -10,12 +10,12 @@ import pytest
 from spython.main.parse.parsers import SingularityParser  # type: ignore[import-untyped]
 
 from dockgen.apptainer import to_definition
-from dockgen.catalog import load
 from dockgen.errors import DockgenError
-from dockgen.model import Dockerfile
-from dockgen.parse import key_values, parse_text
-from dockgen.recipe import Request
-from dockgen.shell import parse_script
+from dockgen.generator.catalog import load
+from dockgen.generator.recipe import Request
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import key_values, parse_text
+from dockgen.lint.shell import parse_script
 from tests.test_cli import run
 from tests.test_generate import GOLDEN, REFERENCE_DATE, _matrix, generate
 

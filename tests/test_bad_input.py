@@ -135,7 +135,7 @@ def test_yaml_tags_that_run_code_are_refused(tmp_path: Path) -> None:
 
 def test_templates_come_only_from_the_package() -> None:
     from dockgen._resources import data_dir
-    from dockgen.generate import _environment
+    from dockgen.generator.generate import _environment
 
     loader = _environment().loader
     assert loader is not None and list(loader.searchpath) == [str(data_dir("templates"))]  # type: ignore[attr-defined]

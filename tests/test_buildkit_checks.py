@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dockgen import Settings, lint_text
-from dockgen.rules import all_rules, resolve_code
+from dockgen.lint.rules import all_rules, resolve_code
 
 TEXT = "FROM python:3.12-slim as build\nENV MODE production\nrun echo hi\n"
 BUILDKIT = ("DG402", "DG404", "DG413")

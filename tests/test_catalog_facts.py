@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from packaging.specifiers import SpecifierSet
 
-from dockgen.catalog import Package, load
-from dockgen.generate import generate
-from dockgen.recipe import Request
+from dockgen.generator.catalog import Package, load
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
 
 FACTS = json.loads((Path(__file__).parent / "data" / "pypi" / "catalog-facts.json").read_text(encoding="utf-8"))
 OFFERED = sorted({python for base in load().bases.values() for python in base.pythons})

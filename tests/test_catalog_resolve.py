@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from bench.refresh_catalog import MACHINES, PYTHONS, pin_for
-from dockgen.catalog import load
+from dockgen.generator.catalog import load
 
 RECORD = json.loads((Path(__file__).parent / "data" / "pypi" / "catalog-resolve.json").read_text(encoding="utf-8"))
 

@@ -10,8 +10,8 @@ import pytest
 
 from dockgen import lint_text
 from dockgen.api import FileResult
-from dockgen.engine import Settings
 from dockgen.formats import formatter
+from dockgen.lint.engine import Settings
 
 SETTINGS = Settings(select=("DG101", "DL3007", "DL3006", "DG503"), today=datetime.date(2026, 11, 25))
 

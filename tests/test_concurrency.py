@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dockgen.engine import Settings
-from dockgen.fixer import fix_text
-from dockgen.parse import parse_text
+from dockgen.lint.engine import Settings
+from dockgen.lint.fixer import fix_text
+from dockgen.lint.parse import parse_text
 
 TEXT = ("from python:3.12-slim as app\nRUN apt-get update && apt-get install curl\nRUN pip install x==1\n"
         "MAINTAINER someone\nCMD python app.py\n" + "# padding line to make writes take a little longer\n" * 2000)

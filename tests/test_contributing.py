@@ -17,9 +17,10 @@ _PROBE = """
 import sys
 from pathlib import Path
 import dockgen
-from dockgen import lint_data, lint_text
+from dockgen import lint_text
 from dockgen.checks import check_modules, all_checks
-from dockgen.rules_doc import markdown, rule_docs
+from dockgen.lint import lint_data
+from dockgen.lint.rules_doc import markdown, rule_docs
 
 root = Path(sys.argv[1])
 assert Path(dockgen.__file__).resolve().parent == root / "dockgen", dockgen.__file__
@@ -27,7 +28,7 @@ assert check_modules()["DG599"] == "dockgen.checks.dg599_apt_get_upgrade"
 all_checks()
 assert lint_data.INDEX.read_text(encoding="utf-8") == lint_data.build_index(root)
 assert (root / "docs" / "rules.md").read_text(encoding="utf-8") == markdown()
-from dockgen.engine import Settings
+from dockgen.lint.engine import Settings
 for example in rule_docs("DG599").examples:
     found = [f.line for f in lint_text(example.dockerfile.lstrip("\\n"), Settings(select=("DG599",)))]
     assert found == (list(example.lines) if example.kind == "bad" else []), (example.kind, found)
@@ -60,11 +61,11 @@ def test_the_guide_adds_a_rule_that_the_registry_and_docs_accept(tmp_path: Path)
         _block_after(guide, "`dockgen/checks/dg599_apt_get_upgrade.py`", "python"), encoding="utf-8")
 
     # The guide's commands, run in the copy.
-    assert "python -m dockgen.lint_data" in guide and "dockgen rules --format markdown > docs/rules.md" in guide
-    _run([sys.executable, "-m", "dockgen.lint_data"], repo)
+    assert "python -m dockgen.lint.lint_data" in guide and "dockgen rules --format markdown > docs/rules.md" in guide
+    _run([sys.executable, "-m", "dockgen.lint.lint_data"], repo)
     (repo / "docs" / "rules.md").write_text(_run([sys.executable, "-m", "dockgen", "rules", "--format", "markdown"],
                                                  repo), encoding="utf-8")
 
     assert '<a id="dg599"></a>' in (repo / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert '"DG599"' in (repo / "dockgen" / "lint_data.json").read_text(encoding="utf-8")
+    assert '"DG599"' in (repo / "dockgen" / "lint" / "lint_data.json").read_text(encoding="utf-8")
     assert _run([sys.executable, "-c", _PROBE, str(repo)], repo).strip() == "ok"

@@ -20,8 +20,8 @@ from dockgen.commands import conda
 from dockgen.commands.pip import parse_install, requirement_name
 from dockgen.commands.requirements import read_requirements_text
 from dockgen.convert import DirectoryContext, Refused, convert_text
-from dockgen.shell import split_commands
-from dockgen.shell_chain import raw_words, split_chain
+from dockgen.lint.shell import split_commands
+from dockgen.lint.shell_chain import raw_words, split_chain
 from tests.test_cli import run
 
 GOLDEN = Path(__file__).parent / "golden" / "convert"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dockgen.dockerignore import parse
+from dockgen.lint.dockerignore import parse
 
 IGNORE = parse("# comment\n*.pyc\n**/__pycache__\n/build\ndocs\n!docs/README.md\ntemp?\n[ab].txt\n", Path(".dockerignore"))
 

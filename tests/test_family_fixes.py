@@ -9,8 +9,8 @@ import datetime
 import pytest
 
 from dockgen import lint_text
-from dockgen.engine import Settings
-from dockgen.fixer import fix_text
+from dockgen.lint.engine import Settings
+from dockgen.lint.fixer import fix_text
 
 TODAY = datetime.date(2026, 11, 25)
 

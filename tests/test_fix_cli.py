@@ -79,7 +79,7 @@ def test_read_only_file_is_left_alone_and_others_are_fixed(tmp_path: Path) -> No
 
 def test_a_file_that_changes_or_disappears_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dockgen.errors import DockgenError
-    from dockgen.writing import write_atomically
+    from dockgen.files.writing import write_atomically
 
     path = tmp_path / "Dockerfile"
     path.write_text("FROM a\n")

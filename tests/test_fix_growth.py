@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from dockgen import edits, fixer
-from dockgen.engine import Settings, lint
-from dockgen.fixer import fix_text
-from dockgen.parse import parse_text
+from dockgen.lint import edits, fixer
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.fixer import fix_text
+from dockgen.lint.parse import parse_text
 from tests.test_growth import lines_executed
 
 SETTINGS = Settings()

@@ -7,21 +7,23 @@ from collections.abc import Iterator
 import pytest
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.edits import Edit, Fix, apply
-from dockgen.engine import Settings
-from dockgen.fixer import MAX_PASSES, fix_text
-from dockgen.model import Dockerfile
+from dockgen.lint.edits import Edit, Fix, apply
+from dockgen.lint.engine import Settings
+from dockgen.lint.fixer import MAX_PASSES, fix_text
+from dockgen.lint.model import Dockerfile
 
 TEXT = "FROM python:3.12-slim\nMAINTAINER someone\n"
 ONLY = Settings(select=("DL4000",))
 
 
 def _patch(monkeypatch: pytest.MonkeyPatch, check: object) -> None:
-    from dockgen import checks, engine
+    from dockgen import checks
+    from dockgen.lint import engine
 
-    monkeypatch.setattr("dockgen.engine.check_for", lambda code: check if code == "DL4000" else checks.check_for(code))
+    monkeypatch.setattr("dockgen.lint.engine.check_for",
+                        lambda code: check if code == "DL4000" else checks.check_for(code))
     # The plan is cached per configuration with its checks; an uncached one sees the stand-in and leaves no trace.
-    monkeypatch.setattr("dockgen.engine._plan", engine._plan.__wrapped__)
+    monkeypatch.setattr("dockgen.lint.engine._plan", engine._plan.__wrapped__)
 
 
 def test_a_fix_that_breaks_parsing_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,13 +11,13 @@ import pytest
 from dockgen.checks import all_checks, check_for
 from dockgen.checks._fixes import span
 from dockgen.checks.contract import Context, Hit
-from dockgen.edits import Fix, apply
-from dockgen.engine import Settings
-from dockgen.fixer import fix_text
-from dockgen.model import Dockerfile
-from dockgen.parse import parse_text
-from dockgen.rules import all_rules
-from dockgen.rules_doc import rule_docs
+from dockgen.lint.edits import Fix, apply
+from dockgen.lint.engine import Settings
+from dockgen.lint.fixer import fix_text
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import parse_text
+from dockgen.lint.rules import all_rules
+from dockgen.lint.rules_doc import rule_docs
 from tests.conftest import example_settings
 
 CASES = [(rule.code, example) for rule in all_rules().values() if rule.fix != "none" and rule.code in all_checks()

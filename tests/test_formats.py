@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dockgen.api import FileResult, lint_text
-from dockgen.edits import Edit, Fix
-from dockgen.engine import Settings
-from dockgen.findings import Finding, Severity
 from dockgen.formats import NAMES, formatter
+from dockgen.lint.edits import Edit, Fix
+from dockgen.lint.engine import Settings
+from dockgen.lint.findings import Finding, Severity
 from tests.test_cli import run
 
 DATA = Path(__file__).parent / "data"

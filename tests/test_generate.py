@@ -11,13 +11,13 @@ import dockerfile
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.catalog import load
 from dockgen.errors import DockgenError
-from dockgen.generate import generate as generate_at
-from dockgen.inputs import read_environment, read_requirements
-from dockgen.parse import parse_text
-from dockgen.recipe import Request
-from dockgen.rules import all_rules
+from dockgen.files.inputs import read_environment, read_requirements
+from dockgen.generator.catalog import load
+from dockgen.generator.generate import generate as generate_at
+from dockgen.generator.recipe import Request
+from dockgen.lint.parse import parse_text
+from dockgen.lint.rules import all_rules
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import WORKSHOP_CONDA, WORKSHOP_PIP, run
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.catalog import load
 from dockgen.errors import DockgenError
-from dockgen.parse import parse_text
-from dockgen.recipe import Request
+from dockgen.generator.catalog import load
+from dockgen.generator.recipe import Request
+from dockgen.lint.parse import parse_text
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import run
 from tests.test_generate import EVERY_DG_RULE, REFERENCE_DATE, generate

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from dockgen.errors import DockgenError
-from dockgen.generate import generate
-from dockgen.inputs import read_environment, read_requirements
-from dockgen.parse import parse_text
-from dockgen.recipe import Request
+from dockgen.files.inputs import read_environment, read_requirements
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
+from dockgen.lint.parse import parse_text
 from tests.test_cli import run
 
 FACTS = json.loads((Path(__file__).parent / "data" / "pypi" / "catalog-facts.json").read_text(encoding="utf-8"))

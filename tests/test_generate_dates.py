@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.catalog import load
 from dockgen.errors import DockgenError
-from dockgen.generate import generate
+from dockgen.generator.catalog import load
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
 from dockgen.knowledge import data, images
-from dockgen.recipe import Request
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import run
 

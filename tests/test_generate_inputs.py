@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dockgen.errors import DockgenError
-from dockgen.generate import generate
-from dockgen.inputs import read_requirements
-from dockgen.recipe import Request
+from dockgen.files.inputs import read_requirements
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
 from tests.test_cli import run
 
 HASH_A = "sha256:" + "a" * 64
@@ -91,8 +91,8 @@ def test_a_version_written_is_not_refused_for_the_catalog_pin_python() -> None:
 def test_a_catalog_pin_without_a_release_for_the_python_is_refused_clearly() -> None:
     import dataclasses
 
-    from dockgen.catalog import load
-    from dockgen.recipe import resolve
+    from dockgen.generator.catalog import load
+    from dockgen.generator.recipe import resolve
 
     catalog = load()
     numpy = catalog.packages["numpy"]._replace(python_pins={})
@@ -115,7 +115,7 @@ def test_output_and_dockerignore_are_checked_before_writing(tmp_path: Path) -> N
 
 
 def test_dockerignore_excludes_caches_and_secrets_in_every_folder(tmp_path: Path) -> None:
-    from dockgen.dockerignore import parse
+    from dockgen.lint.dockerignore import parse
 
     assert run("new", "spacy", "-o", "Dockerfile", "--dockerignore", cwd=tmp_path).returncode == 0
     ignore = parse((tmp_path / ".dockerignore").read_text(), tmp_path / ".dockerignore")

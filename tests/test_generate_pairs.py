@@ -7,10 +7,10 @@ import itertools
 
 import pytest
 
-from dockgen.catalog import load
 from dockgen.errors import DockgenError
-from dockgen.generate import generate
-from dockgen.recipe import Request
+from dockgen.generator.catalog import load
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
 
 # The pairs that used to end in an internal error (the generated file did not lint clean).
 _REPORTED = [

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from dockgen.catalog import load
 from dockgen.errors import DockgenError
-from dockgen.generate import generate
-from dockgen.model import Instruction
-from dockgen.parse import parse_text
-from dockgen.recipe import Request
+from dockgen.generator.catalog import load
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
+from dockgen.lint.model import Instruction
+from dockgen.lint.parse import parse_text
 
 FACTS = json.loads((Path(__file__).parent / "data" / "pypi" / "catalog-facts.json").read_text(encoding="utf-8"))
 
@@ -124,7 +124,7 @@ def test_gpu_package_needing_a_newer_cuda_is_refused(manager: str, monkeypatch: 
     catalog = load()
     newer = catalog.packages["torch"]._replace(gpu_cuda="14")
     patched = dataclasses.replace(catalog, packages={**catalog.packages, "torch": newer})
-    from dockgen.recipe import resolve
+    from dockgen.generator.recipe import resolve
 
     with pytest.raises(DockgenError, match="need CUDA 14"):
         resolve(Request(packages=("torch",), manager=manager, gpu=True), patched)

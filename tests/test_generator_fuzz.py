@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dockgen.errors import DockgenError
-from dockgen.generate import generate
-from dockgen.inputs import read_environment, read_requirements
-from dockgen.parse import parse_text
-from dockgen.recipe import Request
+from dockgen.files.inputs import read_environment, read_requirements
+from dockgen.generator.generate import generate
+from dockgen.generator.recipe import Request
+from dockgen.lint.parse import parse_text
 
 PIECES = list("ab1=.-_ ;&|`$(){}[]<>'\"\\\n\r\t#%!*?~^,:/@\x00") + ["RUN ", "{{", "{%", "\nUSER ", "spacy"]
 NASTY = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)

@@ -11,10 +11,10 @@ import dockerfile
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.model import Dockerfile
-from dockgen.parse import parse_text
-from dockgen.rules import all_rules
-from dockgen.rules_doc import rule_docs
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import parse_text
+from dockgen.lint.rules import all_rules
+from dockgen.lint.rules_doc import rule_docs
 from tests.differential.generate import CONFIGURED, FAMILIES, generate, generate_configured
 from tests.conftest import example_settings, hadolint_flags
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint

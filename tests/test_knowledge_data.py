@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from dockgen import lint_data
-from dockgen.catalog import load, renderable
 from dockgen.errors import DockgenError
+from dockgen.generator.catalog import load, renderable
 from dockgen.knowledge import data, packages
 from dockgen.knowledge import python as python_knowledge
 from dockgen.knowledge.schema import Reader
+from dockgen.lint import lint_data
 
 ROOT = Path(__file__).resolve().parent.parent
 LOADERS: dict[str, Callable[[], object]] = {"lifecycle": data.lifecycle, "images": data.images,
@@ -146,7 +146,7 @@ def test_a_date_with_a_time_is_not_a_date() -> None:
 
 def test_the_loaders_are_lazy_and_light() -> None:
     """Importing the knowledge modules reads no data, and the loaders need neither a TOML parser nor packaging."""
-    probe = ("import sys\nfrom dockgen import lint_data\n"
+    probe = ("import sys\nfrom dockgen.lint import lint_data\n"
              "import dockgen.knowledge.images, dockgen.knowledge.interpreters, dockgen.knowledge.python, "
              "dockgen.knowledge.secrets\n"
              "assert lint_data._index.cache_info().currsize == 0, 'read at import'\n"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dockgen import lint_data, rules
 from dockgen.errors import DockgenError
 from dockgen.knowledge import packages
 from dockgen.knowledge import python as python_knowledge
+from dockgen.lint import lint_data, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ def fresh_caches() -> Iterator[None]:
 
 
 def test_the_index_is_current() -> None:
-    """dockgen/lint_data.json is generated; regenerate it with `python -m dockgen.lint_data`."""
+    """dockgen/lint/lint_data.json is generated; regenerate it with `python -m dockgen.lint.lint_data`."""
     assert lint_data.INDEX.read_text(encoding="utf-8") == lint_data.build_index(ROOT)
 
 

@@ -14,10 +14,10 @@ import pytest
 
 from dockgen import Settings, lint_text
 from dockgen.errors import DockgenError
-from dockgen.generate import planned_recipe
-from dockgen.inputs import LockFile
-from dockgen.lock import Report, header, lock, lock_input, platform_tags
-from dockgen.recipe import Request
+from dockgen.files.inputs import LockFile
+from dockgen.generator.generate import planned_recipe
+from dockgen.generator.lock import Report, header, lock, lock_input, platform_tags
+from dockgen.generator.recipe import Request
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import run
 from tests.test_generate import REFERENCE_DATE, generate

@@ -30,7 +30,7 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -> None:
     assert "dockgen/_data/rules/DG101.toml" in names
     assert "dockgen/_data/rules/knowledge/lifecycle.toml" in names
     assert "dockgen/py.typed" in names
-    assert "dockgen/lint_data.json" in names
+    assert "dockgen/lint/lint_data.json" in names
     assert not [n for n in names if n.startswith("tests/")]
 
     venv = tmp_path / "venv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dockerfile
 import pytest
 
-from dockgen.parse import parse_text
+from dockgen.lint.parse import parse_text
 
 TRICKY = {
     "crlf": "FROM a:1\r\nRUN x \\\r\n  y\r\n",
@@ -125,7 +125,7 @@ def test_stages_aliases_and_arg_resolved_images() -> None:
 ])
 def test_image_reference_split(text: str, registry: str | None, name: str, tag: str | None,
                                digest: str | None) -> None:
-    from dockgen.parse import image_ref
+    from dockgen.lint.parse import image_ref
 
     image = image_ref(text, {})
     assert (image.registry, image.name, image.tag, image.digest) == (registry, name, tag, digest)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.parse import parse_text
-from dockgen.rules import all_rules
+from dockgen.lint.parse import parse_text
+from dockgen.lint.rules import all_rules
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 
 DL_DEFAULT = tuple(code for code, rule in all_rules().items() if code.startswith("DL") and rule.default)

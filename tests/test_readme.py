@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dockgen.rules_doc import readme_tables
+from dockgen.lint.rules_doc import readme_tables
 from tests.test_cli import run
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -35,7 +35,7 @@ def test_the_rules_table_is_the_rule_data() -> None:
 
 def test_the_rules_table_counts_every_rule() -> None:
     """Counted by hand from the table's own rows, not from the code that writes them."""
-    from dockgen.rules import all_rules
+    from dockgen.lint.rules import all_rules
 
     rows = re.findall(r"^\| `(D[GL]\d?)` [^|]+\| (\d+) \|", readme_tables(), re.MULTILINE)
     assert sum(int(count) for _, count in rows) == len(all_rules())

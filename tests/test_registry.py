@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from dockgen._resources import data_dir
 from dockgen import checks
+from dockgen._resources import data_dir
 from dockgen.checks import RegistryError, all_checks, check_modules, validated
 from dockgen.errors import DockgenError
-from dockgen.findings import Severity
+from dockgen.lint.findings import Severity
 
-from dockgen.rules import Rule, all_rules
-from dockgen.rules_doc import rule_docs
+from dockgen.lint.rules import Rule, all_rules
+from dockgen.lint.rules_doc import rule_docs
 
 
 def test_every_rule_has_a_check_and_every_check_a_rule() -> None:
@@ -82,7 +82,7 @@ def test_the_rules_reference_page_is_current() -> None:
     """docs/rules.md is generated; regenerate it with `dockgen rules --format markdown > docs/rules.md`."""
     from pathlib import Path
 
-    from dockgen.rules_doc import markdown
+    from dockgen.lint.rules_doc import markdown
 
     page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert page.read_text(encoding="utf-8") == markdown()
@@ -140,7 +140,7 @@ def test_a_stray_module_in_the_folder_stops_the_registry(monkeypatch: pytest.Mon
 
 def test_security_severity_is_rule_data_and_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     """The score SARIF gives a security rule is its TOML's ``security-severity``; a bad one stops with an error."""
-    from dockgen import lint_data, rules
+    from dockgen.lint import lint_data, rules
 
     assert all_rules()["DG506"].security_severity == 8.0 and all_rules()["DL3013"].security_severity is None
     broken = {"DG999": {"code": "DG999", "name": "x", "level": "info", "summary": "x", "security-severity": 11}}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dockgen.errors import DockgenError
-from dockgen.inputs import read_requirements
+from dockgen.files.inputs import read_requirements
 from tests.test_cli import run
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dockgen.rules import Rule, all_rules
-from dockgen.rules_doc import Example, rule_docs
 from dockgen import lint_text
+from dockgen.lint.rules import Rule, all_rules
+from dockgen.lint.rules_doc import Example, rule_docs
 from tests.conftest import example_settings
 
 CASES = [(rule, example) for rule in all_rules().values() for example in rule_docs(rule.code).examples]
@@ -37,7 +37,7 @@ FIX_CASES = [(rule, example) for rule, example in CASES if example.fixed is not 
                          ids=[f"{r.code}-fix-{i}" for i, (r, e) in enumerate(FIX_CASES)])
 def test_fix_example(rule: Rule, example: Example) -> None:
     """The fixed text is exact, a second fix changes nothing, and the finding is gone when a fix was offered."""
-    from dockgen.fixer import fix_text
+    from dockgen.lint.fixer import fix_text
 
     settings = example_settings(rule.code, example.config)
     original = example.dockerfile.lstrip("\n")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from dockgen import lint_text
-from dockgen.engine import Settings
-from dockgen.parse import parse_text
+from dockgen.lint.engine import Settings
+from dockgen.lint.parse import parse_text
 
 # (Dockerfile, code, (line, column, end_line, end_column), the text at that place)
 CASES = [

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from dockgen import Settings, lint_text
-from dockgen.findings import Severity
-from dockgen.rules import all_rules
+from dockgen.lint.findings import Severity
+from dockgen.lint.rules import all_rules
 from tests.test_cli import run
 
 # DL3008 and DL3013 (unpinned apt and pip), DL1001 (an inline pragma, off by default), DL3057 (no HEALTHCHECK, off

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dockgen.shell import parse_script, split_commands
+from dockgen.lint.shell import parse_script, split_commands
 
 
 def names(script: str) -> list[str]:

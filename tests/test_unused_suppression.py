@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dockgen import lint_text
-from dockgen.engine import Settings
-from dockgen.fixer import fix_text
+from dockgen.lint.engine import Settings
+from dockgen.lint.fixer import fix_text
 from tests.test_cli import run
 
 UNPINNED = "RUN apt-get install -y --no-install-recommends curl\n"  # DL3008

@@ -7,7 +7,7 @@ import random
 import pytest
 from dockerfile_parse.util import WordSplitter
 
-from dockgen.words import dequote, split_words
+from dockgen.lint.words import dequote, split_words
 
 ALPHABET = ["a", "b", "=", " ", "\t", "\n", "\x0b", "\xa0", '"', "'", "\\", "é", "$"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dockgen.writing import write_atomically, write_report
+from dockgen.files.writing import write_atomically, write_report
 from tests.test_cli import run
 
 BROKEN = "from python:3.12-slim as build\r\nRUN pip install x==1\r\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from dockgen.model import Dockerfile, Instruction
+from dockgen.lint.model import Dockerfile, Instruction
 
 _FLAG_PREFIX = re.compile(r"\s*\S+\s+(?:--[A-Za-z-]+(?:=(?:\"[^\"]*\"|'[^']*'|\S*))?\s+)*")
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from dockgen.apptainer.scripts import double_quoted, environment_prefix, quoted_path, runscript, script_lines
 from dockgen.apptainer.sections import StageDefinition, render
 from dockgen.errors import DockgenError
-from dockgen.model import Dockerfile, Flag, ImageRef, Instruction, Stage
-from dockgen.parse import arg_pairs, key_values, parse_text, words
+from dockgen.lint.model import Dockerfile, Flag, ImageRef, Instruction, Stage
+from dockgen.lint.parse import arg_pairs, key_values, parse_text, words
 
 _NOT_TRANSLATED = {
     "USER": "Apptainer runs the container as the user who starts it, and %post as root",

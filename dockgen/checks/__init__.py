@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from dockgen.checks.contract import CheckFunction
 from dockgen.errors import DockgenError
-from dockgen.rules import Rule, all_rules
+from dockgen.lint.rules import Rule, all_rules
 
 __all__ = ["CheckFunction", "RegistryError", "all_checks", "check_for", "check_modules", "module_stem", "validated"]
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import parent_stage
 from dockgen.commands.windows import WindowsScript, is_powershell, parse_windows
-from dockgen.model import Command, Dockerfile, Instruction, Stage
-from dockgen.parse import is_posix_shell
+from dockgen.lint.model import Command, Dockerfile, Instruction, Stage
+from dockgen.lint.parse import is_posix_shell
 
 
 def mount_targets(run: Instruction, types: frozenset[str] = frozenset({"cache", "tmpfs"})) -> list[str]:

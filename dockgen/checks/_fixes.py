@@ -6,8 +6,8 @@ import functools
 import re
 import sys
 
-from dockgen.edits import Edit, Fix
-from dockgen.model import Dockerfile, Instruction
+from dockgen.lint.edits import Edit, Fix
+from dockgen.lint.model import Dockerfile, Instruction
 
 # The end of one simple command: a control operator (quotes are not tracked: close enough for adding a flag; a
 # command that already has the flag further on is simply left alone).

@@ -8,8 +8,8 @@ import functools
 from collections.abc import Callable, Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile, Instruction
-from dockgen.parse import key_values
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.parse import key_values
 
 _URI = r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+"
 _RFC3339 = r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})"

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from dockgen.checks.contract import Hit, environment_at, hit_at, with_onbuild
-from dockgen.model import Command, Dockerfile, Instruction, Location
-from dockgen.parse import arg_pairs, key_values
+from dockgen.lint.model import Command, Dockerfile, Instruction, Location
+from dockgen.lint.parse import arg_pairs, key_values
 
 Predicate = Callable[[Command], bool]
 Where = Callable[[Command], Location | None]

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._python import lineage, pip_installs, stage_runs
 from dockgen.commands import system
-from dockgen.model import Command, Dockerfile, Instruction, Stage
+from dockgen.lint.model import Command, Dockerfile, Instruction, Stage
 
 _APT_APK = frozenset({"apt", "apk"})
 _ESCAPES = ("break-system-packages", "target", "t", "prefix", "root")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import parent_stage
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
-from dockgen.model import Command, Dockerfile, ImageRef, Instruction, Stage
+from dockgen.lint.model import Command, Dockerfile, ImageRef, Instruction, Stage
 
 
 def root_image(dockerfile: Dockerfile, stage: Stage) -> ImageRef:

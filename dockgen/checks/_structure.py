@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Hit
-from dockgen.model import Dockerfile, Instruction
-from dockgen.parse import words
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.parse import words
 
 _DRIVE = r"[A-Za-z]:"
 ARCHIVE_SUFFIXES = (".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from dockgen.edits import Fix
-from dockgen.model import Dockerfile, Instruction, Location, Stage
-from dockgen.parse import key_values
+from dockgen.lint.edits import Fix
+from dockgen.lint.model import Dockerfile, Instruction, Location, Stage
+from dockgen.lint.parse import key_values
 
 
 class Hit(NamedTuple):

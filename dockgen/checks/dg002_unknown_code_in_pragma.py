@@ -4,9 +4,9 @@ retired codes and ShellCheck's codes are fine)."""
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.codes import Kind, classify, suggest_code
-from dockgen.model import Dockerfile
-from dockgen.pragmas import ignore_items, is_code_shaped
+from dockgen.lint.codes import Kind, classify, suggest_code
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.pragmas import ignore_items, is_code_shaped
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import replace_text, word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
-from dockgen.model import Dockerfile, Stage
-from dockgen.checks._fixes import replace_text, word_columns
+from dockgen.lint.model import Dockerfile, Stage
 
 
 def _short(advice: str) -> str:
@@ -50,7 +50,7 @@ def _needs_venv_after(stage: Stage, replacement: str) -> bool:
     """Moving a stage that pip-installs into the distribution's Python to a PEP 668 release would break it."""
     from dockgen.checks._python import pip_installs, stage_runs
     from dockgen.knowledge import python
-    from dockgen.parse import image_ref
+    from dockgen.lint.parse import image_ref
 
     new = image_ref(replacement, {})
     release = images.release_of(new)

@@ -4,11 +4,11 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import shipped_stages
+from dockgen.checks._fixes import replace_text, word_columns
 from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.commands.build import compiles
 from dockgen.knowledge import images
-from dockgen.model import Dockerfile, Stage
-from dockgen.checks._fixes import replace_text, word_columns
+from dockgen.lint.model import Dockerfile, Stage
 
 
 # A stage named for development or building (``AS devel``, ``AS builder``) is meant to carry the toolchain,

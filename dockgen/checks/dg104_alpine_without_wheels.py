@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._python import pip_installs, root_image, stage_runs
 from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands.pip import installed_packages
-from dockgen.checks._python import pip_installs, root_image, stage_runs
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

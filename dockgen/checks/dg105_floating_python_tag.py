@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 _MINOR = r"^\d+\.\d+"
 

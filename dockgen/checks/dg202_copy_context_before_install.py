@@ -2,13 +2,13 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._python import stage_runs
+from dockgen.checks._structure import copy_parts
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands.conda import subcommand
 from dockgen.commands.pip import is_pip_install
-from dockgen.checks._python import stage_runs
-from dockgen.checks._structure import copy_parts
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile, Instruction
+from dockgen.lint.model import Command, Dockerfile, Instruction
 
 _WHOLE_CONTEXT = (".", "./", "*", "./*")
 

@@ -3,12 +3,12 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, environment_at
-from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs, root_image, stage_runs
+from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.options import option_values
+from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 # PyTorch's per-CUDA wheel indexes (download.pytorch.org/whl/cu128) and NVIDIA's own (pypi.nvidia.com).
 _CUDA_INDEX = r"/whl/(nightly/)?cu\d+|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com"

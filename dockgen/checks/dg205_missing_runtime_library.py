@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import system
 from dockgen.commands.pip import installed_packages
-from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
 from dockgen.knowledge import images, python
-from dockgen.model import Dockerfile, ImageRef, Stage
+from dockgen.lint.model import Dockerfile, ImageRef, Stage
 
 _APT = frozenset({"apt"})
 

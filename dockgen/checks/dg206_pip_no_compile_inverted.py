@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Dockerfile
-from dockgen.parse import key_values
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import key_values
 
 _TRUE = frozenset({"1", "true", "yes", "on", "y"})
 _MESSAGE = "`PIP_NO_COMPILE={value}` does not stop pip compiling .pyc files: use `pip install --no-compile`"

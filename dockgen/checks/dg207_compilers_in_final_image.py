@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.checks._python import pip_installs, stage_runs
+from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import system
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 def _installed_tools(command: Command) -> list[str]:
     family = system.FAMILY_OF_TOOL.get(command.name, "")

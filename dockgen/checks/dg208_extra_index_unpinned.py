@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
-from dockgen.commands.pip import installed_packages
 from dockgen.checks._python import pip_installs
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
 from dockgen.commands.options import option_values
-from dockgen.model import Dockerfile
+from dockgen.commands.pip import installed_packages
+from dockgen.lint.model import Dockerfile
 
 
 def _exactly_pinned(requirement: str) -> bool:

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import mount_targets
-from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._python import pip_installs
-from dockgen.model import Dockerfile
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

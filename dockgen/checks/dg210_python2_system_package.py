@@ -7,7 +7,7 @@ from dockgen.checks._python import root_image
 from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import system
 from dockgen.knowledge import images, interpreters
-from dockgen.model import Dockerfile, ImageRef
+from dockgen.lint.model import Dockerfile, ImageRef
 
 # Alpine names that meant Python 2 only before py-pip became the Python 3 pip (Alpine 3.12).
 _ALPINE_AMBIGUOUS = frozenset({"py-pip", "python", "python-dev", "py-setuptools"})

@@ -8,7 +8,7 @@ from dockgen.checks._python import root_image
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands import conda, options, system
 from dockgen.knowledge import images, interpreters
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 # apt/apk names such as python3.7, python3.7-dev, python3.7-venv; rpm names such as python36, python38-devel.
 _DISTRO_PACKAGE = r"^python(3\.\d{1,2})(?:-[a-z0-9-]+)?$"

@@ -7,7 +7,7 @@ from dockgen.checks._pep668 import system_pip_runs
 from dockgen.checks._python import root_image
 from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.knowledge import images, interpreters, python
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

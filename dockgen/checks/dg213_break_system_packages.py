@@ -8,8 +8,8 @@ from dockgen.checks._python import lineage, root_image, stage_runs
 from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.commands import pip
 from dockgen.knowledge import images, python
-from dockgen.model import Command, Dockerfile, Instruction
-from dockgen.parse import key_values
+from dockgen.lint.model import Command, Dockerfile, Instruction
+from dockgen.lint.parse import key_values
 
 _SETTING = "break-system-packages"
 _ENV = "PIP_BREAK_SYSTEM_PACKAGES"

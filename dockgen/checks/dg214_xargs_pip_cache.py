@@ -8,7 +8,7 @@ from dockgen.checks._base import has_cache_mount
 from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.commands.xargs import run_by_xargs
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 _TRUTHY = frozenset({"1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"})
 _INLINE = r"PIP_NO_CACHE_DIR=(?:\"|')?(1|true|True|TRUE|on|On|ON|yes|Yes|YES)\b"

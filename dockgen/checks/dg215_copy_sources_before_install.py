@@ -8,7 +8,7 @@ from dockgen.checks._python import stage_runs
 from dockgen.checks._structure import copy_parts, unquote
 from dockgen.checks.contract import Context, Hit
 from dockgen.checks.dg202_copy_context_before_install import _copies_everything, _installs_dependencies
-from dockgen.model import Dockerfile, Instruction
+from dockgen.lint.model import Dockerfile, Instruction
 
 # Files a package build reads, so copying them before installing the package is right.
 _BUILD_FILES = frozenset({"setup.py", "__init__.py", "version.py", "_version.py", "__version__.py", "conftest.py"})

@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.commands import conda
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
-from dockgen.model import Command, Dockerfile
 from dockgen.checks._fixes import add_flag
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
+from dockgen.commands import conda
+from dockgen.lint.model import Command, Dockerfile
 
 _ALWAYS_YES = r"(?i)^(CONDA|MAMBA)_ALWAYS_YES=(\"|')?(1|true|yes|on)"
 _TRUTHY = frozenset({"1", "true", "yes", "on"})

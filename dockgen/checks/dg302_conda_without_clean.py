@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
-from dockgen.commands import conda
 from dockgen.checks._base import has_cache_mount, shipped_stages
+from dockgen.checks._fixes import append_command
 from dockgen.checks._structure import copy_parts
 from dockgen.checks.contract import Context, Hit, with_onbuild
-from dockgen.model import Command, Dockerfile
-from dockgen.checks._fixes import append_command
+from dockgen.commands import conda
+from dockgen.lint.model import Command, Dockerfile
 
 # Folders inside a conda prefix that never hold its package cache (``<root>/pkgs``).
 _BESIDE_CACHE = frozenset({"envs", "bin", "lib", "lib64", "share", "include", "etc", "site-packages"})

@@ -3,11 +3,11 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.commands import conda
 from dockgen.checks._base import stage_of
 from dockgen.checks.contract import Context, Hit, hit_at, parent_stage, with_onbuild
+from dockgen.commands import conda
 from dockgen.knowledge import images
-from dockgen.model import Command, Dockerfile, Instruction, Stage
+from dockgen.lint.model import Command, Dockerfile, Instruction, Stage
 
 from dockgen.checks._fixes import add_flag
 

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.commands import conda
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Dockerfile
+from dockgen.commands import conda
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

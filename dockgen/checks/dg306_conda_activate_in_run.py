@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.commands.conda import TOOLS, subcommand
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 
 def _activates(command: Command) -> bool:

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._python import stage_runs
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands.conda import installs, subcommand
-from dockgen.checks._python import stage_runs
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

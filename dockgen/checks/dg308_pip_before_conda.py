@@ -2,12 +2,12 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._python import root_image, stage_runs
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands.conda import installs
 from dockgen.commands.pip import is_pip_install
-from dockgen.checks._python import root_image, stage_runs
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile, Stage
+from dockgen.lint.model import Command, Dockerfile, Stage
 
 
 def _distribution_pip(command: Command) -> bool:

@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._python import stage_runs
 from dockgen.checks.contract import Context, Hit, environment_at
 from dockgen.commands.conda import TOOLS, subcommand
-from dockgen.checks._python import stage_runs
 from dockgen.commands.options import option_values
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

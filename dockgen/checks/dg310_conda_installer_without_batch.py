@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh"})
 

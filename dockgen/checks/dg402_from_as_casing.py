@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
-from dockgen.parse import words
 from dockgen.checks._fixes import replace_text
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import words
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
 from dockgen.checks._fixes import replace_text
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

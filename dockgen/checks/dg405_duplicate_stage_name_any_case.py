@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

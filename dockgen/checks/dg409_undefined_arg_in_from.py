@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
-from dockgen.model import Dockerfile
-from dockgen.parse import arg_pairs
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import arg_pairs
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

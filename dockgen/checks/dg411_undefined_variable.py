@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, parent_stage
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, near_miss, variables
-from dockgen.model import Dockerfile, Instruction, Stage
-from dockgen.parse import arg_pairs, key_values
+from dockgen.checks.contract import Context, Hit, parent_stage
+from dockgen.lint.model import Dockerfile, Instruction, Stage
+from dockgen.lint.parse import arg_pairs, key_values
 
 # Instructions whose arguments the builder expands (RUN, CMD and ENTRYPOINT in shell form are left to the shell).
 _EXPANDED = frozenset({"ENV", "ARG", "WORKDIR", "COPY", "ADD", "USER", "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL"})

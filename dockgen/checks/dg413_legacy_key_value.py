@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
-from dockgen.model import Dockerfile, Instruction
-from dockgen.words import split_words
 from dockgen.checks._fixes import span
-from dockgen.edits import Edit, Fix
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.lint.edits import Edit, Fix
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.words import split_words
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks import dl3065_platform_redundant as dl3065
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, with_onbuild
-from dockgen.model import Dockerfile
-from dockgen.parse import arg_pairs, key_values
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import arg_pairs, key_values
 
 # Whole ``_``-separated words, as BuildKit matches them: GITHUB_TOKEN is a secret, TOKENIZERS_PARALLELISM is not.
 _SECRET = r"(?i)(?:^|_)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)"

@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, substitute, variables
-from dockgen.model import Dockerfile
-from dockgen.parse import words
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import words
 
 # name[:tag][@digest] as registries accept it: lower-case path components, an optional host:port first.
 _IMAGE = (r"(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"

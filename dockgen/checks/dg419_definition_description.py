@@ -4,8 +4,8 @@ start with the name it describes."""
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
-from dockgen.parse import arg_pairs, words
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import arg_pairs, words
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

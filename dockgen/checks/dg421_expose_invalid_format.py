@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, with_onbuild
-from dockgen.model import Dockerfile
-from dockgen.parse import words
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import words
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

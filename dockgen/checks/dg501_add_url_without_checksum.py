@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._structure import copy_parts
-from dockgen.model import Dockerfile
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, with_onbuild
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 # curl/wget ... | [sudo] [-E] sh|bash|zsh|dash|ash|python*|perl|ruby   (within one pipeline: no ; & or newline between)
 _PIPE_TO_SHELL = (

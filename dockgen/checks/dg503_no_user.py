@@ -3,11 +3,11 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._python import lineage
+from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile, Stage
-from dockgen.parse import is_posix_shell
+from dockgen.lint.model import Dockerfile, Stage
+from dockgen.lint.parse import is_posix_shell
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.knowledge import python
-from dockgen.model import Command, Dockerfile, Location
-from dockgen.parse import key_values
+from dockgen.lint.model import Command, Dockerfile, Location
+from dockgen.lint.parse import key_values
 
 
 def _insecure_option(command: Command) -> tuple[str, Location | None] | None:

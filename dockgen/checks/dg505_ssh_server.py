@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.commands import system
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile, Instruction
-from dockgen.parse import words
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.parse import words
 
 _MESSAGE = "use `docker exec` instead"
 

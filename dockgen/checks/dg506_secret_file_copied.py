@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._structure import copy_parts
+from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.knowledge import python
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -8,7 +8,7 @@ from dockgen.checks._base import mount_targets, shipped_stages
 from dockgen.checks._structure import copy_parts, unquote
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands.download import downloaded_files, removed_paths
-from dockgen.model import Dockerfile, Instruction
+from dockgen.lint.model import Dockerfile, Instruction
 
 
 def _resolve(path: str, directory: str) -> str:

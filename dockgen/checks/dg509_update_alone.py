@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._python import lineage
 from dockgen.checks.contract import Context, Hit
 from dockgen.commands import system
-from dockgen.model import Dockerfile, Instruction, Stage
+from dockgen.lint.model import Dockerfile, Instruction, Stage
 
 _FAMILIES = frozenset({"apt", "apk"})
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def is_root(user: str) -> bool:

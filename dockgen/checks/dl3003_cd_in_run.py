@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
 from dockgen.checks.contract import Context, Hit, hit_at
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
-from dockgen.parse import image_ref
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import image_ref
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

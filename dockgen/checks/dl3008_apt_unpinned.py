@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.commands.system import is_apt_get_install
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Dockerfile
+from dockgen.commands.system import is_apt_get_install
+from dockgen.lint.model import Dockerfile
 
 _TARGET_RELEASE = frozenset({"t", "target-release"})
 

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount, mount_targets, reported_runs
-from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile, Instruction
 from dockgen.checks._fixes import append_command
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile, Instruction
 
 
 def _cleans(run: Instruction) -> bool:

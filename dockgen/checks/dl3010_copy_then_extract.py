@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._structure import ARCHIVE_SUFFIXES, copy_parts, unquote
-from dockgen.model import Command, Dockerfile
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Command, Dockerfile
 
 _EXTRACTORS = frozenset({"unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat"})
 

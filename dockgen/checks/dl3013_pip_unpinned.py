@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import script_commands
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 
 def _more(count: int) -> str:

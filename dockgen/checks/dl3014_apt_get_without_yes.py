@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
 from dockgen.commands.options import flag_count
 from dockgen.commands.system import is_apt_get_install
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
 

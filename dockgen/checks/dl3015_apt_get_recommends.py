@@ -3,9 +3,9 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.commands.system import is_apt_get_install
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Dockerfile
+from dockgen.commands.system import is_apt_get_install
+from dockgen.lint.model import Dockerfile
 
 from dockgen.checks._fixes import APT_GET_INSTALL, add_flag
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import script_commands
 from dockgen.checks._managers import first_word_of
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile
 
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
 

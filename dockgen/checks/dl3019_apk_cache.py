@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.model import Dockerfile
+from dockgen.lint.model import Dockerfile
 
 from dockgen.checks._fixes import add_flag
 

@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._fixes import replace_text
 from dockgen.checks._structure import ARCHIVE_SUFFIXES, is_absolute
-from dockgen.model import Dockerfile, Instruction
-from dockgen.parse import words
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.parse import words
 
 
 def sources(instruction: Instruction) -> list[str]:

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._managers import each_run_where
-from dockgen.model import Dockerfile
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

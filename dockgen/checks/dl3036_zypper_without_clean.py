@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount
-from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._managers import clean_missing_or_early
-from dockgen.model import Command, Dockerfile
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.lint.model import Command, Dockerfile
 
 
 def _installs(command: Command) -> bool:

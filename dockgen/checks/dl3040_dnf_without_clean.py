@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount
-from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.checks._managers import Predicate, clean_missing_or_early
-from dockgen.model import Dockerfile
+from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.lint.model import Dockerfile
 
 _INSTALLS = frozenset({"install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"})
 

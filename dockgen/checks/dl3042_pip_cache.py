@@ -4,12 +4,12 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount, script_commands
+from dockgen.checks._fixes import add_flag
 from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
-from dockgen.model import Command, Dockerfile, Instruction
-from dockgen.parse import key_values
-from dockgen.checks._fixes import add_flag
-from dockgen.edits import Fix
+from dockgen.lint.edits import Fix
+from dockgen.lint.model import Command, Dockerfile, Instruction
+from dockgen.lint.parse import key_values
 
 _TRUTHY = frozenset({"1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"})
 _INLINE = r"PIP_NO_CACHE_DIR=(?:\"|')?(1|true|True|TRUE|on|On|ON|yes|Yes|YES)\b"

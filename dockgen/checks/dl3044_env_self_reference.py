@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
-from dockgen.parse import arg_pairs, key_values
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import arg_pairs, key_values
 
 
 def _refers_to(value: str, name: str) -> bool:

@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._structure import unquote
-from dockgen.model import Dockerfile
-from dockgen.parse import key_values
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import key_values
 
 _VALID = r"[a-z]([a-z0-9._/-]*[a-z0-9])?"
 _RESERVED = ("com.docker.", "io.docker.", "org.dockerproject.")

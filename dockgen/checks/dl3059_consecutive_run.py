@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import windows_script
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile, Instruction
+from dockgen.lint.model import Dockerfile, Instruction
 
 
 def _is_single(run: Instruction) -> bool:

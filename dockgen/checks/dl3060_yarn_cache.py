@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount, reported_runs
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._managers import first
-from dockgen.model import Dockerfile
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

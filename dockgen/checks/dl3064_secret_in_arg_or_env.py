@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.knowledge.secrets import looks_secret
-from dockgen.model import Dockerfile
-from dockgen.parse import arg_pairs, key_values
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import arg_pairs, key_values
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile
-from dockgen.parse import arg_pairs
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import arg_pairs
 
 
 def _mentions(user: str, names: set[str]) -> bool:

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
-from dockgen.model import Dockerfile, Instruction
 from dockgen.checks._fixes import span
-from dockgen.edits import Edit, Fix
+from dockgen.checks.contract import Context, Hit
+from dockgen.lint.edits import Edit, Fix
+from dockgen.lint.model import Dockerfile, Instruction
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

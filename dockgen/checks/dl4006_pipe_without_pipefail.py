@@ -3,13 +3,13 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import stage_of
-from dockgen.checks.contract import Context, Hit
 from dockgen.checks._fixes import newline, span
 from dockgen.checks._python import root_image
-from dockgen.edits import Edit, Fix
+from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images, python
-from dockgen.model import Dockerfile, Instruction
-from dockgen.shell import split_commands
+from dockgen.lint.edits import Edit, Fix
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.shell import split_commands
 
 _PIPEFAIL_SHELLS = frozenset({"bash", "zsh", "ash"})
 _NO_BASH = frozenset({"busybox"})  # a shell, but neither bash nor a /bin/ash to rely on

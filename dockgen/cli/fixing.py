@@ -10,13 +10,13 @@ from pathlib import Path
 import click
 
 from dockgen.api import FileResult, lint_bytes
-from dockgen.engine import Settings, lint
 from dockgen.errors import DockgenError
-from dockgen.findings import Finding
-from dockgen.fixer import MAX_PASSES, FixOutcome, fix_text
-from dockgen.parse import parse_text
-from dockgen.source import decode, read_limited, read_regular_file
-from dockgen.writing import encode, write_atomically
+from dockgen.files.writing import encode, write_atomically
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.findings import Finding
+from dockgen.lint.fixer import MAX_PASSES, FixOutcome, fix_text
+from dockgen.lint.parse import parse_text
+from dockgen.lint.source import decode, read_limited, read_regular_file
 
 Job = tuple[str, str, Settings]
 

@@ -11,15 +11,15 @@ from pathlib import Path
 import click
 
 from dockgen.api import FileResult, lint_bytes
-from dockgen.config import CliOverrides, load
-from dockgen.discovery import excluded, find_dockerfiles
-from dockgen.environment import environment_flag, environment_format, from_environment
-from dockgen.engine import Settings
 from dockgen.errors import DockgenError
-from dockgen.findings import Severity
+from dockgen.files.discovery import excluded, find_dockerfiles
 from dockgen.formats import NAMES, NEVER_FAIL_FORMATS, REPORT_PATH_FORMATS, TERMINAL_FORMATS, chunker
-from dockgen.parallel import Job, lint_files
-from dockgen.source import decode, read_limited, read_regular_file
+from dockgen.lint.config import CliOverrides, load
+from dockgen.lint.engine import Settings
+from dockgen.lint.environment import environment_flag, environment_format, from_environment
+from dockgen.lint.findings import Severity
+from dockgen.lint.parallel import Job, lint_files
+from dockgen.lint.source import decode, read_limited, read_regular_file
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_THRESHOLD = 300  # files; below this a run is over before a counter helps
@@ -211,7 +211,7 @@ def _statistics(results: list[FileResult], output_format: str) -> str:
     """Counts per rule, most frequent first, like ``ruff --statistics``; a JSON list for ``-f json``."""
     from collections import Counter
 
-    from dockgen.rules import all_rules
+    from dockgen.lint.rules import all_rules
 
     counts = Counter((f.code, f.level.label) for result in results for f in result.findings)
     rules = all_rules()
@@ -232,7 +232,7 @@ def _statistics(results: list[FileResult], output_format: str) -> str:
 def write_report(path: Path, report: Iterable[str]) -> None:
     """Write the report where ``-o`` says: through symbolic links, into FIFOs and devices, honouring the umask; a
     regular file is replaced whole, so readers never see half a report."""
-    from dockgen.writing import write_report as write
+    from dockgen.files.writing import write_report as write
 
     try:
         write(path, report)

@@ -12,7 +12,7 @@ import click
 from dockgen.errors import DockgenError
 
 if TYPE_CHECKING:
-    from dockgen.recipe import Request
+    from dockgen.generator.recipe import Request
 
 
 @click.command("new")
@@ -88,9 +88,9 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
         return 0
     if context is not None:
         raise DockgenError("--context goes with --from (the build context of the Dockerfile to convert)")
-    from dockgen.generate import generate
-    from dockgen.inputs import read_environment, read_requirements
-    from dockgen.recipe import Request
+    from dockgen.files.inputs import read_environment, read_requirements
+    from dockgen.generator.generate import generate
+    from dockgen.generator.recipe import Request
 
     request = Request(packages=packages, manager=manager, base=base, python=python_version, gpu=gpu,
                       requirements=read_requirements(requirements) if requirements else None,
@@ -115,9 +115,9 @@ def _locked(request: Request, requirements: Path | None, today: datetime.date | 
     import sys
     from dataclasses import replace
 
-    from dockgen.generate import planned_recipe
-    from dockgen.inputs import LockFile
-    from dockgen.lock import LOCK_NAME, header, lock, lock_input
+    from dockgen.files.inputs import LockFile
+    from dockgen.generator.generate import planned_recipe
+    from dockgen.generator.lock import LOCK_NAME, header, lock, lock_input
 
     recipe = planned_recipe(request, today)
     specs = lock_input(recipe, str(requirements) if requirements else None)
@@ -214,7 +214,7 @@ venv
 @click.command("catalog")
 def catalog_command() -> int:
     """List the packages and base images `dockgen new` knows."""
-    from dockgen.catalog import load
+    from dockgen.generator.catalog import load
 
     catalog = load()
     for package in catalog.packages.values():

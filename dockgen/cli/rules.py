@@ -7,7 +7,7 @@ import json
 import click
 
 from dockgen.errors import DockgenError
-from dockgen.rules import all_rules, resolve_code
+from dockgen.lint.rules import all_rules, resolve_code
 
 
 @click.command("rules")
@@ -17,7 +17,7 @@ def rules_command(output_format: str) -> int:
     """List every rule: code, name, level, whether it is on by default and can be fixed."""
     rules = all_rules().values()
     if output_format == "markdown":
-        from dockgen.rules_doc import markdown
+        from dockgen.lint.rules_doc import markdown
 
         click.echo(markdown(), nl=False)
         return 0
@@ -39,14 +39,14 @@ def rule_command(code: str) -> int:
     """Explain one rule (by code, name or alias): why it matters, examples, how hadolint differs."""
     resolved = resolve_code(code)
     if resolved is None:
-        from dockgen.codes import Kind, classify, note, suggest
+        from dockgen.lint.codes import Kind, classify, note, suggest
 
         kind = classify(code)
         if kind in (Kind.RETIRED, Kind.PARSE_ERROR):  # hadolint's old codes: say what they were
             click.echo(note(code, kind)[1])
             return 0
         raise DockgenError(f"unknown rule {code!r}{suggest(code, list(all_rules()))}")
-    from dockgen.rules_doc import rule_docs
+    from dockgen.lint.rules_doc import rule_docs
 
     rule, docs = all_rules()[resolved], rule_docs(resolved)
     state = "on by default" if rule.default else "off by default (select it by its code)"

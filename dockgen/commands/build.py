@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from dockgen.commands import conda
 from dockgen.commands.system import system_command
-from dockgen.model import Command, Instruction
-from dockgen.parse import key_values
+from dockgen.lint.model import Command, Instruction
+from dockgen.lint.parse import key_values
 
 _TOOLS = frozenset({"nvcc", "make", "gmake", "cmake", "ninja", "meson", "bazel", "bazelisk", "gcc", "g++", "cc",
                     "c++", "clang", "clang++", "gfortran", "conda-build", "conda-mambabuild", "rattler-build"})

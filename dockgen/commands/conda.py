@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dockgen.commands.options import option_value, option_values
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 TOOLS = frozenset({"conda", "mamba", "micromamba"})
 # Anaconda's licensed channels: `defaults` and the names it stands for.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 _CURL_VALUES = frozenset("ACDEHKPXYbcdemortuwxyzQTUF")  # short options that take a value (curl --help all)
 _WGET_VALUES = frozenset("OoaPetUTwQiBDYlIXAR")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 
 def option_values(command: Command, *names: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 # Options whose value is the next word when written without ``=``.
 VALUE_OPTIONS = frozenset({

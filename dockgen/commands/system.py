@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 FAMILY_OF_TOOL = {"apt-get": "apt", "apt": "apt", "aptitude": "apt", "apk": "apk", "yum": "rpm", "dnf": "rpm",
                   "microdnf": "rpm", "tdnf": "rpm"}

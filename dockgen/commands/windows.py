@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 _OPENING = {"{": "}", "(": ")"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dockgen.model import Command
+from dockgen.lint.model import Command
 
 # xargs options whose value is the next word when written apart.
 _XARGS_VALUES = frozenset({"-n", "-L", "-P", "-d", "-E", "-I", "-s", "-a", "--max-args",

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime
 import shlex
 
-from dockgen.catalog import load
 from dockgen.compare import condaforge, pypi
 from dockgen.compare.net import Cache, cache_dir, http_fetch, offline_fetch
 from dockgen.compare.report import base_bytes, render
 from dockgen.compare.sides import Side
 from dockgen.compare.wheels import Target
 from dockgen.errors import DockgenError
-from dockgen.recipe import Recipe, Request, resolve
-from dockgen.supported import supported_recipe
+from dockgen.generator.catalog import load
+from dockgen.generator.recipe import Recipe, Request, resolve
+from dockgen.generator.supported import supported_recipe
 
 
 def run_compare(packages: tuple[str, ...], python: str | None, gpu: bool, model: str | None, offline: bool,

@@ -13,20 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dockgen import __version__
-from dockgen.catalog import Catalog, load
 from dockgen.convert.assemble import body_lines, header, mark_carried_findings
 from dockgen.convert.bases import choose_python
 from dockgen.convert.build_context import BuildContext, DirectoryContext, NoContext
 from dockgen.convert.context import Notes, Target
 from dockgen.convert.rewrite import plan
 from dockgen.convert.source import Refused, Source, read_source
-from dockgen.engine import Settings, lint
 from dockgen.errors import DockgenError
-from dockgen.findings import Finding
-from dockgen.fixer import fix_text
-from dockgen.parse import parse_text
-from dockgen.shellcheck import shellcheck_binary
-from dockgen.source import decode
+from dockgen.generator.catalog import Catalog, load
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.findings import Finding
+from dockgen.lint.fixer import fix_text
+from dockgen.lint.parse import parse_text
+from dockgen.lint.shellcheck import shellcheck_binary
+from dockgen.lint.source import decode
 
 __all__ = ["BuildContext", "Conversion", "DirectoryContext", "Refused", "convert_file", "convert_text"]
 

@@ -8,9 +8,9 @@ import re
 from dockgen.convert.context import Plan
 from dockgen.convert.hadolint_quirks import read_as_sh_by_hadolint
 from dockgen.convert.source import Source
-from dockgen.engine import Settings, lint
-from dockgen.findings import Finding
-from dockgen.parse import parse_text
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.findings import Finding
+from dockgen.lint.parse import parse_text
 
 _DIRECTIVE = re.compile(r"#\s*(syntax|escape|check)\s*=", re.IGNORECASE)
 _PRAGMA = re.compile(r"#\s*(hadolint|dockgen)\s+ignore\s*=\s*([A-Za-z0-9_, -]+?)\s*(#.*)?$")

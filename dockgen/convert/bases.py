@@ -6,11 +6,11 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from dockgen.catalog import Catalog
 from dockgen.commands import system
 from dockgen.convert.source import Source, SourceStage
+from dockgen.generator.catalog import Catalog
 from dockgen.knowledge.images import python_eol
-from dockgen.model import ImageRef
+from dockgen.lint.model import ImageRef
 
 _CUDA = "nvidia/cuda:12.9.1-{flavor}-ubuntu24.04"
 _CUDA_PYTHON = "3.12"  # Ubuntu 24.04's python3

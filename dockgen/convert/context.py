@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dockgen.catalog import Catalog
 from dockgen.commands.conda import DEFAULT_CHANNELS
 from dockgen.convert.build_context import BuildContext, NoContext
 from dockgen.convert.layout import Layout, Located
+from dockgen.generator.catalog import Catalog
 
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dockgen.engine import Settings, lint
-from dockgen.findings import Finding
-from dockgen.parse import parse_text
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.findings import Finding
+from dockgen.lint.parse import parse_text
 
 _BASH = ("bash", "/bin/bash", "/usr/bin/bash", "/usr/bin/env bash")
 

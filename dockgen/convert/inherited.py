@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 
 from dockgen.convert.knowledge import Account, ImageFacts
-from dockgen.model import Instruction
-from dockgen.parse import key_values
+from dockgen.lint.model import Instruction
+from dockgen.lint.parse import key_values
 
 _NAMING_KEYWORDS = frozenset({"USER", "RUN", "COPY", "ADD", "WORKDIR", "ENV", "ARG", "VOLUME", "CMD", "ENTRYPOINT"})
 

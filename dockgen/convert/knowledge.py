@@ -10,7 +10,7 @@ from typing import Any
 
 from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
-from dockgen.model import ImageRef
+from dockgen.lint.model import ImageRef
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from dockgen.convert.build_context import BuildContext, inside
-from dockgen.model import Instruction
-from dockgen.parse import key_values, words
+from dockgen.lint.model import Instruction
+from dockgen.lint.parse import key_values, words
 
 _VARIABLE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 

@@ -14,9 +14,9 @@ from dockgen.commands.requirements import read_requirements_text
 from dockgen.convert.context import Plan, StageContext, Target
 from dockgen.convert.layout import Located
 from dockgen.convert.source import Source, SourceStage
-from dockgen.model import Instruction
-from dockgen.shell import split_commands
-from dockgen.shell_chain import split_chain
+from dockgen.lint.model import Instruction
+from dockgen.lint.shell import split_commands
+from dockgen.lint.shell_chain import split_chain
 
 _HARMLESS = frozenset({"ENV", "ARG", "LABEL", "EXPOSE", "USER", "STOPSIGNAL", "MAINTAINER", "HEALTHCHECK"})
 

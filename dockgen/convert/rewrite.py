@@ -10,14 +10,14 @@ from dockgen.convert.bases import NewBase, new_base
 from dockgen.convert.context import Notes, Plan, StageContext, Target
 from dockgen.convert.inherited import inherited_setup
 from dockgen.convert.knowledge import image_facts
-from dockgen.knowledge.images import release_of
 from dockgen.convert.reorder import copy_requirements_first, flag_words
 from dockgen.convert.runs import rewrite_run
-from dockgen.convert.tools import missing_programs
 from dockgen.convert.source import Source, SourceStage
-from dockgen.model import Instruction
-from dockgen.parse import image_ref, key_values
-from dockgen.shell_chain import raw_words
+from dockgen.convert.tools import missing_programs
+from dockgen.knowledge.images import release_of
+from dockgen.lint.model import Instruction
+from dockgen.lint.parse import image_ref, key_values
+from dockgen.lint.shell_chain import raw_words
 
 _ENVIRONMENT = (("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
                 ("PYTHONNOUSERSITE", "1"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dockgen.shell_chain import Part
+from dockgen.lint.shell_chain import Part
 
 
 @dataclass

@@ -16,9 +16,9 @@ from dockgen.convert.pins import raised_pin
 from dockgen.convert.run_state import RunState, shell_word, version_of
 from dockgen.convert.runs_conda import conda_install, conda_listing, conda_part
 from dockgen.convert.runs_system import busybox_user, system_part
-from dockgen.model import Command, Instruction
-from dockgen.shell import split_commands
-from dockgen.shell_chain import Part, dequote, join_chain, raw_words, split_chain
+from dockgen.lint.model import Command, Instruction
+from dockgen.lint.shell import split_commands
+from dockgen.lint.shell_chain import Part, dequote, join_chain, raw_words, split_chain
 
 _CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
 

@@ -10,12 +10,12 @@ from dockgen.commands import conda, pip
 from dockgen.commands.environment import EnvironmentSpec, read_conda_file
 from dockgen.convert import knowledge
 from dockgen.convert.context import StageContext, Target
-from dockgen.convert.pins import raised_pin
 from dockgen.convert.layout import read_named
+from dockgen.convert.pins import raised_pin
 from dockgen.convert.run_state import RunState, shell_word
 from dockgen.convert.source import Refused
-from dockgen.model import Command
-from dockgen.shell_chain import dequote
+from dockgen.lint.model import Command
+from dockgen.lint.shell_chain import dequote
 
 _NON_PYTHON_CONDA = re.compile(r"(r|perl|bioconductor)-.*|r|r-base|openjdk|nodejs|gcc|gxx|cmake|make")
 

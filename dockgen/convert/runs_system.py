@@ -9,8 +9,8 @@ from dockgen.commands import system
 from dockgen.convert import knowledge
 from dockgen.convert.context import StageContext, Target
 from dockgen.convert.run_state import RunState
-from dockgen.model import Command
-from dockgen.shell_chain import dequote
+from dockgen.lint.model import Command
+from dockgen.lint.shell_chain import dequote
 
 
 _BASE_PACKAGES = frozenset({"ca-certificates", "openssl", "tzdata", "netbase"})  # every new base has them

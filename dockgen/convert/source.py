@@ -15,8 +15,8 @@ from dockgen.convert.knowledge import ImageFacts
 from dockgen.convert.layout import Layout, read_named
 from dockgen.errors import DockgenError
 from dockgen.knowledge.images import python_version
-from dockgen.model import Command, Dockerfile, ImageRef, Stage
-from dockgen.parse import is_posix_shell, key_values, parse_text
+from dockgen.lint.model import Command, Dockerfile, ImageRef, Stage
+from dockgen.lint.parse import is_posix_shell, key_values, parse_text
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dockgen.commands import pip, system
 from dockgen.convert import knowledge
-from dockgen.model import Command, Stage
+from dockgen.lint.model import Command, Stage
 
 
 def _vcs_programs(command: Command) -> tuple[str, ...]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 
-from dockgen.findings import Finding
-from dockgen.rules import Rule, all_rules
+from dockgen.lint.findings import Finding
+from dockgen.lint.rules import Rule, all_rules
 
 # Where each rule is explained: hadolint's wiki for its rules, ShellCheck's for SC codes; dockgen's own rules are
 # explained by `dockgen rule CODE` (docs/rules.md in the source), or at DOCKGEN_DOCS_URL when a published copy of

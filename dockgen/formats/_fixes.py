@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dockgen.api import FileResult
-from dockgen.edits import Fix
+from dockgen.lint.edits import Fix
 
 MARK = "[*]"  # on a finding that `--fix` fixes, as ruff marks them
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
 from dockgen.api import FileResult
-from dockgen.findings import Severity
+from dockgen.lint.findings import Severity
 
 _SEVERITIES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info",
                Severity.STYLE: "info"}

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dockgen.api import FileResult
-from dockgen.findings import Finding, Severity
+from dockgen.lint.findings import Finding, Severity
 
 _SEVERITIES = {Severity.ERROR: "blocker", Severity.WARNING: "major", Severity.INFO: "info", Severity.STYLE: "minor"}
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from dockgen.api import FileResult
-from dockgen.findings import Finding
 from dockgen.formats._terminal import tty_pieces
+from dockgen.lint.findings import Finding
 
 MAX_LINES = 8  # of one finding's snippet; a longer instruction ends with "..."
 _CARET, _RESET = "\033[1;31m", "\033[0m"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from dockgen.api import FileResult
-from dockgen.findings import Severity
+from dockgen.lint.findings import Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice",
              Severity.STYLE: "notice"}

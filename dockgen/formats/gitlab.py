@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 
 from dockgen.api import FileResult
-from dockgen.findings import Finding, Severity
 from dockgen.formats._common import fingerprint, rule_for
+from dockgen.lint.findings import Finding, Severity
 
 _SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "minor",
                Severity.STYLE: "info"}

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring_ascii as _string  # what json.dumps does with a str, without its overhead
 
 from dockgen.api import FileResult
-from dockgen.edits import Fix
+from dockgen.lint.edits import Fix
 
 # One finding as json.dumps(row, indent=2) lays it out, one level in; filled in directly (a corpus run writes tens of
 # thousands of rows, and json's indenting encoder is pure Python).

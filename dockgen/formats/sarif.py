@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from dockgen import __version__
 from dockgen.api import FileResult
-from dockgen.findings import Severity
 from dockgen.formats._common import docs_url, help_text, help_uri, rule_for
 from dockgen.formats._fixes import sarif_fixes
+from dockgen.lint.findings import Severity
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.STYLE: "note"}
 
@@ -52,7 +52,7 @@ def _rule(code: str) -> dict[str, object]:
     link = {"helpUri": uri} if uri else {}
     if rule is None:  # a ShellCheck code
         return {"id": code, "name": code, "shortDescription": {"text": f"ShellCheck {code}"}, **link}
-    from dockgen.rules_doc import rule_docs
+    from dockgen.lint.rules_doc import rule_docs
 
     properties: dict[str, object] = {"tags": [rule.code[:2]], "aliases": list(rule.aliases)}
     if rule.security_severity is not None:  # GitHub code scanning ranks security findings by it

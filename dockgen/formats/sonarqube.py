@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dockgen.api import FileResult
-from dockgen.findings import Finding, Severity
 from dockgen.formats.codeclimate import compact
+from dockgen.lint.findings import Finding, Severity
 
 _SEVERITIES = {Severity.ERROR: "CRITICAL", Severity.WARNING: "MAJOR", Severity.INFO: "MINOR", Severity.STYLE: "INFO"}
 

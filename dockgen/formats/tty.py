@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from dockgen.api import FileResult
-from dockgen.findings import Severity
 from dockgen.formats._fixes import MARK, hint, marked
+from dockgen.lint.findings import Severity
 
 _COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[32m",
             Severity.STYLE: "\033[36m"}

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from dockgen import lint_data
 from dockgen.errors import DockgenError
 from dockgen.knowledge.schema import Reader
+from dockgen.lint import lint_data
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from dockgen.knowledge import data
 from dockgen.knowledge.data import Bloated, Deprecation, Release
-from dockgen.model import ImageRef
+from dockgen.lint.model import ImageRef
 
 _PYTHON_TAG = r"^(\d+)\.(\d+)"
 _DEBIAN_VARIANTS = ("trixie", "bookworm", "bullseye", "buster", "stretch", "jessie")

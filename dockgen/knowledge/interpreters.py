@@ -10,7 +10,7 @@ import re
 
 from dockgen.knowledge import data
 from dockgen.knowledge.images import python_eol
-from dockgen.model import ImageRef
+from dockgen.lint.model import ImageRef
 
 _VERSION = r"(?<![\d.])([23])\.(\d{1,2})(?![\d])"
 

@@ -1,10 +1,10 @@
 """The package catalog, ``templates/packages/*.toml``: one immutable :class:`Package` per file, validated once, read
-by the generator (``dockgen.catalog``) and by the lint rules (``dockgen.knowledge.python``) alike.
+by the generator (``dockgen.generator.catalog``) and by the lint rules (``dockgen.knowledge.python``) alike.
 
 The files are read from the lint data index, so linting parses no TOML. What only the generator needs of the values
 (names and versions it may render into a Dockerfile, a Python range packaging can read) is checked by
-``dockgen.catalog`` when it loads them, so linting compiles none of those patterns. Standard library only: the lint
-path imports it. The records are typed
+``dockgen.generator.catalog`` when it loads them, so linting compiles none of those patterns. Standard library only:
+the lint path imports it. The records are typed
 NamedTuples with read-only mappings rather than frozen dataclasses: as immutable, and their classes cost a cold
 start of ``dockgen lint`` a fraction of what a 35-field dataclass does (annotations are evaluated here, without
 ``from __future__ import annotations``, because typing.NamedTuple would compile each string annotation).
@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from dockgen import lint_data
 from dockgen.knowledge.schema import Reader
+from dockgen.lint import lint_data
 
 class Model(NamedTuple):
     name: str

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dockgen.commands.pip import normalize as normalize  # re-exported for the checks
 from dockgen.knowledge import data
 from dockgen.knowledge.packages import Package, all_packages
-from dockgen.model import ImageRef
+from dockgen.lint.model import ImageRef
 
 
 def requirement_name(requirement: str) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dockgen.api import lint_bytes
-from dockgen.engine import Settings
-from dockgen.fixer import fix_text
-from dockgen.parse import parse_text
+from dockgen.lint.engine import Settings
+from dockgen.lint.fixer import fix_text
+from dockgen.lint.parse import parse_text
 
 SETTINGS = Settings()
 
@@ -33,7 +33,7 @@ def lines_changed_outside_fixes(before: str, after: str, unsafe: bool = True) ->
     the line it lands before; where the inserted lines repeat their neighbours, any equivalent place counts."""
     import difflib
 
-    from dockgen.engine import lint
+    from dockgen.lint.engine import lint
 
     model = parse_text(before)
     instruction_of = {line: (i.line, i.last_line) for i in model.instructions

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from dockgen import lint_data
 from dockgen.errors import DockgenError
-from dockgen.findings import Severity
+from dockgen.lint import lint_data
+from dockgen.lint.findings import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 
 from dockgen.api import FileResult, lint_file
-from dockgen.engine import Settings
-from dockgen.findings import Finding
+from dockgen.lint.engine import Settings
+from dockgen.lint.findings import Finding
 
 # Below this many files a process pool costs more than it saves (a file takes about a millisecond).
 PARALLEL_THRESHOLD = 200
@@ -38,9 +38,9 @@ def _lint_chunk(jobs: list[Job]) -> list[FileResult]:
 
 
 def _shellcheck_batch(jobs: list[Job]) -> dict[str, list[Finding]]:
-    from dockgen.parse import parse_text
-    from dockgen.shellcheck import prefetch
-    from dockgen.source import decode, read_regular_file
+    from dockgen.lint.parse import parse_text
+    from dockgen.lint.shellcheck import prefetch
+    from dockgen.lint.source import decode, read_regular_file
 
     models = []
     for path, _, settings in jobs:

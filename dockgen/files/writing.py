@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dockgen.errors import DockgenError
-from dockgen.source import Decoded
+from dockgen.lint.source import Decoded
 
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
          "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}

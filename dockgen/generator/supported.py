@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from dockgen.catalog import Catalog
+from dockgen.generator.catalog import Catalog
+from dockgen.generator.recipe import Recipe, Request, resolve
 from dockgen.knowledge import images
-from dockgen.parse import image_ref
-from dockgen.recipe import Recipe, Request, resolve
+from dockgen.lint.parse import image_ref
 
 OUTDATED_PRAGMA = "# dockgen ignore=DG101 # dockgen's base data is older than the date (see the note above)"
 PYTHON_PRAGMA = "# dockgen ignore=DG211 # dockgen's Python data is older than the date (see the note above)"
@@ -72,7 +72,7 @@ def mark_outdated(text: str, recipe: Recipe, today: datetime.date) -> str:
     """A pragma above each FROM of a base that is past end of life on ``today``, and above each RUN that installs
     an end-of-life Python into the conda environment (the notes explain them)."""
     if python_past_end_of_life(recipe, today):
-        from dockgen.parse import parse_text
+        from dockgen.lint.parse import parse_text
 
         starts = {run.line for run in parse_text(text).by_keyword.get("RUN", ())
                   if f"python={recipe.python}" in run.text.split()}

@@ -13,12 +13,12 @@ import jinja2
 from dockgen import __version__
 from dockgen._resources import data_dir
 from dockgen.api import lint_text
-from dockgen.catalog import Catalog, load
-from dockgen.engine import Settings
 from dockgen.errors import DockgenError
-from dockgen.install_run import conda_mount, install_comment, install_run, uv_stage_run
-from dockgen.recipe import Recipe, Request, resolve
-from dockgen.supported import mark_outdated, supported_recipe
+from dockgen.generator.catalog import Catalog, load
+from dockgen.generator.install_run import conda_mount, install_comment, install_run, uv_stage_run
+from dockgen.generator.recipe import Recipe, Request, resolve
+from dockgen.generator.supported import mark_outdated, supported_recipe
+from dockgen.lint.engine import Settings
 
 _PYTHON_FROM_APT = ("python3", "python3-venv")
 _PYTHON_HEADERS = ("python3-dev",)  # what a C extension compiles against when Python comes from apt
@@ -31,7 +31,7 @@ def generate(request: Request, catalog: Catalog | None = None, today: datetime.d
     today = today or datetime.date.today()
     recipe = supported_recipe(resolve(request, catalog), request, catalog, today)
     if request.lock is not None:
-        from dockgen.lock import with_lock
+        from dockgen.generator.lock import with_lock
 
         recipe = with_lock(recipe, request.lock)
     text = mark_outdated(render(recipe), recipe, today)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from packaging.markers import Marker
 
-from dockgen import installs as installing
-from dockgen.catalog import Base, Catalog, Package, normalize
 from dockgen.errors import DockgenError
-from dockgen.inputs import EnvironmentFile, LockFile, RequirementsFile
+from dockgen.files.inputs import EnvironmentFile, LockFile, RequirementsFile
+from dockgen.generator import installs as installing
+from dockgen.generator.catalog import Base, Catalog, Package, normalize
 
 CONTAINER_UID = "10001"
 _COPY_PATH = re.compile(r"[A-Za-z0-9._/@+ -]+")

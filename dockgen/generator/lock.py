@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from dockgen.commands.pip import normalize
 from dockgen.errors import DockgenError
-from dockgen.inputs import LockFile
-from dockgen.recipe import Recipe
+from dockgen.files.inputs import LockFile
+from dockgen.generator.recipe import Recipe
 
 LOCK_NAME = "requirements.lock"
 MACHINES = ("x86_64", "aarch64")

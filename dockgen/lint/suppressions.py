@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Hit
-from dockgen.codes import Kind, classify
-from dockgen.edits import Edit, Fix, line_starts
-from dockgen.model import Comment, Dockerfile, Pragma
-from dockgen.pragmas import ignore_items, ignore_list_span
-from dockgen.rules import resolve_code
+from dockgen.lint.codes import Kind, classify
+from dockgen.lint.edits import Edit, Fix, line_starts
+from dockgen.lint.model import Comment, Dockerfile, Pragma
+from dockgen.lint.pragmas import ignore_items, ignore_list_span
+from dockgen.lint.rules import resolve_code
 
 UNUSED_SUPPRESSION = "DG003"
 _NOT_RULES = {Kind.RETIRED: "is a retired hadolint code", Kind.PARSE_ERROR: "is hadolint's parse-error code",

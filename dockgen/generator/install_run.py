@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dockgen.recipe import Recipe
+from dockgen.generator.recipe import Recipe
 
 PIP_CACHE = "/root/.cache/pip"  # hadolint's DL3042 accepts a cache mount whose target contains .cache/pip
 UV_CACHE = "/root/.cache/uv"

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
 
-from dockgen.catalog import PACKAGE_NAME, normalize
 from dockgen.commands.conda import DEFAULT_CHANNELS
 from dockgen.errors import DockgenError
+from dockgen.generator.catalog import PACKAGE_NAME, normalize
 
 REFUSED_CHANNELS = DEFAULT_CHANNELS
 ALLOWED_CHANNELS = frozenset({"conda-forge", "bioconda", "nodefaults", "nvidia", "pytorch"})
@@ -48,7 +48,7 @@ class RequirementsFile:
 
 @dataclass(frozen=True)
 class LockFile:
-    """The hash-pinned requirements ``--lock`` writes next to the Dockerfile (dockgen/lock.py)."""
+    """The hash-pinned requirements ``--lock`` writes next to the Dockerfile (dockgen/generator/lock.py)."""
 
     name: str  # its path in the build context
     text: str

@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from dockgen.codes import Kind, classify, note, suggest, suggest_code
-from dockgen.engine import Settings
 from dockgen.errors import DockgenError
-from dockgen.findings import Severity
-from dockgen.rules import resolve_code
+from dockgen.lint.codes import Kind, classify, note, suggest, suggest_code
+from dockgen.lint.engine import Settings
+from dockgen.lint.findings import Severity
+from dockgen.lint.rules import resolve_code
 
 DOCKGEN_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "failure-threshold", "override", "today",
                 "trusted-registries", "label-schema", "strict-labels", "shellcheck", "no-fail", "exclude")

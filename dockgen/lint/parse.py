@@ -14,11 +14,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 
-from dockgen.model import (Comment, Dockerfile, Flag, Heredoc, ImageRef, Instruction, ParseProblem, Pragma,
+from dockgen.lint.model import (Comment, Dockerfile, Flag, Heredoc, ImageRef, Instruction, ParseProblem, Pragma,
                            SourceMap, Stage)
-from dockgen.pragmas import parse_pragma
-from dockgen.shell import Script, parse_script
-from dockgen.words import dequote, split_words
+from dockgen.lint.pragmas import parse_pragma
+from dockgen.lint.shell import Script, parse_script
+from dockgen.lint.words import dequote, split_words
 
 KNOWN_INSTRUCTIONS = frozenset({
     "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",

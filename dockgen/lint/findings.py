@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from dockgen.edits import Fix
+from dockgen.lint.edits import Fix
 
 
 class Severity(enum.IntEnum):

@@ -9,7 +9,7 @@ import enum
 import re
 from collections.abc import Iterable
 
-from dockgen.rules import all_rules, resolve_code
+from dockgen.lint.rules import all_rules, resolve_code
 
 # Codes hadolint had and dropped: naming one (in a config copied from an older project, say) changes nothing.
 RETIRED = {

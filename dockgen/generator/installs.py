@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from dockgen.catalog import PACKAGE_NAME, VERSION, Catalog, Package, normalize
 from dockgen.errors import DockgenError
+from dockgen.generator.catalog import PACKAGE_NAME, VERSION, Catalog, Package, normalize
 
 _SPEC = re.compile(r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:(?P<op>==|=)(?P<version>[^=].*))?")
 CONDA_TINI = "tini=0.19"  # --init in a conda image: conda-forge's tini (0.19.0, its latest release)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dockgen.codes import Kind, classify
-from dockgen.findings import Severity
+from dockgen.lint.codes import Kind, classify
+from dockgen.lint.findings import Severity
 
 if TYPE_CHECKING:
-    from dockgen.engine import Settings
+    from dockgen.lint.engine import Settings
 
 
 def normalized(settings: Settings) -> dict[str, object]:

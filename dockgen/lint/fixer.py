@@ -9,11 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dockgen.edits import Fix, apply
-from dockgen.engine import Settings, lint
-from dockgen.findings import Finding
-from dockgen.model import Dockerfile
-from dockgen.parse import parse_text
+from dockgen.lint.edits import Fix, apply
+from dockgen.lint.engine import Settings, lint
+from dockgen.lint.findings import Finding
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.parse import parse_text
 
 MAX_PASSES = 10  # the one pass limit: the fixer's, and the one its warning names
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dockgen.model import Comment, Pragma
+from dockgen.lint.model import Comment, Pragma
 
 # ``dockgen`` or ``dockgen:``; hadolint's word must be lower case. A reason may follow after a second ``#``.
 _PRAGMA = re.compile(

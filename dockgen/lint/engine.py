@@ -13,12 +13,12 @@ from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
 from dockgen.checks.contract import Context, Hit
-from dockgen import settings_values
-from dockgen.edits import Fix, line_starts
-from dockgen.findings import Finding, Severity
-from dockgen.model import Dockerfile
-from dockgen.rules import Rule, all_rules, resolve_code
-from dockgen.suppressions import UNUSED_SUPPRESSION, Suppressions
+from dockgen.lint import settings_values
+from dockgen.lint.edits import Fix, line_starts
+from dockgen.lint.findings import Finding, Severity
+from dockgen.lint.model import Dockerfile
+from dockgen.lint.rules import Rule, all_rules, resolve_code
+from dockgen.lint.suppressions import UNUSED_SUPPRESSION, Suppressions
 
 PARSE_ERROR = "DG001"
 
@@ -131,7 +131,7 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         ran.append(rule.code)
         _add_findings(findings, rule, check(dockerfile, context), suppressed, levels, dockerfile.source)
     if settings.shellcheck:
-        from dockgen.shellcheck import shellcheck_findings
+        from dockgen.lint.shellcheck import shellcheck_findings
 
         ignored = set(settings.ignore)
         for finding in shellcheck_findings(dockerfile, shellchecked):

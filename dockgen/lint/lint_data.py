@@ -1,4 +1,4 @@
-"""The data linting reads, from one generated JSON index: ``dockgen/lint_data.json``.
+"""The data linting reads, from one generated JSON index: ``dockgen/lint/lint_data.json``.
 
 The index holds what linting needs of ``rules/*.toml`` (each rule's header: the keys in :data:`RULE_KEYS`, not its
 rationale or examples), of ``rules/knowledge/*.toml`` and of ``templates/packages/*.toml``. Loading it takes about a
@@ -6,11 +6,11 @@ millisecond where parsing those TOML files took tens of milliseconds of every st
 same file through the same code; ``tests/test_lint_data.py`` fails when the index no longer matches the TOML files.
 Regenerate it with::
 
-    python -m dockgen.lint_data
+    python -m dockgen.lint.lint_data
 
 TOML dates are written ``{"$date": "YYYY-MM-DD"}`` and read back as ``datetime.date``, so the tables linting sees
 are exactly what ``tomllib`` gives for the files. The typed, validated records are built from these tables by one
-loader per file kind: ``dockgen.rules`` (rule headers), ``dockgen.knowledge.data`` (each ``rules/knowledge`` file)
+loader per file kind: ``dockgen.lint.rules`` (rule headers), ``dockgen.knowledge.data`` (each ``rules/knowledge`` file)
 and ``dockgen.knowledge.packages`` (the package catalog, for the generator and the lint rules alike).
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 INDEX = Path(__file__).resolve().parent / "lint_data.json"
 # Folders under the data root, as linting reads them.
 FOLDERS = ("rules", "rules/knowledge", "templates/packages")
-# What linting reads of a rule file; the rest (rationale, examples) is for people (dockgen.rules_doc).
+# What linting reads of a rule file; the rest (rationale, examples) is for people (dockgen.lint.rules_doc).
 RULE_KEYS = ("code", "name", "level", "summary", "default", "fix", "fix-safety", "hadolint", "aliases",
              "security-severity")
 
@@ -79,7 +79,7 @@ def _index() -> Tables:
         tables: Tables = json.loads(INDEX.read_text(encoding="utf-8"), object_hook=_decode)
     except (OSError, ValueError) as error:
         raise DockgenError(f"dockgen's lint data index {INDEX} is missing or damaged ({error}): reinstall dockgen, "
-                           f"or in a checkout run `python -m dockgen.lint_data`") from error
+                           f"or in a checkout run `python -m dockgen.lint.lint_data`") from error
     return tables
 
 

@@ -12,7 +12,7 @@ import re
 import sys
 from typing import NamedTuple
 
-from dockgen.model import Command, SourceMap
+from dockgen.lint.model import Command, SourceMap
 
 _OPERATORS = ("&&", "||", ";;", ";&", "|&", "&>>", "&>", ">>", ">|", ">&", "<&", "<<<", "<<-", "<<", "<>",
               ";", "|", "&", "(", ")", "<", ">", "\n")

@@ -18,9 +18,9 @@ from typing import Any
 
 from dockgen.checks.contract import environment_at
 from dockgen.errors import DockgenError
-from dockgen.findings import Finding, Severity
-from dockgen.model import Dockerfile, Instruction
-from dockgen.parse import arg_pairs
+from dockgen.lint.findings import Finding, Severity
+from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.parse import arg_pairs
 
 _PROXIES = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY",
             "no_proxy")

@@ -10,7 +10,7 @@ from typing import Any
 
 from dockgen._resources import data_dir
 from dockgen.errors import DockgenError
-from dockgen.rules import Rule, all_rules
+from dockgen.lint.rules import Rule, all_rules
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ dropped as hadolint does.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dockgen.config import CliOverrides
 from dockgen.errors import DockgenError
+from dockgen.lint.config import CliOverrides
 
 _TRUTHY = ("1", "y", "yes", "on", "true")
 _LEVEL_VARIABLES = (("HADOLINT_OVERRIDE_ERROR", "error"), ("HADOLINT_OVERRIDE_WARNING", "warning"),
