@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from dockgen import lint_text
-from dockgen.rules import Rule, all_rules
-from dockgen.rules_doc import Example, rule_docs
+from dockgen.lint.rules import Rule, all_rules
+from dockgen.lint.rules_doc import Example, rule_docs
 from tests.conftest import example_settings
 
 MAX_LENGTH = 120
