@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from dockgen.api import FileResult, lint_text
-from dockgen.formats import formatter
-from dockgen.formats.full import MAX_LINES, snippet
 from dockgen.lint.engine import Settings
 from dockgen.lint.findings import Finding, Severity
+from dockgen.formats import formatter
+from dockgen.formats.full import MAX_LINES, snippet
 from tests.test_cli import run
 
 TEXT = "FROM debian:13\nRUN apt-get update && apt-get install -y \\\n\tcurl \\\n && rm -rf /var/lib/apt/lists/*\n" \
@@ -23,8 +23,7 @@ def _results(source: str | None = TEXT) -> list[FileResult]:
 
 def test_full_quotes_the_word_on_its_continuation_line_and_a_whole_multi_line_instruction() -> None:
     assert formatter("full")(_results(), False) == (
-        "Dockerfile:3:2: DL3008 [warning] Pin versions in apt-get install (`curl` unpinned): use `package=version` "
-        "so rebuilds install what you tested.\n"
+        "Dockerfile:3:2: DL3008 [warning] `curl` is unpinned in apt-get install: write `package=version`\n"
         "  |\n"
         "3 |     curl \\\n"  # the tab is shown as four spaces, and the caret stays under the word
         "  |     ^^^^\n"
@@ -44,8 +43,7 @@ def test_full_quotes_the_word_on_its_continuation_line_and_a_whole_multi_line_in
 
 def test_concise_is_one_line_a_finding() -> None:
     assert formatter("concise")(_results(), False) == (
-        "Dockerfile:3:2: DL3008 Pin versions in apt-get install (`curl` unpinned): use `package=version` so "
-        "rebuilds install what you tested.\n"
+        "Dockerfile:3:2: DL3008 `curl` is unpinned in apt-get install: write `package=version`\n"
         "Dockerfile:5:1: DL4006 Set the SHELL option -o pipefail before a RUN with a pipe in it\n"
         "Found 2 findings (2 warnings).\n"
         "No safe fixes (1 fixable with `--fix --unsafe-fixes`).\n")
@@ -84,6 +82,6 @@ def test_cli_full_and_concise_from_a_file_and_from_stdin(tmp_path: Path) -> None
     piped = run("lint", "--isolated", "--select", "DL3008", "-f", "full", "-q", "-", cwd=tmp_path, stdin=TEXT.encode())
     assert piped.stdout.startswith("-:3:2: DL3008") and "^^^^" in piped.stdout and "Found" not in piped.stdout
     concise = run("lint", "--isolated", "--select", "DL3008", "-f", "concise", "Dockerfile", cwd=tmp_path)
-    assert concise.stdout.splitlines()[0].startswith("Dockerfile:3:2: DL3008 Pin versions")
+    assert concise.stdout.splitlines()[0].startswith("Dockerfile:3:2: DL3008 `curl` is unpinned")
     default = run("lint", "--isolated", "--select", "DL3008", "Dockerfile", cwd=tmp_path)
     assert default.stdout.startswith("Dockerfile:3:2: DL3008 [warning] ") and "^" not in default.stdout
