@@ -208,3 +208,17 @@ def test_an_unknown_glibc_base_is_kept_under_conda_as_under_pip() -> None:
     assert "FROM acme/internal:7" in _converted(source, "pip")
     nothing = _converted("FROM acme/internal:7\nRUN pip install numpy==2.1.3\n", "conda")
     assert "FROM condaforge/miniforge3" in nothing  # no sign of its distribution: it may be Alpine (no glibc)
+
+
+def test_conda_commands_on_a_kept_base_go_through_micromamba() -> None:
+    source = ("FROM ubuntu:16.04\nRUN mv /etc/apt/sources.list /etc/apt/sources.list.bkp\n"
+              "RUN wget --quiet https://repo.continuum.io/miniconda/Miniconda3-4.5.4-Linux-x86_64.sh -O ~/m.sh && "
+              "/bin/bash ~/m.sh -b -p /opt/conda && rm ~/m.sh\n"
+              "RUN conda config --add channels bioconda\nRUN conda upgrade conda\n"
+              "RUN conda env create -f environment.yml\nRUN conda install -y samtools=1.21 && conda clean -afy\n")
+    text = _converted(source, "conda")
+    run_lines = [line for keyword, line in _instructions(text) if keyword == "RUN"]
+    assert not any("Miniconda" in line or "conda config" in line or "conda upgrade" in line for line in run_lines)
+    assert "RUN micromamba create --yes -f environment.yml" in text
+    assert "micromamba install --yes --name base --override-channels -c conda-forge -c bioconda" in text
+    assert not any(line.split()[1:2] == ["conda"] for line in run_lines)  # no conda program on this base

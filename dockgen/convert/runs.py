@@ -227,6 +227,9 @@ def _pip_program(raw: list[str], dequoted: list[str], stage: StageContext, targe
 # --- Python itself -----------------------------------------------------------------------------------------------
 
 def _other_part(command: Command, text: str, stage: StageContext, target: Target) -> list[str] | None:
+    if stage.conda_tool and _CONDA_INSTALLER.search(text) and command.name in ("wget", "curl", "bash", "sh", "rm"):
+        stage.notes.add(f"`{text}` is left out: micromamba puts conda-forge's Python in /opt/conda.")
+        return []
     if not stage.replaces_python:
         return None
     if command.name.startswith("python") and "setup.py" in command.args and "install" in command.args:

@@ -25,6 +25,10 @@ Rewrite = Callable[[str], "list[str] | None"]  # rewrites the command `conda run
 def conda_part(command: Command, words: list[str], stage: StageContext, target: Target,
                run: RunState, rewrite: Rewrite) -> list[str] | None:
     sub = conda.subcommand(command)
+    if stage.conda_tool == "micromamba" and command.name != "micromamba":
+        in_place = _conda_in_place(command, words, sub, stage)
+        if in_place is not None:
+            return in_place
     if sub == "config":
         added = conda.configured_channels(command)
         stage.add_channels(added)
@@ -53,6 +57,26 @@ def conda_part(command: Command, words: list[str], stage: StageContext, target: 
     if target.manager == "pip":
         return _conda_to_pip(command, stage, target, run)
     return [_conda_rewritten(command, words, stage, target, run)]
+
+
+def _conda_in_place(command: Command, words: list[str], sub: str | None, stage: StageContext) -> list[str] | None:
+    """conda and mamba commands on a kept base that has only micromamba: what micromamba does instead (None: the
+    installs, rewritten as usual with micromamba as the tool)."""
+    if sub == "config":
+        stage.add_channels(conda.configured_channels(command))  # named in every install instead
+        return []
+    if sub in ("clean", "activate", "deactivate", "init", None):
+        return []  # the rewritten installs clean up; PATH carries the environment
+    if sub in ("update", "upgrade") and any(conda.spec_name(w) in ("conda", "mamba") for w in command.args):
+        stage.notes.add(f"`{' '.join(words)}` is left out: micromamba is the new image's conda.")
+        return []
+    if sub == "env" and len(words) > 2 and dequote(words[2]) in ("create", "update"):
+        action = "create" if dequote(words[2]) == "create" else "update"
+        rest = [w for w in words[3:] if dequote(w) not in ("-y", "--yes")]
+        target_env = [] if action == "create" or any(dequote(w) in ("-n", "--name", "-p", "--prefix")
+                                                      for w in rest) else ["--name", "base"]
+        return [" ".join(["micromamba", action, "--yes", *target_env, *rest])]
+    return None
 
 
 def conda_listing(command: Command, text: str, stage: StageContext) -> list[str]:
