@@ -26,7 +26,7 @@ def conda_part(command: Command, words: list[str], stage: StageContext, target: 
                run: RunState, rewrite: Rewrite) -> list[str] | None:
     sub = conda.subcommand(command)
     if stage.conda_tool == "micromamba" and command.name != "micromamba":
-        in_place = _conda_in_place(command, words, sub, stage)
+        in_place = _conda_in_place(command, words, sub, stage, run)
         if in_place is not None:
             return in_place
     if sub == "config":
@@ -59,7 +59,8 @@ def conda_part(command: Command, words: list[str], stage: StageContext, target: 
     return [_conda_rewritten(command, words, stage, target, run)]
 
 
-def _conda_in_place(command: Command, words: list[str], sub: str | None, stage: StageContext) -> list[str] | None:
+def _conda_in_place(command: Command, words: list[str], sub: str | None, stage: StageContext,
+                    run: RunState) -> list[str] | None:
     """conda and mamba commands on a kept base that has only micromamba: what micromamba does instead (None: the
     installs, rewritten as usual with micromamba as the tool)."""
     if sub == "config":
@@ -71,10 +72,12 @@ def _conda_in_place(command: Command, words: list[str], sub: str | None, stage: 
         stage.notes.add(f"`{' '.join(words)}` is left out: micromamba is the new image's conda.")
         return []
     if sub == "env" and len(words) > 2 and dequote(words[2]) in ("create", "update"):
-        action = "create" if dequote(words[2]) == "create" else "update"
+        # micromamba creates from a file with `create -f` and updates an environment with `install -f`
+        action = "create" if dequote(words[2]) == "create" else "install"
         rest = [w for w in words[3:] if dequote(w) not in ("-y", "--yes")]
         target_env = [] if action == "create" or any(dequote(w) in ("-n", "--name", "-p", "--prefix")
                                                       for w in rest) else ["--name", "base"]
+        run.conda_tool = "micromamba"  # the RUN ends with micromamba's clean
         return [" ".join(["micromamba", action, "--yes", *target_env, *rest])]
     return None
 
