@@ -220,5 +220,6 @@ def test_conda_commands_on_a_kept_base_go_through_micromamba() -> None:
     run_lines = [line for keyword, line in _instructions(text) if keyword == "RUN"]
     assert not any("Miniconda" in line or "conda config" in line or "conda upgrade" in line for line in run_lines)
     assert "RUN micromamba create --yes -f environment.yml" in text
+    assert "RUN micromamba config prepend channels bioconda" in text  # images built on this one solve with it too
     assert "micromamba install --yes --name base --override-channels -c conda-forge -c bioconda" in text
     assert not any(line.split()[1:2] == ["conda"] for line in run_lines)  # no conda program on this base

@@ -73,12 +73,13 @@ def env_file(command: Command) -> str | None:
 
 
 def configured_channels(command: Command) -> tuple[str, ...]:
-    """Channels added by ``conda config --add|--append|--prepend channels X`` (and ``--set channels X``)."""
+    """Channels added by ``conda config --add|--append|--prepend channels X`` (and ``--set channels X``), or
+    micromamba's ``config append|prepend channels X``."""
     if subcommand(command) != "config":
         return ()
     args = command.args
     found = [args[i + 2] for i, arg in enumerate(args[:-2])
-             if arg in ("--add", "--append", "--prepend", "--set") and args[i + 1] == "channels"]
+             if arg in ("--add", "--append", "--prepend", "--set", "append", "prepend") and args[i + 1] == "channels"]
     return tuple(found)
 
 

@@ -64,8 +64,11 @@ def _conda_in_place(command: Command, words: list[str], sub: str | None, stage: 
     """conda and mamba commands on a kept base that has only micromamba: what micromamba does instead (None: the
     installs, rewritten as usual with micromamba as the tool)."""
     if sub == "config":
-        stage.add_channels(conda.configured_channels(command))  # named in every install instead
-        return []
+        added = conda.configured_channels(command)
+        stage.add_channels(added)  # named in every install, and kept in the configuration for images built on it
+        kept = [c for c in stage.channels() if c in added and c != "conda-forge"]
+        order = "append" if "--append" in command.args else "prepend"  # conda's --add puts a channel first
+        return [f"micromamba config {order} channels {channel}" for channel in kept]
     if sub in ("clean", "activate", "deactivate", "init", None):
         return []  # the rewritten installs clean up; PATH carries the environment
     if sub in ("update", "upgrade") and any(conda.spec_name(w) in ("conda", "mamba") for w in command.args):
