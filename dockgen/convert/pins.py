@@ -12,6 +12,7 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from dockgen._resources import data_dir
+from dockgen.commands.pip import normalize
 from dockgen.errors import DockgenError
 
 _EXACT = (r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?P<extras>\[[^\]]*\])?\s*(?P<op>==?)\s*"
@@ -25,11 +26,7 @@ def _first_wheels() -> dict[str, dict[str, str]]:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise DockgenError(f"{path}: broken converter data: {error}") from error
-    return {_normalized(name): dict(versions) for name, versions in data.items()}
-
-
-def _normalized(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return {normalize(name): dict(versions) for name, versions in data.items()}
 
 
 def raised_pin(spec: str, python: str) -> tuple[str, str]:
@@ -39,7 +36,7 @@ def raised_pin(spec: str, python: str) -> tuple[str, str]:
     match = re.fullmatch(_EXACT, spec.strip())
     if match is None:
         return spec, ""
-    first = _first_wheels().get(_normalized(match["name"]), {}).get(python)
+    first = _first_wheels().get(normalize(match["name"]), {}).get(python)
     try:
         if first is None or Version(match["version"]) >= Version(first):
             return spec, ""
