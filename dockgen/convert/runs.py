@@ -16,15 +16,17 @@ from dockgen.convert.pins import raised_pin
 from dockgen.convert.run_state import RunState, shell_word, version_of
 from dockgen.convert.runs_conda import conda_install, conda_listing, conda_part
 from dockgen.convert.runs_system import busybox_user, system_part
-from dockgen.lint.model import Command, Instruction
+from dockgen.lint.model import Command, Comment, Instruction
 from dockgen.lint.shell import split_commands
 from dockgen.lint.shell_chain import Part, dequote, join_chain, raw_words, split_chain
 
 _CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
 
 
-def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -> str | None:
-    """The new RUN text, or None when nothing in it changes."""
+def rewrite_run(instruction: Instruction, stage: StageContext, target: Target,
+                comments: tuple[Comment, ...] = ()) -> str | None:
+    """The new RUN text, or None when nothing in it changes. ``comments`` are the file's: those written among the
+    RUN's continuation lines stay with the part they sit in (or the part after them)."""
     if instruction.heredocs or instruction.json_args is not None:
         families = {found.family for c in instruction.commands if (found := system.system_command(c))}
         if any(c.name in ("adduser", "addgroup") and any(re.fullmatch(r"-[DSHugGhs]+", a) for a in c.args)
@@ -36,7 +38,7 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
                             f"commands, which dockgen does not rewrite: change them for the new base's "
                             f"{stage.family}.")
         return None
-    parts = split_chain(instruction.args)
+    parts = _with_comments(instruction, split_chain(instruction.args), comments)
     run = RunState(cwd=stage.layout.workdir, line=instruction.line,
                pip_cache_mounted=any(f.name == "mount" and "cache" in (f.value or "") and ".cache/pip" in (f.value or "")
                                      for f in instruction.flags))
@@ -50,7 +52,7 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
             continue
         changed = True
         for number, text in enumerate(replacement):
-            run.parts.append(Part(part.separator if number == 0 else "&&", text))
+            run.parts.append(Part(part.separator, text, part.comments) if number == 0 else Part("&&", text))
     if not changed:
         return None
     _close(run, target, stage)
@@ -59,6 +61,24 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
     flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
     body = join_chain(run.parts)
     return f"RUN {flags + ' ' if flags else ''}{body}"
+
+
+def _with_comments(instruction: Instruction, parts: tuple[Part, ...], comments: tuple[Comment, ...]
+                   ) -> tuple[Part, ...]:
+    inside = [c for c in comments if instruction.line < c.line <= instruction.end_line]
+    if not inside or instruction.origin is None:
+        return parts
+    last_lines: list[int] = []
+    cursor = 0
+    for part in parts:
+        at = instruction.args.find(part.text, cursor)
+        cursor = at + len(part.text) if at >= 0 else cursor
+        last_lines.append(instruction.origin.position(cursor - 1)[0] if at >= 0 else instruction.end_line)
+    attached: list[list[str]] = [[] for _ in parts]
+    for comment in inside:
+        number = next((n for n, last in enumerate(last_lines) if comment.line < last), len(parts) - 1)
+        attached[number].append(f"# {comment.text}" if comment.text else "#")
+    return tuple(part._replace(comments=tuple(found)) for part, found in zip(parts, attached))
 
 
 def _follow_cd(text: str, run: RunState) -> None:
@@ -89,13 +109,13 @@ def _close(run: RunState, target: Target, stage: StageContext) -> None:
     if run.apt_installs and first is not None and (updated is None or updated > first):
         run.parts.insert(first, Part(run.parts[first].separator, "apt-get update"))
         if first + 1 < len(run.parts):
-            run.parts[first + 1] = Part("&&", run.parts[first + 1].text)
+            run.parts[first + 1] = run.parts[first + 1]._replace(separator="&&")
     if run.apt_installs and not run.lists_removed:
         run.parts.append(Part("&&", "rm -rf /var/lib/apt/lists/*"))
     if run.conda_tool and not run.conda_cleaned:
         run.parts.append(Part("&&", f"{run.conda_tool} clean --all --yes"))
     if run.parts and run.parts[0].separator:
-        run.parts[0] = Part("", run.parts[0].text)
+        run.parts[0] = run.parts[0]._replace(separator="")
 
 
 _APT_HOUSEKEEPING = re.compile(r"apt(-get)? (-\S+ )*(update|clean|autoclean|autoremove|purge|remove)( -\S+)*"
