@@ -20,6 +20,8 @@ from dockgen.lint.model import Command, Comment, Instruction
 from dockgen.lint.shell import split_commands
 from dockgen.lint.shell_chain import Part, dequote, join_chain, raw_words, split_chain
 
+_PYENV = re.compile(r"pyenv\.run|pyenv-installer|github\.com/pyenv/pyenv\b|\bpyenv (install|global|local|"
+                    r"rehash|init|shell)\b")
 _CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
 
 
@@ -132,6 +134,11 @@ def _drop_idle_apt(run: RunState) -> None:
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState) -> list[str] | None:
     commands = split_commands(text)
+    if stage.replaces_python and _PYENV.search(text) and commands and (
+            commands[0].name in ("curl", "wget", "git", "eval", "pyenv") or commands[0].name.startswith("pyenv")):
+        stage.notes.add(f"pyenv, its setup and the Python it builds are left out: the new base brings Python "
+                        f"{target.python} (pyenv's shims would come first on PATH).")
+        return []
     if target.manager == "pip" and commands and commands[0].name in conda.TOOLS and _has_operators(text):
         return conda_listing(commands[0], text, stage)
     if len(commands) != 1 or _has_operators(text):

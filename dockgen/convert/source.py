@@ -171,6 +171,9 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
                         match = re.match(r"(\d)\.(\d{1,2})", conda.spec_version(spec))
                         if match:
                             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"{where} ({spec})")
+            pyenv = _pyenv_python(command)
+            if pyenv:
+                return PythonOrigin(".".join(pyenv.split(".")[:2]), f"`pyenv install {pyenv}`")
             found = system.system_command(command)
             if found and found.verb == "install":
                 for package in found.packages:
@@ -178,6 +181,13 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
                     if match and match.group(1) == "3":
                         return PythonOrigin(f"3.{match.group(2)}", f"the {package} package")
     return None
+
+
+def _pyenv_python(command: Command) -> str | None:
+    """The version ``pyenv install`` builds (``pyenv install -s 3.10.4`` -> ``3.10.4``)."""
+    if command.name != "pyenv" or command.args[:1] != ("install",):
+        return None
+    return next((arg for arg in command.args[1:] if re.fullmatch(r"[23]\.\d{1,2}(\.\d+)?", arg)), None)
 
 
 def _file_specs(command: Command, layout: Layout, context: BuildContext) -> tuple[str, ...]:
