@@ -42,3 +42,36 @@ def test_kept_comments_leave_the_commands_as_buildkit_reads_them() -> None:
         runs = [i.value[0] for i in buildkit.parse_string(text) if i.cmd == "RUN"]
         assert not any("#" in run for run in runs), runs
         assert any("useradd -m app" in run for run in runs)
+
+
+HEREDOC = """FROM python:3.10-alpine
+RUN <<EOF
+apk update
+apk add git
+EOF
+
+RUN <<EOF
+addgroup -S docker
+adduser -S --shell /bin/bash --ingroup docker vscode
+EOF
+RUN pip install flask==3.1.1
+"""
+
+
+def test_a_heredoc_script_is_rewritten_line_by_line_for_the_new_base() -> None:
+    """docker/awesome-compose's dev-envs stages: apk and busybox's user tools in heredocs, moved to an apt base by
+    the conda variant. Each line is rewritten as a RUN's part would be, and the heredoc stays a heredoc."""
+    text = convert_text(HEREDOC, "Dockerfile", manager="conda").text
+    runs = [i for i in buildkit.parse_string(text) if i.cmd == "RUN"]
+    heredocs = [i.original for i in runs if "<<EOF" in i.original]
+    assert len(heredocs) == 2, heredocs
+    assert "apk" not in text.split("\nFROM ", 1)[1]
+    assert "apt-get update\napt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\nEOF" in text
+    assert ("groupadd --system docker\nuseradd --system --shell /bin/bash --gid docker --create-home vscode\nEOF"
+            in text)
+
+
+def test_a_heredoc_on_the_same_family_keeps_its_lines() -> None:
+    text = convert_text(HEREDOC, "Dockerfile", manager="pip").text
+    assert "RUN <<EOF\naddgroup -S docker\nadduser -S --shell /bin/bash --ingroup docker vscode\nEOF" in text
+    assert "RUN <<EOF\napk add --no-cache git\nEOF" in text

@@ -36,13 +36,14 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
             context = StageContext(source.name, notes, target.python, target.manager, parent.family,
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
                                    layout=parent.layout.derived(), release=parent.release,
-                                   same_release=parent.same_release, conda_tool=parent.conda_tool)
+                                   same_release=parent.same_release, conda_tool=parent.conda_tool,
+                                   drops_pyenv=parent.drops_pyenv)
         else:
             base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
                                    base.image is None, list(stage.facts.channels if stage.facts else ()),
                                    release=base.release, same_release=_same_release(stage, base),
-                                   conda_tool=base.conda_tool)
+                                   conda_tool=base.conda_tool, drops_pyenv=len(stage.pyenv) == 1)
             _replace_from(stage, base, target, result, notes)
             _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context

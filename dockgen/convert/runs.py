@@ -16,9 +16,9 @@ from dockgen.convert.pins import raised_pin
 from dockgen.convert.run_state import RunState, shell_word, version_of
 from dockgen.convert.runs_conda import conda_install, conda_listing, conda_part
 from dockgen.convert.runs_system import busybox_user, system_part
-from dockgen.lint.model import Command, Comment, Instruction
+from dockgen.lint.model import Command, Comment, Heredoc, Instruction
 from dockgen.lint.shell import split_commands
-from dockgen.lint.shell_chain import Part, dequote, join_chain, raw_words, split_chain
+from dockgen.lint.shell_chain import Part, dequote, join_chain, join_lines, raw_words, split_chain
 
 _PYENV = re.compile(r"pyenv\.run|pyenv-installer|github\.com/pyenv/pyenv\b|\bpyenv (install|global|local|"
                     r"rehash|init|shell)\b")
@@ -29,18 +29,26 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target,
                 comments: tuple[Comment, ...] = ()) -> str | None:
     """The new RUN text, or None when nothing in it changes. ``comments`` are the file's: those written among the
     RUN's continuation lines stay with the part they sit in (or the part after them)."""
+    flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
+    keyword = f"RUN {flags + ' ' if flags else ''}"
+    script = _heredoc_script(instruction)
+    if script is not None:
+        run = _rewritten(split_chain(script.body), instruction, stage, target)
+        if run is None:
+            return None
+        return f"{keyword}{instruction.args.strip()}\n{join_lines(run.parts)}\n{script.name}" if run.parts else ""
     if instruction.heredocs or instruction.json_args is not None:
-        families = {found.family for c in instruction.commands if (found := system.system_command(c))}
-        if any(c.name in ("adduser", "addgroup") and any(re.fullmatch(r"-[DSHugGhs]+", a) for a in c.args)
-               for c in instruction.commands):
-            families.add("apk")  # busybox user tools
-        if stage.replaces_python and families - {stage.family}:
-            form = "a heredoc" if instruction.heredocs else "exec form"
-            stage.notes.add(f"the RUN at line {instruction.line} ({form}) uses {', '.join(sorted(families))} "
-                            f"commands, which dockgen does not rewrite: change them for the new base's "
-                            f"{stage.family}.")
+        _note_unrewritten(instruction, stage)
         return None
-    parts = _with_comments(instruction, split_chain(instruction.args), comments)
+    run = _rewritten(_with_comments(instruction, split_chain(instruction.args), comments), instruction, stage, target)
+    if run is None:
+        return None
+    return f"{keyword}{join_chain(run.parts)}" if run.parts else ""
+
+
+def _rewritten(parts: tuple[Part, ...], instruction: Instruction, stage: StageContext, target: Target
+               ) -> RunState | None:
+    """The script's parts rewritten one by one, then closed (apt lists, conda's cache); None when nothing changes."""
     run = RunState(cwd=stage.layout.workdir, line=instruction.line,
                pip_cache_mounted=any(f.name == "mount" and "cache" in (f.value or "") and ".cache/pip" in (f.value or "")
                                      for f in instruction.flags))
@@ -58,11 +66,29 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target,
     if not changed:
         return None
     _close(run, target, stage)
-    if not run.parts:
-        return ""
-    flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
-    body = join_chain(run.parts)
-    return f"RUN {flags + ' ' if flags else ''}{body}"
+    return run
+
+
+def _heredoc_script(instruction: Instruction) -> Heredoc | None:
+    """The heredoc that is the RUN's whole script (``RUN <<EOF``, ``RUN bash <<EOF``), which dockgen rewrites line
+    by line like any other script."""
+    if len(instruction.heredocs) != 1 or instruction.json_args is not None:
+        return None
+    heredoc = instruction.heredocs[0]
+    marker = re.fullmatch(r"(?:(?:/bin/)?(?:ba)?sh\s+)?<<-?\s*(['\"]?)(\w+)\1", instruction.args.strip())
+    return heredoc if marker and marker.group(2) == heredoc.name and not heredoc.strip_tabs else None
+
+
+def _note_unrewritten(instruction: Instruction, stage: StageContext) -> None:
+    families = {found.family for c in instruction.commands if (found := system.system_command(c))}
+    if any(c.name in ("adduser", "addgroup") and any(re.fullmatch(r"-[DSHugGhs]+", a) for a in c.args)
+           for c in instruction.commands):
+        families.add("apk")  # busybox user tools
+    if stage.replaces_python and families - {stage.family}:
+        form = "a heredoc" if instruction.heredocs else "exec form"
+        stage.notes.add(f"the RUN at line {instruction.line} ({form}) uses {', '.join(sorted(families))} "
+                        f"commands, which dockgen does not rewrite: change them for the new base's "
+                        f"{stage.family}.")
 
 
 def _with_comments(instruction: Instruction, parts: tuple[Part, ...], comments: tuple[Comment, ...]
@@ -134,7 +160,7 @@ def _drop_idle_apt(run: RunState) -> None:
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState) -> list[str] | None:
     commands = split_commands(text)
-    if stage.replaces_python and _PYENV.search(text) and commands and (
+    if stage.replaces_python and stage.drops_pyenv and _PYENV.search(text) and commands and (
             commands[0].name in ("curl", "wget", "git", "eval", "pyenv") or commands[0].name.startswith("pyenv")):
         stage.notes.add(f"pyenv, its setup and the Python it builds are left out: the new base brings Python "
                         f"{target.python} (pyenv's shims would come first on PATH).")
@@ -284,6 +310,6 @@ def _other_part(command: Command, text: str, stage: StageContext, target: Target
                         "have.")
         return []
     if stage.family == "apt" and command.name in ("adduser", "addgroup") and any(
-            re.fullmatch(r"-[DSHugGhs]+", arg) for arg in command.args):
+            re.fullmatch(r"-[DSHugGhs]+|--(system|disabled-password|ingroup|gecos)", arg) for arg in command.args):
         return busybox_user(command, text, stage)
     return None

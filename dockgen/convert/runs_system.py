@@ -189,9 +189,12 @@ def _current_names(packages: tuple[str, ...], stage: StageContext) -> tuple[str,
 
 def busybox_user(command: Command, text: str, stage: StageContext) -> list[str] | None:
     """Alpine's (busybox) ``adduser -D -u 1000 app`` and ``addgroup -S app`` in Debian's shadow tools."""
-    options = {"-u": "--uid", "-G": "--gid", "-s": "--shell", "-h": "--home-dir", "-g": "--comment"}
+    options = {"-u": "--uid", "-G": "--gid", "-s": "--shell", "-h": "--home-dir", "-g": "--comment",
+               "--uid": "--uid", "--ingroup": "--gid", "--shell": "--shell", "--home": "--home-dir",
+               "--gecos": "--comment"}  # busybox's long options too, as Alpine builds it
+    flags = {"--system": "S", "--disabled-password": "D", "--no-create-home": "H"}
     if command.name == "addgroup":
-        options = {"-g": "--gid"}
+        options = {"-g": "--gid", "--gid": "--gid"}
     if not all(re.fullmatch(r"[\w.${}:/@-]+", arg) for arg in command.args):
         return None  # quoting or spaces: leave the line as written
     words = ["useradd" if command.name == "adduser" else "groupadd"]
@@ -200,6 +203,7 @@ def busybox_user(command: Command, text: str, stage: StageContext) -> list[str] 
     args = list(command.args)
     while args:
         arg = args.pop(0)
+        arg = "-" + flags[arg] if arg in flags else arg
         if arg in options and args:
             words += [options[arg], args.pop(0)]
         elif re.fullmatch(r"-[DSH]+", arg):

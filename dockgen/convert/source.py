@@ -43,6 +43,7 @@ class SourceStage:
     python: bool  # the stage runs Python: a Python or conda base, or Python installs
     compiles: bool  # compilers or CUDA builds run in it
     ties: str = ""  # what ties it to its distribution release (its own package repositories), when something does
+    pyenv: tuple[str, ...] = ()  # the Python versions it builds with pyenv (more than one: a multi-Python image)
 
     @property
     def family(self) -> str | None:
@@ -77,7 +78,7 @@ def read_source(text: str, name: str, context: BuildContext | None = None) -> So
         python_stage = bool(installs or (facts and facts.kind in ("python", "conda"))
                             or (parent is not None and parent.python))
         stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, stage.index in compiling,
-                                  _ties(stage)))
+                                  _ties(stage), _pyenv_versions(stage, "install")))
     _refuse_python_build(name, dockerfile)
     if not any(s.python for s in stages):
         raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
@@ -158,6 +159,10 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
 
 
 def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin | None:
+    for verb in ("global", "install"):  # the Python pyenv makes the default, else the one it builds
+        versions = _pyenv_versions(stage, verb)
+        if versions and (verb == "global" or len(versions) == 1):
+            return PythonOrigin(".".join(versions[-1].split(".")[:2]), f"`pyenv {verb} {versions[-1]}`")
     layout = Layout()
     for instruction in stage.instructions:
         layout.see(instruction)
@@ -171,9 +176,6 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
                         match = re.match(r"(\d)\.(\d{1,2})", conda.spec_version(spec))
                         if match:
                             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"{where} ({spec})")
-            pyenv = _pyenv_python(command)
-            if pyenv:
-                return PythonOrigin(".".join(pyenv.split(".")[:2]), f"`pyenv install {pyenv}`")
             found = system.system_command(command)
             if found and found.verb == "install":
                 for package in found.packages:
@@ -183,11 +185,12 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
     return None
 
 
-def _pyenv_python(command: Command) -> str | None:
-    """The version ``pyenv install`` builds (``pyenv install -s 3.10.4`` -> ``3.10.4``)."""
-    if command.name != "pyenv" or command.args[:1] != ("install",):
-        return None
-    return next((arg for arg in command.args[1:] if re.fullmatch(r"[23]\.\d{1,2}(\.\d+)?", arg)), None)
+def _pyenv_versions(stage: Stage, verb: str) -> tuple[str, ...]:
+    """The versions ``pyenv install`` builds or ``pyenv global`` selects (``pyenv install -s 3.10.4``), in order."""
+    found = [arg for instruction in stage.instructions if instruction.keyword == "RUN"
+             for command in instruction.commands if command.name == "pyenv" and command.args[:1] == (verb,)
+             for arg in command.args[1:] if re.fullmatch(r"[23]\.\d{1,2}(\.\d+)?", arg)]
+    return tuple(dict.fromkeys(found))
 
 
 def _file_specs(command: Command, layout: Layout, context: BuildContext) -> tuple[str, ...]:

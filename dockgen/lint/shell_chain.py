@@ -155,6 +155,19 @@ def join_chain(parts: list[Part] | tuple[Part, ...]) -> str:
     return "".join(pieces)
 
 
+def join_lines(parts: list[Part] | tuple[Part, ...]) -> str:
+    """Parts back into a script of lines, as a heredoc holds one: a new line where the source had one, an
+    operator on the same line otherwise."""
+    pieces: list[str] = []
+    for number, part in enumerate(parts):
+        if number and part.separator == "\n":
+            pieces.append("\n")
+        elif number:
+            pieces.append(" && " if part.separator in ("", "&&") else "; ")
+        pieces.append(part.text)
+    return "".join(pieces)
+
+
 def raw_words(text: str) -> list[str]:
     """The words of one simple command as written, quotes and expansions kept (``pip install "a[b]" $X``)."""
     found: list[str] = []
