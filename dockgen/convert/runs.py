@@ -22,6 +22,7 @@ from dockgen.lint.shell_chain import Part, dequote, join_chain, join_lines, raw_
 
 _PYENV = re.compile(r"pyenv\.run|pyenv-installer|github\.com/pyenv/pyenv\b|\bpyenv (install|global|local|"
                     r"rehash|init|shell)\b")
+_CHECKSUM = re.compile(r"\b(sha(1|224|256|384|512)?sum|md5sum|shasum)\b")
 _CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
 
 
@@ -160,6 +161,9 @@ def _drop_idle_apt(run: RunState) -> None:
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState) -> list[str] | None:
     commands = split_commands(text)
+    if (stage.conda_tool or stage.replaces_python) and _CONDA_INSTALLER.search(text) and _CHECKSUM.search(text):
+        stage.notes.add(f"`{text}` is left out: it checks conda's installer, which is left out too.")
+        return []
     if stage.replaces_python and stage.drops_pyenv and _PYENV.search(text) and commands and (
             commands[0].name in ("curl", "wget", "git", "eval", "pyenv") or commands[0].name.startswith("pyenv")):
         stage.notes.add(f"pyenv, its setup and the Python it builds are left out: the new base brings Python "
@@ -264,7 +268,8 @@ def _pip_program(raw: list[str], dequoted: list[str], stage: StageContext, targe
     result: list[str] = []
     for word, plain in zip(raw, dequoted):
         base = plain.rsplit("/", 1)[-1]
-        system_path = plain.startswith(("/usr/", "/bin/")) or "/" not in plain
+        # on a kept base, python3 may be all there is (no `python`): its names stay as written
+        system_path = not stage.keeps_base and (plain.startswith(("/usr/", "/bin/")) or "/" not in plain)
         conda_path = "/conda/" in plain or "conda" in plain.split("/")[:-1] or "/miniconda" in plain
         if re.fullmatch(r"pip[0-9.]*", base) and (system_path or (conda_path and target.manager == "pip")):
             result.append("pip")
