@@ -75,3 +75,22 @@ def test_a_heredoc_on_the_same_family_keeps_its_lines() -> None:
     text = convert_text(HEREDOC, "Dockerfile", manager="pip").text
     assert "RUN <<EOF\naddgroup -S docker\nadduser -S --shell /bin/bash --ingroup docker vscode\nEOF" in text
     assert "RUN <<EOF\napk add --no-cache git\nEOF" in text
+
+
+def test_a_kept_part_of_a_rewritten_run_keeps_its_line_breaks() -> None:
+    """A command dockgen does not change is written as the source wrote it, over its continuation lines, instead of
+    one line with the indentation left inside it."""
+    source = """FROM python:3.12-slim
+RUN buildDeps=' \\
+        gcc \\
+        libpq-dev \\
+    ' \\
+    && apt-get update && apt-get install -y $buildDeps \\
+    && pip install psycopg2==2.9.10 \\
+    && apt-get purge -y --auto-remove \\
+       $buildDeps \\
+    && rm -rf /var/lib/apt/lists/*
+"""
+    text = convert_text(source, "Dockerfile", manager="pip").text
+    assert "RUN buildDeps=' \\\n        gcc \\\n        libpq-dev \\\n    ' \\\n" in text
+    assert "    && apt-get purge -y --auto-remove \\\n       $buildDeps \\\n" in text

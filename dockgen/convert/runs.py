@@ -41,7 +41,7 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target,
     if instruction.heredocs or instruction.json_args is not None:
         _note_unrewritten(instruction, stage)
         return None
-    run = _rewritten(_with_comments(instruction, split_chain(instruction.args), comments), instruction, stage, target)
+    run = _rewritten(_as_written(instruction, split_chain(instruction.args), comments), instruction, stage, target)
     if run is None:
         return None
     return f"{keyword}{join_chain(run.parts)}" if run.parts else ""
@@ -58,7 +58,7 @@ def _rewritten(parts: tuple[Part, ...], instruction: Instruction, stage: StageCo
         replacement = _rewrite_part(part.text, stage, target, run)
         _follow_cd(part.text, run)
         if replacement is None:
-            run.parts.append(part)
+            run.parts.append(part._replace(text=part.written) if part.written else part)
             _observe(part.text, run)
             continue
         changed = True
@@ -92,22 +92,35 @@ def _note_unrewritten(instruction: Instruction, stage: StageContext) -> None:
                         f"{stage.family}.")
 
 
-def _with_comments(instruction: Instruction, parts: tuple[Part, ...], comments: tuple[Comment, ...]
-                   ) -> tuple[Part, ...]:
-    inside = [c for c in comments if instruction.line < c.line <= instruction.end_line]
-    if not inside or instruction.origin is None:
+def _as_written(instruction: Instruction, parts: tuple[Part, ...], comments: tuple[Comment, ...]
+                ) -> tuple[Part, ...]:
+    """The parts with what the RUN's lines showed: each part's line breaks (``written``, for a part kept as it is)
+    and the comment lines among them, which go before the part they sit in (or the part after them)."""
+    origin = instruction.origin
+    if origin is None:
         return parts
+    inside = [c for c in comments if instruction.line < c.line <= instruction.end_line]
+    breaks = [start - origin.base for start in origin.starts[1:]]  # where each continuation line starts in args
     last_lines: list[int] = []
+    written: list[str] = []
     cursor = 0
     for part in parts:
         at = instruction.args.find(part.text, cursor)
-        cursor = at + len(part.text) if at >= 0 else cursor
-        last_lines.append(instruction.origin.position(cursor - 1)[0] if at >= 0 else instruction.end_line)
+        if at < 0:
+            last_lines.append(instruction.end_line)
+            written.append("")
+            continue
+        cursor = at + len(part.text)
+        last_lines.append(origin.position(cursor - 1)[0])
+        inner = [b - at for b in breaks if at < b < cursor]
+        written.append("".join(part.text[a:b] + ("\\\n" if b < len(part.text) else "")
+                               for a, b in zip([0, *inner], [*inner, len(part.text)])) if inner else "")
     attached: list[list[str]] = [[] for _ in parts]
     for comment in inside:
         number = next((n for n, last in enumerate(last_lines) if comment.line < last), len(parts) - 1)
         attached[number].append(f"# {comment.text}" if comment.text else "#")
-    return tuple(part._replace(comments=tuple(found)) for part, found in zip(parts, attached))
+    return tuple(part._replace(comments=tuple(found), written=layout)
+                 for part, found, layout in zip(parts, attached, written))
 
 
 def _follow_cd(text: str, run: RunState) -> None:

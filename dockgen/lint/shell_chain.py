@@ -19,6 +19,7 @@ class Part(NamedTuple):
     separator: str  # the operator before this part: "" for the first, then "&&", ";" or "\n"
     text: str  # stripped
     comments: tuple[str, ...] = ()  # comment lines written among its continuation lines, ``#`` included
+    written: str = ""  # the text with its continuation lines as written, when it spans several
 
 
 def split_chain(script: str) -> tuple[Part, ...]:
