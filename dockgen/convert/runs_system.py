@@ -28,6 +28,10 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
         if family == source_family and any(dequote(w).startswith(_SOURCE_OPTIONS[family]) for w in words):
             return None  # its own repository or release (`apk add --repository`, `apt-get -t`): kept as written
         parts = _system_install(found, stage, family, run)
+        if source_family == "apt" and parts[:1] and parts[0].startswith("apt-get install") and not any(
+                "no-install-recommends" in w or "Install-Recommends" in w for w in words):
+            stage.notes.add("apt-get install gets --no-install-recommends: packages apt only recommends are no "
+                            "longer installed with the ones named; name any the image needs.")
         return _with_source_words(parts, words) if family == source_family in ("apt", "rpm") else parts
     if found.verb == "update":
         if family == "apt":
