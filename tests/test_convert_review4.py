@@ -72,3 +72,30 @@ RUN apt-get update && apt-get install -y --no-install-recommends gcc python3-dev
     assert not any("does not have" in note and "python3-dev" in note for note in result.notes)
     assert any(note.startswith("the removal of python3-dev is left out: the new base's Python")
                for note in result.notes)
+
+
+def test_old_conda_commands_and_pins_of_conda_itself_on_a_current_conda() -> None:
+    """pymol-jupiter: `conda clean -tipsy` (conda dropped `-s`) and `conda==3.19.1` fail on miniforge's conda."""
+    source = """FROM continuumio/miniconda3:4.5.4
+RUN conda install -y conda==4.5.4 numpy=1.26 && conda clean -tipsy
+"""
+    result = convert_text(source, "Dockerfile", "conda", TODAY)
+    runs = _runs(result.text)
+    assert "-tipsy" not in runs and "conda==4.5.4" not in runs
+    assert "numpy=1.26" in runs and "conda clean --all --yes" in runs
+    assert any(note.startswith("`conda==4.5.4` is left out") for note in result.notes)
+
+
+def test_alpine_repository_edits_and_pins_leave_with_the_family() -> None:
+    """tidy (demisto): `>> /etc/apk/repositories` on the conda variant's Ubuntu base fails (no /etc/apk), and the
+    apk pin of openssh-client was dropped without a note."""
+    source = """FROM python:3.9-alpine
+RUN echo "http://dl-cdn.alpinelinux.org/alpine/edge/community" >> /etc/apk/repositories \\
+    && apk add --no-cache openssh-client=10.3_p1-r0 tidyhtml \\
+    && pip install pytidylib==0.3.2
+"""
+    result = convert_text(source, "Dockerfile", "conda", TODAY)
+    runs = _runs(result.text)
+    assert "/etc/apk" not in runs
+    assert "apt-get install -y --no-install-recommends openssh-client tidy" in runs
+    assert "`openssh-client=10.3_p1-r0`: its apk version pin is left out on apt." in result.notes

@@ -174,6 +174,10 @@ def _drop_idle_apt(run: RunState) -> None:
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState) -> list[str] | None:
     commands = split_commands(text)
+    if stage.replaces_python and stage.family != "apk" and "/etc/apk/" in text:
+        stage.notes.add(f"`{text}` is left out: it configures Alpine's apk, which the new {stage.family} base does "
+                        "not have.")
+        return []
     if (stage.conda_tool or stage.replaces_python) and _CONDA_INSTALLER.search(text) and _CHECKSUM.search(text):
         stage.notes.add(f"`{text}` is left out: it checks conda's installer, which is left out too.")
         return []

@@ -164,6 +164,8 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
             stage.notes.add(f"{word} is left out: it has no use on {family} systems.")
             continue
         mapped, known = knowledge.map_system_package(word, found.family, family)
+        if family != found.family and re.search(r"[=~<>]", word):
+            stage.notes.add(f"`{word}`: its {found.family} version pin is left out on {family}.")
         if not known and family != found.family:
             shown = word if mapped == (word,) else f"{word} (as {' '.join(mapped)})"
             stage.notes.add_unmapped(shown, found.family, family)
