@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 
 import dockerfile as buildkit
+import pytest
 
-from dockgen.convert import convert_text
+from dockgen.convert import Refused, convert_text
 
 TODAY = datetime.date(2026, 11, 30)
 
@@ -99,3 +100,28 @@ RUN echo "http://dl-cdn.alpinelinux.org/alpine/edge/community" >> /etc/apk/repos
     assert "/etc/apk" not in runs
     assert "apt-get install -y --no-install-recommends openssh-client tidy" in runs
     assert "`openssh-client=10.3_p1-r0`: its apk version pin is left out on apt." in result.notes
+
+
+def test_python_2_behind_an_unknown_python_image_or_a_source_build_is_refused_as_python_2() -> None:
+    """floydhub/python-base:2.7 was read as "the source does not say"; demisto gitlab-ci, which builds Python
+    2.7.12 from python.org, was refused as "a Python base image" rather than as Python 2."""
+    for source in ("FROM floydhub/python-base:2.7\nRUN pip install pattern==2.6\n",
+                   "FROM ubuntu:14.04\nRUN wget https://www.python.org/ftp/python/2.7.12/Python-2.7.12.tgz && "
+                   "tar xzf Python-2.7.12.tgz\nRUN pip install requests==2.27.1\n"):
+        with pytest.raises(Refused, match="Python 2") as refused:
+            convert_text(source, "Dockerfile", "conda", TODAY)
+        assert refused.value.reason == "python2"
+
+
+def test_a_kept_cuda_base_is_not_said_to_run_ubuntu_24_04s_python() -> None:
+    """xgboost: the CUDA stage keeps its Ubuntu 20.04 base (it adds apt repositories), so the note about
+    Ubuntu 24.04's python3 was wrong."""
+    source = """FROM nvidia/cuda:12.2.2-runtime-ubuntu20.04
+RUN apt-key adv --fetch-keys https://example.org/key.asc \
+    && apt-get update && apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*
+RUN python3 -m pip install requests==2.32.5
+"""
+    result = convert_text(source, "Dockerfile", "pip", TODAY)
+    froms = [i.value[0] for i in buildkit.parse_string(result.text) if i.cmd == "FROM"]
+    assert froms == ["nvidia/cuda:12.2.2-runtime-ubuntu20.04"]
+    assert not any("Ubuntu 24.04's python3" in note for note in result.notes)

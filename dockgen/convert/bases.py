@@ -31,7 +31,8 @@ def choose_python(source: Source, manager: str, catalog: Catalog, today: datetim
     old = source.python.version
     offered = catalog.bases["python-slim"].pythons
     supported = [v for v in offered if (python_eol(v) or datetime.date.max) > today]
-    if manager == "pip" and any(s.facts and s.facts.kind == "cuda" and not s.derived for s in source.stages if s.python):
+    if manager == "pip" and any(s.facts and s.facts.kind == "cuda" and not s.derived and not s.ties
+                                for s in source.stages if s.python):  # a CUDA stage that moves to Ubuntu 24.04
         if old == _CUDA_PYTHON:
             return old, ""
         return _CUDA_PYTHON, (f"Python {old or 'of the source'} ({source.python.where}) becomes {_CUDA_PYTHON}, "

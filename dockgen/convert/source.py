@@ -142,6 +142,10 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
         if stage.base.short_name == "python" and re.match(r"2(\b|-|$)", stage.base.tag):
             return PythonOrigin("2.7", f"the {stage.base.raw} image")  # python:2, python:2-alpine
+    if stage.facts is None and "python" in stage.base.name.rsplit("/", 1)[-1] and stage.base.tag:
+        match = re.match(r"(?:python|py)?2\.([67])\b", stage.base.tag)  # floydhub/python-base:2.7
+        if match:
+            return PythonOrigin(f"2.{match.group(1)}", f"the {stage.base.raw} image")
     for source_stage in (stage, *stages):
         found = _python_from_commands(source_stage.stage, context)
         if found:
@@ -209,6 +213,11 @@ def _refuse_python_build(name: str, dockerfile: Dockerfile) -> None:
     python and pypy, demisto/python): putting it on a Python base would build a second Python on top of the first."""
     for instruction in dockerfile.instructions:
         if instruction.keyword == "RUN" and any(url in instruction.args for url in _PYTHON_SOURCES):
+            built = re.search(r"python/(\d+\.\d+)|(?:Python|python)-(\d+\.\d+)", instruction.args)
+            version = next((v for v in built.groups() if v), "") if built else ""
+            if version.startswith("2."):
+                raise Refused("python2", f"{name}:{instruction.line}: builds Python {version} from its source release; "
+                                         "Python 2 code needs porting to Python 3 before dockgen can convert it")
             raise Refused("builds-python", f"{name}:{instruction.line}: builds Python itself from its source release; "
                                            "it is a Python base image, so use the image it builds as a base rather "
                                            "than converting it")
