@@ -4,11 +4,12 @@ reduced to a small source of the same shape."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import dockerfile as buildkit
 import pytest
 
-from dockgen.convert import Refused, convert_text
+from dockgen.convert import DirectoryContext, Refused, convert_text
 
 TODAY = datetime.date(2026, 11, 30)
 
@@ -125,3 +126,28 @@ RUN python3 -m pip install requests==2.32.5
     froms = [i.value[0] for i in buildkit.parse_string(result.text) if i.cmd == "FROM"]
     assert froms == ["nvidia/cuda:12.2.2-runtime-ubuntu20.04"]
     assert not any("Ubuntu 24.04's python3" in note for note in result.notes)
+
+
+def test_a_requirements_file_the_build_writes_is_not_looked_for_in_the_context(tmp_path: Path) -> None:
+    """sqlfluff: `pip-compile -o requirements.txt` writes the file the next RUN installs from."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\nversion = '1'\n")
+    source = """FROM python:3.12-slim
+WORKDIR /app
+COPY pyproject.toml .
+RUN pip install pip-tools==7.5.2 && pip-compile -o requirements.txt pyproject.toml
+RUN pip install -r requirements.txt
+RUN pip freeze > /tmp/frozen.txt && pip install -r /tmp/frozen.txt
+"""
+    result = convert_text(source, "Dockerfile", "pip", TODAY, context=DirectoryContext(tmp_path))
+    assert not any("could not read" in note for note in result.notes), result.notes
+    assert "pip install --no-cache-dir -r requirements.txt" in _runs(result.text)
+
+
+def test_programs_the_stage_installs_itself_are_not_installed_first() -> None:
+    """weechat-matrix: `make` maps to build-base, which the source's own RUN installs; an extra RUN added it first."""
+    source = """FROM python:3.9-alpine
+RUN apk add --no-cache build-base libffi-dev && make -C /src install && pip install cffi==2.0.0
+"""
+    result = convert_text(source, "Dockerfile", "pip", TODAY)
+    assert _runs(result.text).count("build-base") == 1
+    assert not any("lacks programs" in note for note in result.notes)

@@ -161,7 +161,10 @@ def _conda_in_place(stage: SourceStage, python: str, catalog: Catalog, family: s
             f"micromamba, copied from {image}, and is first on PATH"
             + (f", owned by {owner}, the base image's user that runs the Dockerfile's installs." if owner else ".")
             + (f" The Dockerfile installs packages as {', '.join(others)}, which cannot write to root's /opt/conda: "
-               "give that user /opt/conda (chown) before its installs." if others else ""))
+               "give that user /opt/conda (chown) before its installs." if others else "")
+            + (" The base image's own Python comes after it on PATH: python and pip now mean conda-forge's, without "
+               "the packages the base image installed into its own." if stage.facts and stage.facts.kind == "python"
+               else ""))
     return NewBase(None, family, setup, note, conda_tool="micromamba")
 
 

@@ -86,6 +86,7 @@ class StageContext:
     same_release: bool = False  # the source's base runs that release too, so its apt version pins still exist
     conda_tool: str = ""  # the conda program the stage's installs use, when not the source's (micromamba in place)
     drops_pyenv: bool = False  # the stage builds one Python with pyenv, which the new base's Python replaces
+    written: set[str] = field(default_factory=set)  # files its RUNs write (pip-compile -o, > file): not the context's
 
     @property
     def replaces_python(self) -> bool:

@@ -37,7 +37,7 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
                                    layout=parent.layout.derived(), release=parent.release,
                                    same_release=parent.same_release, conda_tool=parent.conda_tool,
-                                   drops_pyenv=parent.drops_pyenv)
+                                   drops_pyenv=parent.drops_pyenv, written=set(parent.written))
         else:
             base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",

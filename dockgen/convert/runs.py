@@ -55,6 +55,7 @@ def _rewritten(parts: tuple[Part, ...], instruction: Instruction, stage: StageCo
                                      for f in instruction.flags))
     changed = False
     for part in parts:
+        _record_written(part.text, stage, run)
         replacement = _rewrite_part(part.text, stage, target, run)
         _follow_cd(part.text, run)
         if replacement is None:
@@ -121,6 +122,17 @@ def _as_written(instruction: Instruction, parts: tuple[Part, ...], comments: tup
         attached[number].append(f"# {comment.text}" if comment.text else "#")
     return tuple(part._replace(comments=tuple(found), written=layout)
                  for part, found, layout in zip(parts, attached, written))
+
+
+_WRITES = re.compile(r"(?:\s(?:-o|--output-file|--output)[\s=]|[^<>2&]>>?\s*)([^\s;&|<>]+)")
+
+
+def _record_written(text: str, stage: StageContext, run: RunState) -> None:
+    """Files a command writes (``pip-compile -o requirements.txt``, ``pip freeze > requirements.txt``), which an
+    install may read later although the build context does not have them."""
+    for path in _WRITES.findall(text):
+        where = Layout.resolve(dequote(path), run.cwd)
+        stage.written.add(where or dequote(path))
 
 
 def _follow_cd(text: str, run: RunState) -> None:
@@ -275,7 +287,7 @@ def _locate_requirement_files(command: Command, stage: StageContext, target: Tar
     for file in (*install.requirement_files, *install.constraint_files):
         located = stage.layout.locate(file, run.cwd, target.context)
         found.append(located)
-        if located is None:
+        if located is None and (Layout.resolve(file, run.cwd) or file) not in stage.written:
             stage.notes.add(f"dockgen could not read {file} from the build context ({target.context.label}); the "
                             "install that names it is carried over as it stands.")
 

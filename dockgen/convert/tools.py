@@ -21,19 +21,25 @@ def missing_programs(stage: Stage, family: str, base_kind: str) -> list[str]:
     """Packages (of ``family``) for the programs the stage runs that the new base does not have."""
     table = knowledge.programs()
     present = set(knowledge.base_programs(base_kind))
-    installed = {package.split("=")[0] for instruction in stage.instructions for command in instruction.commands
-                 if (found := system.system_command(command)) and found.verb == "install" for package in found.packages}
+    installed: set[str] = set()
+    for instruction in stage.instructions:
+        for command in instruction.commands:
+            found = system.system_command(command)
+            if found and found.verb == "install":
+                for package in found.packages:  # by the source's names and by the new family's
+                    installed.add(package.split("=")[0])
+                    installed.update(knowledge.map_system_package(package, found.family, family)[0])
     wanted: dict[str, None] = {}
     for instruction in stage.instructions:
         if instruction.keyword != "RUN":
             continue
         for command in instruction.commands:
             for program in (command.name, *_vcs_programs(command)):
-                package = table.get(program, {}).get(family)
-                if package and program not in present and package not in installed and program not in installed:
-                    wanted.setdefault(package)
+                needed = table.get(program, {}).get(family)
+                if needed and program not in present and needed not in installed and program not in installed:
+                    wanted.setdefault(needed)
     toolchain = {"make", "gcc", "g++"}
     if toolchain & set(wanted):  # make runs the compiler: the distribution's toolchain package brings all three
         bundle = "build-essential" if family == "apt" else "build-base"
         wanted = {(bundle if package in toolchain else package): None for package in wanted}
-    return list(wanted)
+    return [package for package in wanted if package not in installed]
