@@ -17,10 +17,12 @@ import tempfile
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from dockgen.commands.pip import normalize
 from dockgen.errors import DockgenError
 from dockgen.files.inputs import LockFile
+from dockgen.generator.lock_input import LockRequest, lock_request
 from dockgen.generator.recipe import Recipe
 
 LOCK_NAME = "requirements.lock"
@@ -30,8 +32,8 @@ Report = dict[str, object]
 Resolver = Callable[[list[str]], Report]  # pip arguments after `pip install` -> the report
 
 
-def lock_input(recipe: Recipe, requirements_path: str | None) -> list[str]:
-    """What the lock resolves: the recipe's pins and the user's requirements file (as pip reads it from disk);
+def lock_input(recipe: Recipe, requirements_path: Path | None) -> LockRequest:
+    """What the lock resolves: the recipe's pins and the user's requirements file (dockgen/generator/lock_input.py);
     refuses what dockgen cannot lock honestly."""
     if recipe.manager == "conda":
         raise DockgenError("--lock for conda needs conda-forge's repodata for the image's platform, which dockgen "
@@ -40,9 +42,7 @@ def lock_input(recipe: Recipe, requirements_path: str | None) -> list[str]:
                            "in the image) and keep it with your environment.yml")
     reasons = [(recipe.compile, "compiles packages against the system (GDAL's version comes from gdal-config)"),
                (bool(recipe.index_specs), "installs from a second index (the PyTorch CPU index), which the lock "
-                                          "does not record"),
-               (bool(recipe.requirements and recipe.requirements_hashed), "already has hashes in the requirements "
-                                                                          "file; it is installed with them")]
+                                          "does not record")]
     refused = [reason for on, reason in reasons if on]
     if refused:
         raise DockgenError(f"--lock: this image {refused[0]}; leave --lock out")
@@ -50,7 +50,7 @@ def lock_input(recipe: Recipe, requirements_path: str | None) -> list[str]:
     if any("://" in spec for spec in specs):
         raise DockgenError("--lock: a model or package from a URL has no index entry to lock; leave --lock or "
                            "--model out")
-    return specs + (["-r", requirements_path] if requirements_path else [])
+    return lock_request(specs, requirements_path)
 
 
 def with_lock(recipe: Recipe, lock_file: LockFile) -> Recipe:
@@ -80,11 +80,14 @@ def platform_tags(family: str, machine: str) -> list[str]:
     return tags
 
 
-def pip_arguments(requirements: list[str], python: str, family: str, machine: str) -> list[str]:
+def pip_arguments(request: LockRequest, python: str, family: str, machine: str, constraints: str = "") -> list[str]:
+    """pip's arguments for one machine; ``constraints`` is a file holding that machine's constraints."""
     abi = f"cp{python.replace('.', '')}"
+    requirements, _ = request.for_machine(python, machine)
     return ["--dry-run", "--ignore-installed", "--quiet", "--report", "-", "--only-binary=:all:",
             "--python-version", python, "--implementation", "cp", "--abi", abi, "--abi", "abi3", "--abi", "none",
-            *(word for tag in platform_tags(family, machine) for word in ("--platform", tag)), *requirements]
+            *(word for tag in platform_tags(family, machine) for word in ("--platform", tag)), *request.options,
+            *(["-c", constraints] if constraints else []), *requirements]
 
 
 def run_pip(arguments: list[str]) -> Report:
@@ -108,19 +111,43 @@ def run_pip(arguments: list[str]) -> Report:
     return report
 
 
-def lock(requirements: list[str], python: str, family: str, header: str,
-         resolver: Resolver = run_pip) -> str:
-    """The lock file's text: ``header`` as comments, then one hash-pinned line per distribution."""
+def lock(request: LockRequest, python: str, family: str, header: str, resolver: Resolver = run_pip) -> str:
+    """The lock file's text: ``header`` as comments, the user's index lines, then one hash-pinned line per
+    distribution."""
     found: dict[tuple[str, str], dict[str, set[str]]] = {}  # (name, version) -> machine -> hashes
-    for machine in MACHINES:
-        for name, version, sha256 in _installs(resolver(pip_arguments(requirements, python, family, machine))):
-            found.setdefault((name, version), {}).setdefault(machine, set()).add(sha256)
-    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    with tempfile.TemporaryDirectory() as folder:
+        for machine in MACHINES:
+            requirements, constraints = request.for_machine(python, machine)
+            if not requirements:  # every line's marker excludes this machine
+                continue
+            path = Path(folder, f"constraints-{machine}.txt")
+            path.write_text("".join(f"{text}\n" for text in constraints), encoding="utf-8")
+            arguments = pip_arguments(request, python, family, machine, str(path) if constraints else "")
+            for name, version, sha256 in _installs(resolver(arguments)):
+                found.setdefault((name, version), {}).setdefault(machine, set()).add(sha256)
+    check_hashes(request, found)
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()] + list(request.install_lines)
     for (name, version), machines in sorted(found.items()):
         marker = "" if len(machines) == len(MACHINES) else f"; platform_machine == {next(iter(machines))!r}"
         hashes = sorted({sha for shas in machines.values() for sha in shas})
         lines.append(f"{name}=={version}{marker} \\\n" + " \\\n".join(f"    --hash=sha256:{sha}" for sha in hashes))
     return "\n".join(lines) + "\n"
+
+
+def check_hashes(request: LockRequest, found: dict[tuple[str, str], dict[str, set[str]]]) -> None:
+    """A requirement or constraint with hashes of its own allows only those files: the resolver's pick must be one."""
+    for spec in (*request.requirements, *request.constraints):
+        if not spec.hashes:
+            continue
+        for (name, version), machines in found.items():
+            if name != normalize(spec.name):
+                continue
+            for machine, shas in sorted(machines.items()):
+                if not shas <= spec.hashes:
+                    raise DockgenError(f"{spec.where}: the line allows {spec.name} only with the hashes it lists, "
+                                       f"and {name} {version} for {machine} has another "
+                                       f"({sorted(shas - spec.hashes)[0][:16]}...); update the hashes or leave "
+                                       "them out")
 
 
 def _installs(report: Report) -> list[tuple[str, str, str]]:
