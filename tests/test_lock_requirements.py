@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from dockgen.errors import DockgenError
-from dockgen.generator.lock import Report, lock, pip_arguments
-from dockgen.generator.lock_input import lock_request
+from dockgen.generator.lock import Report, lock
+from dockgen.generator.lock_input import lock_request, resolver_input
 from tests.test_cli import run
 from tests.test_lock import PANDAS_AARCH64, PANDAS_X86_64, TZDATA
 
@@ -39,10 +39,11 @@ def _files(folder: Path, tzdata_hash: str = TZDATA) -> Path:
 
 def _recorded(arguments: list[str]) -> Report:
     machine = "aarch64" if "manylinux2014_aarch64" in arguments else "x86_64"
-    assert arguments[arguments.index("--index-url") + 1] == INDEX
-    constraints = Path(arguments[arguments.index("-c") + 1])
-    assert constraints.read_text() == "numpy<2.5.5\n"
-    assert arguments[-2:] == ["tzdata==2026.6", "pandas==3.1.1"]  # markers judged here, pywin32 left out
+    source = Path(arguments[arguments.index("-r") + 1])
+    assert source.read_text() == (f"--index-url {INDEX}\n--trusted-host pypi.org\n--only-binary=:all:\n"
+                                  f"-c constraints-{machine}.txt\n"
+                                  "tzdata==2026.6\npandas==3.1.1\n")  # markers judged here, pywin32 left out
+    assert (source.parent / f"constraints-{machine}.txt").read_text() == "numpy<2.5.5\n"
     report: Report = json.loads((DATA / f"pandas-3.1.1-numpy-below-2.5.5-cp312-{machine}.json").read_text())
     return report
 
@@ -55,7 +56,7 @@ def test_the_file_is_read_as_pip_reads_it(tmp_path: Path) -> None:
     assert request.requirements[1].hashes == {TZDATA}
     assert request.requirements[2].marker == 'python_version >= "3.11"'
     assert [spec.text for spec in request.constraints] == ["numpy<2.5.5"]
-    assert request.options == ("--index-url", INDEX, "--trusted-host", "pypi.org", "--only-binary", ":all:")
+    assert request.option_lines == (f"--index-url {INDEX}", "--trusted-host pypi.org", "--only-binary=:all:")
     assert request.install_lines == (f"--index-url {INDEX}", "--trusted-host pypi.org")
 
 
@@ -63,9 +64,11 @@ def test_markers_are_judged_for_each_machine_of_the_image(tmp_path: Path) -> Non
     path = tmp_path / "requirements.txt"
     path.write_text('uvloop==0.22.1; platform_machine == "x86_64"\nnumpy==2.4.6; python_version < "3.12"\n')
     request = lock_request([], path)
-    assert pip_arguments(request, "3.12", "debian", "x86_64")[-1] == "uvloop==0.22.1"
-    assert pip_arguments(request, "3.12", "debian", "aarch64")[-1] == "manylinux2014_aarch64"  # nothing to install
-    assert pip_arguments(request, "3.11", "debian", "aarch64")[-1] == "numpy==2.4.6"
+    x86_64 = resolver_input(request, "3.12", "x86_64", tmp_path)
+    assert x86_64 is not None and x86_64.read_text() == "uvloop==0.22.1\n"
+    assert resolver_input(request, "3.12", "aarch64", tmp_path) is None  # nothing to install there
+    aarch64 = resolver_input(request, "3.11", "aarch64", tmp_path)
+    assert aarch64 is not None and aarch64.read_text() == "numpy==2.4.6\n"
 
 
 def test_the_lock_keeps_the_index_lines_and_every_pin_with_both_machines_hashes(tmp_path: Path) -> None:

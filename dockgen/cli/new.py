@@ -48,8 +48,8 @@ if TYPE_CHECKING:
 @click.option("--init", "init", is_flag=True,
               help="Run the command under tini, which forwards signals and reaps zombies (see `docker run --init`).")
 @click.option("--lock", "lock", is_flag=True,
-              help="Write requirements.lock (hash-pinned by pip's resolver for the image; asks PyPI) next to the "
-                   "output and install it with --require-hashes (pip manager).")
+              help="Write requirements.lock (hash-pinned by pip's resolver, or uv's with --installer uv, for the "
+                   "image; asks PyPI) next to the output and install it with --require-hashes (pip manager).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date end of life is judged on (default: today); a base past it moves to a supported one.")
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
@@ -125,7 +125,7 @@ def _locked(request: Request, requirements: Path | None, today: datetime.date | 
     specs = lock_input(recipe, requirements)
     date = (today or datetime.date.today()).isoformat()
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
-    text = lock(specs, recipe.python, recipe.base.family, header(recipe, running, date))
+    text = lock(specs, recipe.python, recipe.base.family, header(recipe, running, date), installer=recipe.installer)
     return replace(request, lock=LockFile(LOCK_NAME, text))
 
 

@@ -41,14 +41,29 @@ class Spec:
 class LockRequest:
     requirements: tuple[Spec, ...]
     constraints: tuple[Spec, ...] = ()
-    options: tuple[str, ...] = ()  # pip arguments for the resolution (``--index-url``, ``URL``, ``--pre``)
-    install_lines: tuple[str, ...] = ()  # option lines the lock file keeps, as the user's file writes them
+    option_lines: tuple[str, ...] = ()  # option lines for the resolution, as the user's file writes them
+    install_lines: tuple[str, ...] = ()  # those the lock file keeps
 
     def for_machine(self, python: str, machine: str) -> tuple[list[str], list[str]]:
         """The requirements and constraints whose markers hold in the image on ``machine``, markers removed
         (pip would judge them by the machine running dockgen)."""
         return ([spec.text for spec in self.requirements if holds(spec.marker, python, machine)],
                 [spec.text for spec in self.constraints if holds(spec.marker, python, machine)])
+
+
+def resolver_input(request: LockRequest, python: str, machine: str, folder: Path) -> Path | None:
+    """A requirements file for one machine's resolution in ``folder`` (with its constraints file beside it), or
+    None when no requirement holds there. pip and uv read option lines from it as from the user's file."""
+    requirements, constraints = request.for_machine(python, machine)
+    if not requirements:
+        return None
+    lines = list(request.option_lines)
+    if constraints:
+        (folder / f"constraints-{machine}.txt").write_text("".join(f"{c}\n" for c in constraints), encoding="utf-8")
+        lines.append(f"-c constraints-{machine}.txt")
+    path = folder / f"requirements-{machine}.txt"
+    path.write_text("".join(f"{line}\n" for line in [*lines, *requirements]), encoding="utf-8")
+    return path
 
 
 def holds(marker: str, python: str, machine: str) -> bool:
@@ -74,7 +89,7 @@ def lock_request(pins: list[str], path: Path | None) -> LockRequest:
 def read_user_file(path: Path) -> LockRequest:
     requirements: list[Spec] = []
     constraints: list[Spec] = []
-    options: list[str] = []
+    option_lines: list[str] = []
     install_lines: list[str] = []
     for line in requirement_lines(path, follow=True):
         if not line.text.startswith("-"):
@@ -83,11 +98,11 @@ def read_user_file(path: Path) -> LockRequest:
         word = _option(line)
         if word == "--require-hashes":
             continue  # the lock is always installed with --require-hashes
-        value = option_value(line.text)
-        options += [word, value] if value else [word]
-        if word in _INSTALL_TIME and line.text not in install_lines:
-            install_lines.append(line.text)
-    return LockRequest(tuple(requirements), tuple(constraints), tuple(options), tuple(install_lines))
+        if line.text not in option_lines:
+            option_lines.append(line.text)
+            if word in _INSTALL_TIME:
+                install_lines.append(line.text)
+    return LockRequest(tuple(requirements), tuple(constraints), tuple(option_lines), tuple(install_lines))
 
 
 def _option(line: Line) -> str:
