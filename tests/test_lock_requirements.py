@@ -6,6 +6,8 @@ and line. The resolver's reports are recorded from PyPI (tests/data/lock, pip 23
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from dockgen.errors import DockgenError
 from dockgen.generator.lock import Report, lock
 from dockgen.generator.lock_input import lock_request, resolver_input
 from tests.test_cli import run
-from tests.test_lock import PANDAS_AARCH64, PANDAS_X86_64, TZDATA
+from tests.test_lock import PANDAS_AARCH64, PANDAS_X86_64, TZDATA, _pypi_reachable
 
 DATA = Path(__file__).parent / "data" / "lock"
 # numpy 2.4.6's cp312 wheels, read by hand from https://pypi.org/pypi/numpy/json on 2026-11-30.
@@ -111,3 +113,15 @@ def test_nested_files_are_refused_without_lock_only(tmp_path: Path) -> None:
     (tmp_path / "base.txt").write_text("pandas==3.1.1\n")
     result = run("new", "-r", "requirements.txt", cwd=tmp_path)
     assert result.returncode == 2 and "`-r` names another file" in result.stderr
+
+
+@pytest.mark.skipif(not _pypi_reachable(), reason="PyPI is not reachable")
+def test_live_lock_of_a_requirements_file(tmp_path: Path) -> None:
+    _files(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "dockgen", "new", "-r", "config/requirements.txt", "--python",
+                             "3.11", "--lock", "-o", "Dockerfile"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=900, check=False)
+    assert result.returncode == 0, result.stderr
+    locked = (tmp_path / "requirements.lock").read_text()
+    assert f"\n--index-url {INDEX}\n--trusted-host pypi.org\nnumpy==2.4." in locked  # the constraint held
+    assert f"\ntzdata==2026.6 \\\n    --hash=sha256:{TZDATA}\n" in locked and "pywin32" not in locked

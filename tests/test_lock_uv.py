@@ -20,7 +20,7 @@ from dockgen.files.inputs import LockFile
 from dockgen.generator.catalog import load
 from dockgen.generator.lock import MACHINES, lock, platform_tags
 from dockgen.generator.lock_input import lock_request
-from dockgen.generator.lock_uv import uv_arguments, uv_binary
+from dockgen.generator.lock_uv import uv_arguments, uv_binary, uv_pins
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from dockgen.generator.recipe import Request
 from tests.test_generate import REFERENCE_DATE, generate
@@ -112,6 +112,13 @@ def test_hashes_in_the_user_file_narrow_the_uv_lock(tmp_path: Path) -> None:
     text = lock(lock_request([], tmp_path / "requirements.txt"), "3.12", "debian", "h", installer="uv",
                 uv_runner=lambda arguments: UV_OUTPUT)
     assert f"tzdata==2026.6 \\\n    --hash=sha256:{TZDATA}\n" in text and TZDATA_SDIST not in text
+
+
+def test_uv_output_without_hashes_is_an_error() -> None:
+    with pytest.raises(DockgenError, match="uv gives no sha256 for tzdata"):
+        uv_pins("tzdata==2026.6\n")
+    with pytest.raises(DockgenError, match="cannot read uv's output: warning: something"):
+        uv_pins("warning: something\n")
 
 
 def test_without_uv_the_error_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
