@@ -97,6 +97,7 @@ def test_a_hash_the_resolver_does_not_pick_is_an_error_naming_the_line(tmp_path:
     ("pandas==3.1.1 --hash=md5:abc\n", "requirements.txt:1: the lock checks sha256 hashes"),
     ("--use-feature=truststore\npandas==3.1.1\n", "requirements.txt:1: `--use-feature` cannot be carried"),
     ("-r requirements.txt\n", "requirements.txt:1: `-r` includes requirements.txt, which includes this file"),
+    ("pandas==3.1.1\n-rrequirements.txt\n", "requirements.txt:2: `-r` includes requirements.txt, which includes"),
     ("-c missing.txt\npandas==3.1.1\n", "requirements.txt:1: `-c` names missing.txt, which is not a file"),
 ])
 def test_what_cannot_be_locked_is_refused_with_file_and_line(lines: str, message: str, tmp_path: Path) -> None:

@@ -125,17 +125,15 @@ def parse_requirement(text: str, line: Line) -> Requirement:
 
 
 def option_word(text: str) -> str:
-    """An option line's option (``--index-url`` of ``--index-url=https://...``)."""
+    """An option line's option: ``--index-url`` of ``--index-url=https://...``, ``-r`` of ``-rbase.txt``."""
+    if re.match(r"-[A-Za-z]", text):
+        return text[:2]
     return re.split(r"[ \t=]", text, maxsplit=1)[0]
 
 
 def option_value(text: str) -> str:
     """An option line's value (``-i URL``, ``--index-url=URL``, ``-rfile``), or ``""``."""
-    word = option_word(text)
-    rest = text[len(word):].lstrip(" \t=")
-    if not rest and not word.startswith("--") and len(word) > 2:
-        return word[2:]  # -rfile.txt
-    return rest
+    return text[len(option_word(text)):].lstrip(" \t=")
 
 
 def requirement_lines(path: Path, follow: bool = False) -> list[Line]:
