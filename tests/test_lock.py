@@ -17,6 +17,7 @@ from dockgen.errors import DockgenError
 from dockgen.files.inputs import LockFile
 from dockgen.generator.generate import planned_recipe
 from dockgen.generator.lock import Report, header, lock, lock_input, platform_tags
+from dockgen.generator.lock_input import LockRequest, Spec
 from dockgen.generator.recipe import Request
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
 from tests.test_cli import run
@@ -27,17 +28,18 @@ DATA = Path(__file__).parent / "data" / "lock"
 PANDAS_X86_64 = "028490c8ac2e03e18c9b08b7f3612e149b03570209bcf741d23833a7a5377ab2"
 PANDAS_AARCH64 = "0f628bb9a4681695da1dcc04efef86bc8c67095300d8da928b9886259cb0dada"
 TZDATA = "0a10eec6e13ef16b627fabed9a5f2ba61a62b1c67f327305f4e7e412a70b4aec"
+PANDAS = LockRequest((Spec("pandas==3.1.1", "pandas"),))
 
 
 def _recorded(arguments: list[str]) -> Report:
     machine = "aarch64" if "manylinux2014_aarch64" in arguments else "x86_64"
-    assert arguments[-1] == "pandas==3.1.1" and "--python-version" in arguments
+    assert Path(arguments[-1]).read_text() == "pandas==3.1.1\n" and "--python-version" in arguments
     report: Report = json.loads((DATA / f"pandas-3.1.1-cp312-{machine}.json").read_text(encoding="utf-8"))
     return report
 
 
 def test_lock_lists_every_distribution_with_both_platforms_hashes() -> None:
-    text = lock(["pandas==3.1.1"], "3.12", "debian", "a header", resolver=_recorded)
+    text = lock(PANDAS, "3.12", "debian", "a header", resolver=_recorded)
     assert text.startswith("# a header\nnumpy==2.5.5 \\\n")
     assert (f"pandas==3.1.1 \\\n    --hash=sha256:{PANDAS_X86_64} \\\n    --hash=sha256:{PANDAS_AARCH64}\n"
             in text)
@@ -55,7 +57,7 @@ def test_a_distribution_on_one_platform_only_gets_a_marker() -> None:
             report = {**report, "install": [i for i in installs if i["metadata"]["name"] != "tzdata"]}
         return report
 
-    text = lock(["pandas==3.1.1"], "3.12", "debian", "h", resolver=resolver)
+    text = lock(PANDAS, "3.12", "debian", "h", resolver=resolver)
     assert f"tzdata==2026.6; platform_machine == 'x86_64' \\\n    --hash=sha256:{TZDATA}\n" in text
 
 
@@ -64,7 +66,7 @@ def test_a_report_without_hashes_is_an_error() -> None:
         return {"install": [{"metadata": {"name": "x", "version": "1"}, "download_info": {"url": "file:///x.whl"}}]}
 
     with pytest.raises(DockgenError, match="gives no sha256 for x"):
-        lock(["x==1"], "3.12", "debian", "h", resolver=resolver)
+        lock(LockRequest((Spec("x==1", "x"),)), "3.12", "debian", "h", resolver=resolver)
 
 
 def test_platform_tags_follow_the_image_libc() -> None:
@@ -77,7 +79,7 @@ def test_platform_tags_follow_the_image_libc() -> None:
 def _locked_dockerfile(**options: object) -> str:
     request = Request(packages=("pandas",), **options)  # type: ignore[arg-type]
     recipe = planned_recipe(request, REFERENCE_DATE)
-    assert lock_input(recipe, None) == ["pandas==3.1.1"]
+    assert lock_input(recipe, None) == PANDAS
     text = lock(lock_input(recipe, None), recipe.python, recipe.base.family, header(recipe, "3.12", "2026-11-30"),
                 resolver=_recorded)
     return generate(Request(packages=("pandas",), lock=LockFile("requirements.lock", text), **options))  # type: ignore[arg-type]
@@ -112,12 +114,6 @@ def test_lock_refuses_what_it_cannot_lock_before_using_the_network(args: tuple[s
     assert result.returncode == 2, result.stdout
     assert message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "requirements.lock").exists()
-
-
-def test_hashed_requirements_need_no_lock(tmp_path: Path) -> None:
-    (tmp_path / "requirements.txt").write_text("pandas==3.1.1 --hash=sha256:" + PANDAS_X86_64 + "\n")
-    result = run("new", "-r", "requirements.txt", "--lock", cwd=tmp_path)
-    assert result.returncode == 2 and "already has hashes" in result.stderr
 
 
 def test_an_existing_lock_file_is_not_overwritten(tmp_path: Path) -> None:

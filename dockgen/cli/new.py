@@ -48,8 +48,8 @@ if TYPE_CHECKING:
 @click.option("--init", "init", is_flag=True,
               help="Run the command under tini, which forwards signals and reaps zombies (see `docker run --init`).")
 @click.option("--lock", "lock", is_flag=True,
-              help="Write requirements.lock (hash-pinned by pip's resolver for the image; asks PyPI) next to the "
-                   "output and install it with --require-hashes (pip manager).")
+              help="Write requirements.lock (hash-pinned by pip's resolver, or uv's with --installer uv, for the "
+                   "image; asks PyPI) next to the output and install it with --require-hashes (pip manager).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="The date end of life is judged on (default: today); a base past it moves to a supported one.")
 def new_command(packages: tuple[str, ...], manager: str, base: str | None, python_version: str | None, gpu: bool,
@@ -93,7 +93,7 @@ def new_command(packages: tuple[str, ...], manager: str, base: str | None, pytho
     from dockgen.generator.recipe import Request
 
     request = Request(packages=packages, manager=manager, base=base, python=python_version, gpu=gpu,
-                      requirements=read_requirements(requirements) if requirements else None,
+                      requirements=read_requirements(requirements, nested=lock) if requirements else None,
                       environment=read_environment(environment) if environment else None,
                       copies=copies, cmd=cmd, model=model, cache=cache, installer=installer, init=init)
     if lock:
@@ -119,11 +119,13 @@ def _locked(request: Request, requirements: Path | None, today: datetime.date | 
     from dockgen.generator.generate import planned_recipe
     from dockgen.generator.lock import LOCK_NAME, header, lock, lock_input
 
+    if request.requirements is not None:  # the image installs the lock, which has hashes for every package
+        request = replace(request, requirements=replace(request.requirements, hashed=False))
     recipe = planned_recipe(request, today)
-    specs = lock_input(recipe, str(requirements) if requirements else None)
+    specs = lock_input(recipe, requirements)
     date = (today or datetime.date.today()).isoformat()
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
-    text = lock(specs, recipe.python, recipe.base.family, header(recipe, running, date))
+    text = lock(specs, recipe.python, recipe.base.family, header(recipe, running, date), installer=recipe.installer)
     return replace(request, lock=LockFile(LOCK_NAME, text))
 
 

@@ -24,6 +24,21 @@ ALLOWED_CHANNELS = frozenset({"conda-forge", "bioconda", "nodefaults", "nvidia",
 _COMMENT = re.compile(r"(?:^|[ \t]+)#.*$")  # pip: '#' at the start or after whitespace begins a comment
 _OPTION_AFTER_REQUIREMENT = re.compile(r"[ \t]+--?[A-Za-z]")  # `pkg==1 --hash=sha256:...`
 _FILE_OPTIONS = ("-r", "--requirement", "-c", "--constraint", "-e", "--editable")
+_NESTING = ("-r", "--requirement", "-c", "--constraint")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A logical line of a requirements file (continuations joined, comment gone)."""
+
+    path: Path
+    number: int  # of its first physical line, 1-based
+    text: str
+    constraint: bool = False  # read from a file that ``-c`` names
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.number}"
 
 
 @dataclass(frozen=True)
@@ -62,43 +77,92 @@ class EnvironmentFile:
     python: str = ""  # the file's own python dependency (``python=3.11``), if it has one
 
 
-def read_requirements(path: Path, context: Path | None = None) -> RequirementsFile:
-    """``path`` as given on the command line; ``context`` is the build context (the current folder)."""
+def read_requirements(path: Path, context: Path | None = None, nested: bool = False) -> RequirementsFile:
+    """``path`` as given on the command line; ``context`` is the build context (the current folder). ``nested``
+    (for ``--lock``, where the image gets the lock file alone): ``-r`` and ``-c`` lines are followed, not refused."""
     requirements: list[Named] = []
     specifiers: list[str] = []  # each requirement's version specifier, in the same order
     hashed = False
-    for number, line in _logical_lines(_read(path)):
-        line = _COMMENT.sub("", line).strip()
-        if not line:
-            continue
-        if line.startswith("-"):
-            word = re.split(r"[ \t=]", line, maxsplit=1)[0]
+    for line in requirement_lines(path, follow=nested):
+        if line.constraint:
+            continue  # a constraint installs nothing
+        if line.text.startswith("-"):
+            word = option_word(line.text)
             if word in _FILE_OPTIONS:
-                raise DockgenError(f"{path}:{number}: `{word}` names another file or folder, which the image "
+                raise DockgenError(f"{line.where}: `{word}` names another file or folder, which the image "
                                    "would not have; merge it into this file or install it from an index")
             hashed = hashed or word == "--require-hashes"
             continue  # an option line: pip reads it from the copied file
-        options = _OPTION_AFTER_REQUIREMENT.search(line)
-        requirement_text = line[:options.start()] if options else line
-        hashed = hashed or (options is not None and "--hash" in line[options.start():])
-        try:
-            requirement = Requirement(requirement_text.strip())
-        except InvalidRequirement as error:
-            if "://" in requirement_text.split(";")[0]:
-                raise DockgenError(f"{path}:{number}: {requirement_text!r} is a URL without a project name; write "
-                                   "NAME @ URL, so dockgen knows what it installs") from None
-            if requirement_text.startswith((".", "/")) or "/" in requirement_text.split(";")[0]:
-                raise DockgenError(f"{path}:{number}: {requirement_text!r} is a local path, which the image would "
-                                   "not have; install the project from an index or copy it with --copy") from None
-            raise DockgenError(f"{path}:{number}: cannot parse requirement {requirement_text!r}: {error}") from None
-        named = Named(requirement.name, str(requirement.marker) if requirement.marker else "", number)
-        _check_once(path, named, str(requirement.specifier), requirements, specifiers)
+        requirement_text, options = split_requirement(line)
+        hashed = hashed or "--hash" in options
+        requirement = parse_requirement(requirement_text, line)
+        named = Named(requirement.name, str(requirement.marker) if requirement.marker else "", line.number)
+        _check_once(line.where, named, str(requirement.specifier), requirements, specifiers)
         specifiers.append(str(requirement.specifier))
         requirements.append(named)
     return RequirementsFile(_context_path(path, context), tuple(requirements), hashed)
 
 
-def _check_once(path: Path, named: Named, specifier: str, earlier: list[Named], specifiers: list[str]) -> None:
+def split_requirement(line: Line) -> tuple[str, str]:
+    """A requirement line's requirement and its per-requirement options (``--hash=...``)."""
+    options = _OPTION_AFTER_REQUIREMENT.search(line.text)
+    if options is None:
+        return line.text, ""
+    return line.text[:options.start()].strip(), line.text[options.start():].strip()
+
+
+def parse_requirement(text: str, line: Line) -> Requirement:
+    try:
+        return Requirement(text)
+    except InvalidRequirement as error:
+        if "://" in text.split(";")[0]:
+            raise DockgenError(f"{line.where}: {text!r} is a URL without a project name; write NAME @ URL, so "
+                               "dockgen knows what it installs") from None
+        if text.startswith((".", "/")) or "/" in text.split(";")[0]:
+            raise DockgenError(f"{line.where}: {text!r} is a local path, which the image would not have; install "
+                               "the project from an index or copy it with --copy") from None
+        raise DockgenError(f"{line.where}: cannot parse requirement {text!r}: {error}") from None
+
+
+def option_word(text: str) -> str:
+    """An option line's option: ``--index-url`` of ``--index-url=https://...``, ``-r`` of ``-rbase.txt``."""
+    if re.match(r"-[A-Za-z]", text):
+        return text[:2]
+    return re.split(r"[ \t=]", text, maxsplit=1)[0]
+
+
+def option_value(text: str) -> str:
+    """An option line's value (``-i URL``, ``--index-url=URL``, ``-rfile``), or ``""``."""
+    return text[len(option_word(text)):].lstrip(" \t=")
+
+
+def requirement_lines(path: Path, follow: bool = False) -> list[Line]:
+    """The file's logical lines, comments gone and blank ones left out; with ``follow``, the lines of the files
+    that ``-r`` and ``-c`` name (as pip finds them: relative to the naming file's folder) in their place, those of
+    a ``-c`` file marked as constraints."""
+    return _walk(path, follow, constraint=False, seen=())
+
+
+def _walk(path: Path, follow: bool, constraint: bool, seen: tuple[Path, ...]) -> list[Line]:
+    lines: list[Line] = []
+    for number, raw in _logical_lines(_read(path)):
+        line = Line(path, number, _COMMENT.sub("", raw).strip(), constraint)
+        word = option_word(line.text) if line.text.startswith("-") else ""
+        if not line.text:
+            continue
+        if not follow or word not in _NESTING:
+            lines.append(line)
+            continue
+        nested = path.parent / option_value(line.text)
+        if nested.resolve() in seen or nested.resolve() == path.resolve():
+            raise DockgenError(f"{line.where}: `{word}` includes {nested}, which includes this file again")
+        if not nested.is_file():
+            raise DockgenError(f"{line.where}: `{word}` names {nested}, which is not a file")
+        lines += _walk(nested, follow, constraint or word in ("-c", "--constraint"), (*seen, path.resolve()))
+    return lines
+
+
+def _check_once(where: str, named: Named, specifier: str, earlier: list[Named], specifiers: list[str]) -> None:
     """A project named twice for the same environments: pip merges the two specs or fails to resolve them, and
     either way one line says something the other does not. (Different markers, such as one pin per Python, are
     how a file asks for different versions on purpose.)"""
@@ -106,9 +170,9 @@ def _check_once(path: Path, named: Named, specifier: str, earlier: list[Named], 
         if normalize(other.name) != normalize(named.name) or other.marker != named.marker:
             continue
         if specifier != other_specifier:
-            raise DockgenError(f"{path}:{named.line}: {named.name}{specifier or ' (any version)'} conflicts with "
+            raise DockgenError(f"{where}: {named.name}{specifier or ' (any version)'} conflicts with "
                                f"{other.name}{other_specifier or ' (any version)'} on line {other.line}; keep one")
-        raise DockgenError(f"{path}:{named.line}: {named.name} is already required on line {other.line}; name it "
+        raise DockgenError(f"{where}: {named.name} is already required on line {other.line}; name it "
                            "once")
 
 

@@ -1,10 +1,12 @@
-"""``dockgen new --lock``: hash-pinned requirements for the image's Python and platforms, from pip's resolver.
+"""``dockgen new --lock``: hash-pinned requirements for the image's Python and platforms, from pip's resolver or,
+with ``--installer uv``, uv's (dockgen/generator/lock_uv.py).
 
-pip resolves the image's requirements as if it ran in the image (``--python-version``, ``--platform`` with the
-image's wheel tags, ``--only-binary=:all:``), once for x86_64 and once for aarch64, with ``--dry-run --report``; the
-reports name every distribution with the sha256 of the wheel chosen. The lock lists each ``name==version`` with
-the hashes of both platforms' wheels (pip in hash-checking mode installs only a file whose hash is listed, and
-picks among those). This is the only part of ``dockgen new`` that uses the network, and only with ``--lock``.
+The resolver works as if it ran in the image (the image's Python version and wheel tags, wheels only), once for
+x86_64 and once for aarch64. pip's ``--dry-run --report`` names every distribution with the sha256 of the wheel
+chosen; uv's ``pip compile --generate-hashes`` lists the hashes of every file of each version. The lock lists each
+``name==version`` with both platforms' hashes (an installer in hash-checking mode installs only a file whose hash
+is listed, and picks among those). This is the only part of ``dockgen new`` that uses the network, and only with
+``--lock``.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ import tempfile
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from dockgen.commands.pip import normalize
 from dockgen.errors import DockgenError
 from dockgen.files.inputs import LockFile
+from dockgen.generator.lock_input import LockRequest, lock_request, resolver_input
+from dockgen.generator.lock_uv import UvRunner, run_uv, uv_arguments, uv_pins
 from dockgen.generator.recipe import Recipe
 
 LOCK_NAME = "requirements.lock"
@@ -30,8 +35,8 @@ Report = dict[str, object]
 Resolver = Callable[[list[str]], Report]  # pip arguments after `pip install` -> the report
 
 
-def lock_input(recipe: Recipe, requirements_path: str | None) -> list[str]:
-    """What the lock resolves: the recipe's pins and the user's requirements file (as pip reads it from disk);
+def lock_input(recipe: Recipe, requirements_path: Path | None) -> LockRequest:
+    """What the lock resolves: the recipe's pins and the user's requirements file (dockgen/generator/lock_input.py);
     refuses what dockgen cannot lock honestly."""
     if recipe.manager == "conda":
         raise DockgenError("--lock for conda needs conda-forge's repodata for the image's platform, which dockgen "
@@ -40,9 +45,7 @@ def lock_input(recipe: Recipe, requirements_path: str | None) -> list[str]:
                            "in the image) and keep it with your environment.yml")
     reasons = [(recipe.compile, "compiles packages against the system (GDAL's version comes from gdal-config)"),
                (bool(recipe.index_specs), "installs from a second index (the PyTorch CPU index), which the lock "
-                                          "does not record"),
-               (bool(recipe.requirements and recipe.requirements_hashed), "already has hashes in the requirements "
-                                                                          "file; it is installed with them")]
+                                          "does not record")]
     refused = [reason for on, reason in reasons if on]
     if refused:
         raise DockgenError(f"--lock: this image {refused[0]}; leave --lock out")
@@ -50,7 +53,7 @@ def lock_input(recipe: Recipe, requirements_path: str | None) -> list[str]:
     if any("://" in spec for spec in specs):
         raise DockgenError("--lock: a model or package from a URL has no index entry to lock; leave --lock or "
                            "--model out")
-    return specs + (["-r", requirements_path] if requirements_path else [])
+    return lock_request(specs, requirements_path)
 
 
 def with_lock(recipe: Recipe, lock_file: LockFile) -> Recipe:
@@ -59,10 +62,11 @@ def with_lock(recipe: Recipe, lock_file: LockFile) -> Recipe:
 
 
 def header(recipe: Recipe, python_running: str, date: str) -> str:
+    tool, install = ("uv", "uv pip install") if recipe.installer == "uv" else ("pip", "pip install")
     text = (f"Written by dockgen new --lock on {date}: hash-pinned requirements for CPython {recipe.python} on "
-            f"{recipe.base.family} ({', '.join(MACHINES)}), resolved by pip. Install with `pip install "
+            f"{recipe.base.family} ({', '.join(MACHINES)}), resolved by {tool}. Install with `{install} "
             f"--require-hashes -r {LOCK_NAME}`; regenerate it to update.")
-    if python_running != recipe.python:
+    if python_running != recipe.python and tool == "pip":  # uv judges markers for the target it is given
         text += (f" pip judged environment markers by the Python that ran dockgen ({python_running}), not "
                  f"{recipe.python}: run dockgen with Python {recipe.python} if a dependency has a python_version "
                  "marker.")
@@ -80,11 +84,12 @@ def platform_tags(family: str, machine: str) -> list[str]:
     return tags
 
 
-def pip_arguments(requirements: list[str], python: str, family: str, machine: str) -> list[str]:
+def pip_arguments(source: str, python: str, family: str, machine: str) -> list[str]:
+    """pip's arguments for one machine; ``source`` is the requirements file written for it (lock_input.py)."""
     abi = f"cp{python.replace('.', '')}"
     return ["--dry-run", "--ignore-installed", "--quiet", "--report", "-", "--only-binary=:all:",
             "--python-version", python, "--implementation", "cp", "--abi", abi, "--abi", "abi3", "--abi", "none",
-            *(word for tag in platform_tags(family, machine) for word in ("--platform", tag)), *requirements]
+            *(word for tag in platform_tags(family, machine) for word in ("--platform", tag)), "-r", source]
 
 
 def run_pip(arguments: list[str]) -> Report:
@@ -108,19 +113,44 @@ def run_pip(arguments: list[str]) -> Report:
     return report
 
 
-def lock(requirements: list[str], python: str, family: str, header: str,
-         resolver: Resolver = run_pip) -> str:
-    """The lock file's text: ``header`` as comments, then one hash-pinned line per distribution."""
+def lock(request: LockRequest, python: str, family: str, header: str, resolver: Resolver = run_pip,
+         installer: str = "pip", uv_runner: UvRunner = run_uv) -> str:
+    """The lock file's text: ``header`` as comments, the user's index lines, then one hash-pinned line per
+    distribution. ``installer`` chooses the resolver: ``resolver`` (pip) or ``uv_runner``."""
     found: dict[tuple[str, str], dict[str, set[str]]] = {}  # (name, version) -> machine -> hashes
-    for machine in MACHINES:
-        for name, version, sha256 in _installs(resolver(pip_arguments(requirements, python, family, machine))):
-            found.setdefault((name, version), {}).setdefault(machine, set()).add(sha256)
-    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
-    for (name, version), machines in sorted(found.items()):
+    with tempfile.TemporaryDirectory() as folder:
+        for machine in MACHINES:
+            source = resolver_input(request, python, machine, Path(folder))
+            if source is None:  # every line's marker excludes this machine
+                continue
+            pins = (uv_pins(uv_runner(uv_arguments(str(source), python, family, machine))) if installer == "uv"
+                    else _installs(resolver(pip_arguments(str(source), python, family, machine))))
+            for name, version, sha256 in pins:
+                found.setdefault((name, version), {}).setdefault(machine, set()).add(sha256)
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()] + list(request.install_lines)
+    for (name, version), machines in sorted(allowed(request, found).items()):
         marker = "" if len(machines) == len(MACHINES) else f"; platform_machine == {next(iter(machines))!r}"
         hashes = sorted({sha for shas in machines.values() for sha in shas})
         lines.append(f"{name}=={version}{marker} \\\n" + " \\\n".join(f"    --hash=sha256:{sha}" for sha in hashes))
     return "\n".join(lines) + "\n"
+
+
+def allowed(request: LockRequest, found: dict[tuple[str, str], dict[str, set[str]]]
+            ) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """A requirement or constraint with hashes of its own allows only those files: each machine keeps the found
+    hashes it lists, and one with none left is an error."""
+    kept = {key: dict(machines) for key, machines in found.items()}
+    for spec in (*request.requirements, *request.constraints):
+        for (name, version), machines in kept.items():
+            if not spec.hashes or name != normalize(spec.name):
+                continue
+            for machine, shas in sorted(machines.items()):
+                if not shas & spec.hashes:
+                    raise DockgenError(f"{spec.where}: the line allows {spec.name} only with the hashes it lists, "
+                                       f"and none of them is a file of {name} {version} for {machine} "
+                                       f"({sorted(shas)[0][:16]}...); update the hashes or leave them out")
+                machines[machine] = shas & spec.hashes
+    return kept
 
 
 def _installs(report: Report) -> list[tuple[str, str, str]]:

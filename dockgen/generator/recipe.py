@@ -76,7 +76,6 @@ class Recipe:
     uv_version: str = ""  # the uv release installed with --installer uv
     init: bool = False
     require_hashes: bool = False  # installs from a hash-pinned lock file
-    requirements_hashed: bool = False  # the user's requirements file has hashes of its own
 
     @property
     def uid(self) -> str:
@@ -158,7 +157,6 @@ def resolve(request: Request, catalog: Catalog) -> Recipe:
         environment=environment.name if environment else None,
         gpu=request.gpu, cuda=catalog.cuda if request.gpu else "", command_line=_command_line(request),
         cache=request.cache, installer=request.installer, init=request.init,
-        requirements_hashed=bool(request.requirements and request.requirements.hashed),
         uv_version=catalog.uv if request.installer == "uv" else "",
     )
 
