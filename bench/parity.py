@@ -4,7 +4,8 @@
 
 Prints, per DL code dockgen implements, how many (file, line, code) findings each tool has, how many agree, and
 the agreement in each direction; "explained" counts dockgen's findings that are hadolint's or a deviation the
-rule lists under ``differs-from-hadolint`` (decided per finding: see ``KINDS``). Files hadolint cannot parse (DL1000) or crashes on are counted apart.
+rule lists under ``differs-from-hadolint`` (decided per finding: see ``KINDS``). Files hadolint cannot parse
+(DL1000) or crashes on are counted apart.
 With ``--show CODE`` it prints the disagreements for that code, so each can be read and classified; ``--cache``
 keeps hadolint's findings between runs; ``--markdown`` writes the table for codes with 10 or more hadolint findings.
 """

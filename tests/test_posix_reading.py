@@ -45,8 +45,9 @@ def test_reading(script: str) -> None:
     assert read_as_posix(script) == PosixReading(commands, complete)
 
 
-@pytest.mark.parametrize("script", ["", "(", ")", "'", '"', "`", "$(", "${", "a >", "((((", "a @(", "\\", "<(", "a;;"])
-def test_broken_text_never_raises(script: str) -> None:
+@pytest.mark.parametrize("script", ["", "(", ")", "'", '"', "`", "$(", "${", "a >", "((((", "a @(", "\\", "<(", "a;;",
+                                    "a <<(b", " for <<($('={=+{3&(><(b", "$(" * 3000 + ")" * 3000])
+def test_broken_text_never_raises_nor_hangs(script: str) -> None:
     reading = read_as_posix(script)
     assert reading.commands >= 0
 

@@ -19,6 +19,7 @@ _OPENING_WORDS = frozenset({"if", "then", "else", "elif", "do", "while", "until"
 _CLOSING_WORDS = frozenset({"fi", "done", "esac", "}"})
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=")
 _WORD_END = frozenset(" \t\n;&|()<>")
+_MAX_NESTING = 20  # substitutions deeper than this are not read (their commands not counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +32,8 @@ class _Stop(Exception):
     """The text stops being shell here."""
 
 
-def read_as_posix(script: str) -> PosixReading:
-    reader = _Reader(script)
+def read_as_posix(script: str, nesting: int = 0) -> PosixReading:
+    reader = _Reader(script, nesting)
     try:
         reader.read()
     except _Stop:
@@ -41,8 +42,9 @@ def read_as_posix(script: str) -> PosixReading:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, nesting: int) -> None:
         self.text = text
+        self.nesting = nesting  # how deep in substitutions the text is
         self.pos = 0
         self.commands = 0
         self.statement_commands = 0  # commands of the statements read completely
@@ -66,7 +68,9 @@ class _Reader:
                 self.pos += 1
             elif (control := next((op for op in _CONTROL if text.startswith(op, self.pos)), None)) is not None:
                 self._control(control)
-            elif (redirection := _REDIRECTION.match(text, self.pos)) and not text.startswith("(", redirection.end()):
+            elif text.startswith(("<(", ">("), self.pos):
+                self._word()  # a process substitution
+            elif redirection := _REDIRECTION.match(text, self.pos):
                 self.pos = redirection.end()
                 self._redirection_target()
             elif char == "(":
@@ -125,6 +129,8 @@ class _Reader:
             raise _Stop  # `if ($x) { ... }`: a word after a subshell
         start = self.pos
         self.pos = self._word_end(start)
+        if self.pos == start:
+            raise _Stop  # nothing this reader can take as a word
         word = self.text[start:self.pos]
         self.empty = self.empty and word in _OPENING_WORDS
         if self.words > 0:
@@ -204,7 +210,9 @@ class _Reader:
         return end
 
     def _substitution(self, inner: str) -> None:
-        reading = read_as_posix(inner)
+        if self.nesting >= _MAX_NESTING:
+            return
+        reading = read_as_posix(inner, self.nesting + 1)
         if not reading.complete:
             raise _Stop
         self.commands += reading.commands
