@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 _CONTROL = ("&&", "||", ";;", "|&", ";", "|", "&")
-_REDIRECTION = re.compile(r"\d*(?:&>>|&>|>>|>&|<&|<<<|<<-|<<|<>|>\||>|<)")
+# Patterns are compiled on first use (re caches them), not at import: see tests/test_patterns.py.
+_REDIRECTION = r"\d*(?:&>>|&>|>>|>&|<&|<<<|<<-|<<|<>|>\||>|<)"
 _OPENING_WORDS = frozenset({"if", "then", "else", "elif", "do", "while", "until", "{", "!", "time", "function"})
 _CLOSING_WORDS = frozenset({"fi", "done", "esac", "}"})
-_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=")
+_ASSIGNMENT = r"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?="
 _WORD_END = frozenset(" \t\n;&|()<>")
 _MAX_NESTING = 20  # substitutions deeper than this are not read (their commands not counted)
 
@@ -70,7 +71,7 @@ class _Reader:
                 self._control(control)
             elif text.startswith(("<(", ">("), self.pos):
                 self._word()  # a process substitution
-            elif redirection := _REDIRECTION.match(text, self.pos):
+            elif redirection := re.compile(_REDIRECTION).match(text, self.pos):
                 self.pos = redirection.end()
                 self._redirection_target()
             elif char == "(":
@@ -143,7 +144,7 @@ class _Reader:
             self.pos = len(self.text)  # patterns' `)` are not followed: the rest counts as read
         elif word.startswith("[") and word not in ("[", "[["):
             raise _Stop  # `[Net.ServicePointManager]::SecurityProtocol`: hadolint's reader takes it for a test
-        elif not _ASSIGNMENT.match(word):
+        elif not re.match(_ASSIGNMENT, word):
             self.words = 1
             self.named = "$" not in word and "`" not in word and word not in ("for", "select")
             self.commands += self.named
@@ -171,8 +172,8 @@ class _Reader:
                 pos = _after(text, "'", pos + 2)
             elif char == "$" and text.startswith(("$(", "${"), pos):
                 pos = self._expansion_end(pos)
-            elif char in "?*+@!=" and text.startswith("(", pos + 1) and (char != "=" or _ASSIGNMENT.fullmatch(
-                    text[_word_start(text, pos):pos + 1])):
+            elif text.startswith("(", pos + 1) and (char in "?*+@!" or char == "=" and re.fullmatch(
+                    _ASSIGNMENT, text[_word_start(text, pos):pos + 1])):
                 pos = _balanced(text, pos + 2)  # an extglob `@(a|b)` or an array `NAME=(a b)`
             else:
                 pos += 1
