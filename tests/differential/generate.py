@@ -183,6 +183,8 @@ def consecutive_cases(rng: random.Random) -> str:
         shell = rng.choice(['SHELL ["powershell", "-Command"]', 'SHELL ["pwsh", "-Command"]',
                             'SHELL ["cmd", "/S", "/C"]'])
         runs = [shell, *(rng.choice(WINDOWS_RUNS) for _ in range(rng.randrange(2, 6)))]
+        # Not wrapped: hadolint runs ShellCheck on an ONBUILD RUN whatever the SHELL, `dockgen --shellcheck` does not.
+        return "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n" + "\n".join(runs) + "\n"
     return _wrap(rng, "\n".join(runs))
 
 
