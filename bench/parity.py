@@ -4,7 +4,8 @@
 
 Prints, per DL code dockgen implements, how many (file, line, code) findings each tool has, how many agree, and
 the agreement in each direction; "explained" counts dockgen's findings that are hadolint's or a deviation the
-rule lists under ``differs-from-hadolint``. Files hadolint cannot parse (DL1000) or crashes on are counted apart.
+rule lists under ``differs-from-hadolint`` (decided per finding: see ``KINDS``). Files hadolint cannot parse
+(DL1000) or crashes on are counted apart.
 With ``--show CODE`` it prints the disagreements for that code, so each can be read and classified; ``--cache``
 keeps hadolint's findings between runs; ``--markdown`` writes the table for codes with 10 or more hadolint findings.
 """
@@ -19,19 +20,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from dockgen import Settings, lint_bytes
-from dockgen.lint.model import Instruction
+from dockgen.lint.model import Dockerfile, Instruction
 from dockgen.lint.parse import is_posix_shell, parse_text
+from dockgen.lint.posix_reading import read_as_posix
 from dockgen.lint.rules import all_rules
+from dockgen.lint.rules_doc import DEVIATION_KINDS, rule_docs
 from dockgen.lint.source import decode
 
 SKIP = {"manifest.tsv", "duplicates.tsv", "skipped.tsv", "repos.tsv"}
-RULES = Path(__file__).resolve().parent.parent / "rules"
 Key = tuple[str, int, str]
 
 
@@ -83,33 +85,63 @@ def cached_hadolint(files: list[Path], cache: Path | None) -> tuple[Counter[Key]
     return findings, failed
 
 
-# Why dockgen and hadolint may disagree on purpose: a pattern that recognises the case, and the words the rule's
-# differs-from-hadolint list must contain for it to count as listed.
-_WRAPPED = re.compile(r"(^|[\s;&|(])(sudo|env)\s|(^|[\s;&|(])\.?[\w.-]*/[\w./-]*(pip|apt-get|python)[\w.]*\s"
-                      r"|python\$\{?\w+\}?\s")
+# The kinds of deliberate difference a rule may list (rules/<CODE>.toml, `differs-from-hadolint` entries written
+# `{ kind = "...", text = "..." }`): which tool's extra findings each explains, and the test a finding's
+# instruction must pass. A disagreement is "listed" only when its rule lists a kind whose side and test fit it.
+@dataclass(frozen=True)
+class Kind:
+    side: str  # "dockgen": explains findings only dockgen has; "hadolint": findings only hadolint has
+    reason: str
+    applies: Callable[[Dockerfile, Instruction], bool]
 
 
-def _deviations(code: str) -> str:
-    path = RULES / f"{code}.toml"
-    return " ".join(tomllib.loads(path.read_text()).get("differs-from-hadolint", [])) if path.is_file() else ""
+def _wrapped(_: Dockerfile, run: Instruction) -> bool:
+    """A command seen through sudo/env, by its path, or named with a variable (hadolint sees the bare name only)."""
+    return any(c.wrappers or c.program != c.name or "$" in c.name for c in run.commands)
 
 
-def classify(path: Path, line: int, code: str) -> str:
-    """The reason for a disagreement at ``path:line``: "listed: ..." when the rule lists it, else "unexplained"."""
+def _windows(run: Instruction) -> bool:
+    return run.keyword == "RUN" and not run.is_exec_form and not is_posix_shell(run.shell)
+
+
+def _windows_block(_: Dockerfile, run: Instruction) -> bool:
+    """A PowerShell or cmd script with a block, or one that stops reading as shell: hadolint misses commands there."""
+    return _windows(run) and ("{" in run.args or not read_as_posix(run.args).complete)
+
+
+def _given_up(dockerfile: Dockerfile, run: Instruction) -> bool:
+    """This RUN or the one before is a PowerShell or cmd script that stops reading as shell after two or more
+    commands, where ShellCheck may drop the whole script and hadolint count none (DL3059)."""
+    index = dockerfile.instructions.index(run)
+    pair = dockerfile.instructions[max(index - 1, 0):index + 1]
+    return any(_windows(i) and not (reading := read_as_posix(i.args)).complete and reading.commands >= 2
+               for i in pair)
+
+
+def _localhost(_: Dockerfile, instruction: Instruction) -> bool:
+    return instruction.keyword == "FROM" and re.search(r"^(--\S+\s+)*localhost:\d+/", instruction.args) is not None
+
+
+KINDS = {
+    "wrapped-command": Kind("dockgen", "sudo/env/path-qualified command seen", _wrapped),
+    "windows-script": Kind("dockgen", "command in a PowerShell/cmd block or past where bash stops", _windows_block),
+    "localhost-registry": Kind("dockgen", "localhost:port registry", _localhost),
+    "shell-read-given-up": Kind("hadolint", "ShellCheck dropped a PowerShell/cmd script read part-way", _given_up),
+}
+assert set(KINDS) == DEVIATION_KINDS, "bench/parity.py must define every kind rules_doc accepts"
+
+
+def classify(path: Path, line: int, code: str, side: str) -> str:
+    """Why a finding at ``path:line`` only ``side`` ("dockgen" or "hadolint") has: "listed: ..." when the rule
+    lists a kind that explains it, else "unexplained"."""
     dockerfile = parse_text(decode(path.read_bytes()).text)
-    instruction: Instruction | None = next((i for i in dockerfile.instructions if i.line == line), None)
+    instruction = next((i for i in dockerfile.instructions if i.line == line), None)
     if instruction is None:
         return "unexplained"
-    reason, words = "", ""
-    if instruction.keyword == "RUN" and not is_posix_shell(instruction.shell):
-        reason, words = "PowerShell/cmd script read as PowerShell/cmd, not bash", "PowerShell"
-    elif instruction.keyword == "RUN" and _WRAPPED.search(instruction.args):
-        reason, words = "sudo/env/path-qualified command seen", "sudo"
-    elif code == "DL3006" and instruction.keyword == "FROM" and re.search(r"^\S*localhost:\d+/", instruction.args):
-        reason, words = "localhost:port registry", "localhost"
-    if reason and words in _deviations(code):
-        return f"listed: {reason}"
-    return f"unexplained ({reason}, not listed)" if reason else "unexplained"
+    listed = rule_docs(code).deviation_kinds if code in all_rules() else frozenset()
+    fits = [KINDS[k].reason for k in sorted(listed) if KINDS[k].side == side and KINDS[k].applies(dockerfile,
+                                                                                                   instruction)]
+    return f"listed: {fits[0]}" if fits else "unexplained"
 
 
 def ours_over(files: list[Path], codes: tuple[str, ...], left_out: set[str]) -> Counter[Key]:
@@ -148,15 +180,15 @@ HEADINGS = ("code", "hadolint", "dockgen", "agree", "h-only (listed)", "d-only (
 
 
 def table(corpus: Path, codes: tuple[str, ...], theirs: Counter[Key], ours: Counter[Key]) -> list[Row]:
-    def listed(diff: Counter[Key]) -> int:
-        return sum(v for k, v in diff.items() if classify(corpus / k[0], k[1], k[2]).startswith("listed"))
+    def listed(diff: Counter[Key], side: str) -> int:
+        return sum(v for k, v in diff.items() if classify(corpus / k[0], k[1], k[2], side).startswith("listed"))
 
     rows = []
     for code in codes:
         h = Counter({k: v for k, v in theirs.items() if k[2] == code})
         d = Counter({k: v for k, v in ours.items() if k[2] == code})
         rows.append(Row(code, h.total(), d.total(), (h & d).total(), (h - d).total(), (d - h).total(),
-                        listed(h - d), listed(d - h)))
+                        listed(h - d, "hadolint"), listed(d - h, "dockgen")))
     return rows
 
 
@@ -173,9 +205,17 @@ def markdown(rows: list[Row], header: str) -> str:
 MARKDOWN_HEADER = """# dockgen and hadolint on the development corpus
 
 Generated by `python bench/parity.py CORPUS_DIR --markdown bench/parity.md`, for the codes hadolint reports 10 or
-more times. "listed" counts disagreements of a kind the rule lists under `differs-from-hadolint`; "dockgen finds"
-is the share of hadolint's findings dockgen also reports, "finds or listed" adds the listed ones, and "explained"
-is the share of dockgen's findings that are hadolint's or listed.
+more times. "dockgen finds" is the share of hadolint's findings dockgen also reports, "finds or listed" adds the
+listed ones, and "explained" is the share of dockgen's findings that are hadolint's or listed.
+
+"listed" is decided finding by finding. A rule's `differs-from-hadolint` entries may name a kind (`{ kind = ...,
+text = ... }` in `rules/<CODE>.toml`); `KINDS` in `bench/parity.py` says which tool's extra findings each kind
+explains and what the finding's instruction must show: `wrapped-command` (dockgen only: a command behind `sudo`/`env`,
+path-qualified or named by a variable), `windows-script` (dockgen only: a PowerShell/cmd RUN with a `{...}` block or
+text that stops reading as shell), `localhost-registry` (dockgen only: `FROM localhost:PORT/...`),
+`shell-read-given-up` (hadolint only: that RUN or the one before is a PowerShell/cmd script with two or more commands
+before the point where it stops reading as shell). A disagreement counts as listed only when its rule lists a kind
+whose side and test fit it; entries without a kind are prose and explain nothing here.
 
 {header}.
 """
@@ -201,20 +241,21 @@ def main() -> None:
     print(header)
     for cells in [HEADINGS, *(row.cells() for row in rows)]:
         print(f"{cells[0]:8}" + "".join(f"{cell:>16}" for cell in cells[1:]))
-    reasons: Counter[tuple[str, str]] = Counter()
-    for name, line, code in (theirs - ours) + (ours - theirs):
-        reasons[(code, classify(args.corpus / name, line, code))] += 1
+    reasons: Counter[tuple[str, str, str]] = Counter()
+    for side, diff in (("hadolint", theirs - ours), ("dockgen", ours - theirs)):
+        for name, line, code in diff:
+            reasons[(code, side, classify(args.corpus / name, line, code, side))] += 1
     print("\nDisagreements by reason:")
-    for (code, reason), count in sorted(reasons.items()):
-        print(f"  {code}  {count:4}  {reason}")
+    for (code, side, reason), count in sorted(reasons.items()):
+        print(f"  {code}  {count:4}  {side} only, {reason}")
     if args.markdown:
-        args.markdown.write_text(markdown(rows, MARKDOWN_HEADER.format(header=header)))
+        args.markdown.write_text(markdown(rows, MARKDOWN_HEADER.replace("{header}", header)))
     if args.show:
         h = Counter({k: v for k, v in theirs.items() if k[2] == args.show})
         d = Counter({k: v for k, v in ours.items() if k[2] == args.show})
-        for label, diff in (("hadolint only", h - d), ("dockgen only", d - h)):
+        for side, diff in (("hadolint", h - d), ("dockgen", d - h)):
             for name, line, code in sorted(diff)[:args.limit]:
-                print(f"{label}: {name}:{line}  ({classify(args.corpus / name, line, code)})")
+                print(f"{side} only: {name}:{line}  ({classify(args.corpus / name, line, code, side)})")
 
 
 if __name__ == "__main__":

@@ -117,6 +117,9 @@ DIFFERENCES = {
     "DL3042": ("FROM python:3.12-slim\nRUN /usr/local/bin/pip install spacy==3.8.7\n", [2], []),
     "DL3003": ("FROM debian:trixie-slim\nRUN sudo cd /x\n", [2], []),
     "DL3006": ("FROM localhost:5000/app\n", [1], []),
+    "DL3059": ('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\n'
+               "RUN Install-Module x\n"
+               "RUN Write-Host a; Write-Host b; iex ((New-Object Net.WebClient).DownloadString('u'))\n", [], [4]),
     "DL4006": ('FROM debian:trixie-slim\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n', [], [3]),
 }
 

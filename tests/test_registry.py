@@ -152,3 +152,21 @@ def test_security_severity_is_rule_data_and_checked(monkeypatch: pytest.MonkeyPa
     finally:
         monkeypatch.undo()
         rules.all_rules.cache_clear()
+
+
+def test_differences_from_hadolint_name_known_kinds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A ``differs-from-hadolint`` entry is a sentence or ``{ kind, text }`` with a kind bench/parity.py knows."""
+    from dockgen.lint import rules_doc
+
+    assert rule_docs("DL3059").deviation_kinds == {"shell-read-given-up"}
+    assert rule_docs("DL3013").deviation_kinds == {"wrapped-command", "windows-script"}
+    assert rule_docs("DL4006").deviation_kinds == frozenset() and rule_docs("DL4006").differs_from_hadolint
+    (tmp_path / "DL3059.toml").write_text('differs-from-hadolint = [{ kind = "sudo", text = "x" }]\n')
+    monkeypatch.setattr(rules_doc, "data_dir", lambda name: tmp_path)
+    rules_doc.rule_docs.cache_clear()
+    try:
+        with pytest.raises(DockgenError, match="DL3059.toml: broken rule data: differs-from-hadolint entry"):
+            rules_doc.rule_docs("DL3059")
+    finally:
+        monkeypatch.undo()
+        rules_doc.rule_docs.cache_clear()

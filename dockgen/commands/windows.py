@@ -1,9 +1,10 @@
 """The simple commands of a RUN under a PowerShell or cmd SHELL, for the few command rules that apply there.
 
 hadolint reads every RUN as a POSIX shell script, so it still reports ``pip install`` (DL3013, DL3042), ``npm
-install`` (DL3016), ``cd`` (DL3003) and consecutive RUNs (DL3059) under ``SHELL ["powershell", ...]``. This module
-splits such a script into commands well enough for those rules: statements end at ``;`` (PowerShell only), a line
-break, ``&&``, ``||``, ``|`` and, in cmd, ``&``; the inside of ``{...}`` and ``(...)`` is read as statements too.
+install`` (DL3016) and ``cd`` (DL3003) under ``SHELL ["powershell", ...]``. This module splits such a script into
+commands well enough for those rules: statements end at ``;`` (PowerShell only), a line break, ``&&``, ``||``, ``|``
+and, in cmd, ``&``; the inside of ``{...}`` and ``(...)`` is read as statements too. (DL3059 counts what hadolint
+counts instead: ``dockgen.lint.posix_reading``.)
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ _OPENING = {"{": "}", "(": ")"}
 @dataclass(frozen=True, slots=True)
 class WindowsScript:
     commands: tuple[Command, ...]  # every simple command, those inside blocks and subexpressions included
-    top_level: int  # named commands outside any block or subexpression: what a RUN's size is counted in
 
 
 def is_powershell(shell: tuple[str, ...]) -> bool:
@@ -28,12 +28,12 @@ def is_powershell(shell: tuple[str, ...]) -> bool:
 
 def parse_windows(script: str, powershell: bool) -> WindowsScript:
     commands: list[Command] = []
-    top_level = _collect(script, powershell, commands)
-    return WindowsScript(tuple(commands), top_level)
+    _collect(script, powershell, commands)
+    return WindowsScript(tuple(commands))
 
 
-def _collect(script: str, powershell: bool, out: list[Command]) -> int:
-    """Add the script's commands to ``out``, its top-level ones first; return how many of those are named."""
+def _collect(script: str, powershell: bool, out: list[Command]) -> None:
+    """Add the script's commands to ``out``, its top-level ones first."""
     top: list[Command] = []
     for statement in _statements(script, powershell, out):
         words = _words(statement, powershell)
@@ -42,9 +42,6 @@ def _collect(script: str, powershell: bool, out: list[Command]) -> int:
         if words:
             top.append(_command(words))
     out[:0] = top  # outer commands first, so source order holds roughly for the rules' purposes
-    # As in hadolint's count of a bash script, a statement led by a variable (`$x = 1`) or a type
-    # (`[Net.ServicePointManager]::SecurityProtocol = 3072`) is not a named command.
-    return sum(1 for command in top if not command.program.startswith(("$", "[")))
 
 
 def _statements(script: str, powershell: bool, out: list[Command]) -> list[str]:

@@ -31,6 +31,12 @@ class RuleDocs:
     rationale: str
     differs_from_hadolint: tuple[str, ...]
     examples: tuple[Example, ...]
+    deviation_kinds: frozenset[str] = frozenset()  # the machine-checkable kinds of those differences
+
+
+# Kinds a ``differs-from-hadolint`` entry may name (``{ kind = "...", text = "..." }``) so that bench/parity.py can
+# tell per finding whether a disagreement is one the rule lists: the bench defines what each means.
+DEVIATION_KINDS = frozenset({"wrapped-command", "windows-script", "localhost-registry", "shell-read-given-up"})
 
 
 @functools.cache
@@ -44,10 +50,22 @@ def rule_docs(code: str) -> RuleDocs:
                     fixed=e.get("fixed"))
             for e in data.get("examples", ())
         )
+        differences = [_difference(entry) for entry in data.get("differs-from-hadolint", ())]
         return RuleDocs(rationale=str(data.get("rationale", "")).strip(),
-                        differs_from_hadolint=tuple(data.get("differs-from-hadolint", ())), examples=examples)
-    except (KeyError, TypeError) as error:
+                        differs_from_hadolint=tuple(text for text, _ in differences), examples=examples,
+                        deviation_kinds=frozenset(kind for _, kind in differences if kind))
+    except (KeyError, TypeError, ValueError) as error:
         raise DockgenError(f"{path}: broken rule data: {error}") from error
+
+
+def _difference(entry: object) -> tuple[str, str]:
+    """A ``differs-from-hadolint`` entry: a sentence, or a table of a sentence and its kind."""
+    if isinstance(entry, str):
+        return entry, ""
+    if not isinstance(entry, dict) or set(entry) != {"kind", "text"} or entry["kind"] not in DEVIATION_KINDS:
+        raise ValueError(f"differs-from-hadolint entry {entry!r}: a string or {{ kind, text }}, kind one of "
+                         f"{sorted(DEVIATION_KINDS)}")
+    return str(entry["text"]), str(entry["kind"])
 
 
 def _parse(text: str, path: Path) -> dict[str, Any]:

@@ -179,7 +179,20 @@ def consecutive_cases(rng: random.Random) -> str:
                         "ONBUILD RUN x", "RUN <<EOF\necho one\nEOF", "RUN x; y", "RUN $Y bar && $Z baz",
                         'RUN for p in a b; do "$p" install; done && rm -rf /c', "RUN $(which pip) install x"])
             for _ in range(rng.randrange(2, 6))]
+    if rng.random() < 0.4:  # PowerShell and cmd scripts, which hadolint reads as shell as far as they are shell
+        shell = rng.choice(['SHELL ["powershell", "-Command"]', 'SHELL ["pwsh", "-Command"]',
+                            'SHELL ["cmd", "/S", "/C"]'])
+        runs = [shell, *(rng.choice(WINDOWS_RUNS) for _ in range(rng.randrange(2, 6)))]
+        # Not wrapped: hadolint runs ShellCheck on an ONBUILD RUN whatever the SHELL, `dockgen --shellcheck` does not.
+        return "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n" + "\n".join(runs) + "\n"
     return _wrap(rng, "\n".join(runs))
+
+
+WINDOWS_RUNS = ["RUN Write-Host 'a'; Write-Host 'b'", "RUN Install-Module x",
+                "RUN $p = ('{0}' -f $env:X); Write-Host $p", "RUN if (Test-Path x) { Remove-Item x }", "RUN iex ((New-Object Net.WebClient).DownloadString('u'))",
+                "RUN New-Item x | Out-Null; $p = (Get-Item x)", "RUN Start-Process x -ArgumentList @('/i', 'y')",
+                "RUN mkdir C:\\app & choco install git", "RUN if exist C:\\x (del C:\\x)", "RUN a; [Net.X]::Y = 3; b",
+                "RUN $ErrorActionPreference = 'Stop'; a", "RUN Write-Host \"`n\"; a", "WORKDIR C:\\w", "# comment"]
 
 
 def pipefail_cases(rng: random.Random) -> str:
@@ -190,9 +203,7 @@ def pipefail_cases(rng: random.Random) -> str:
     runs = [rng.choice(["RUN a | b", "RUN a || b", "RUN echo 'a | b'", "RUN set -o pipefail && a | b",
                         "RUN [\"sh\", \"-c\", \"a | b\"]", "RUN x |& y", "RUN echo $(a | b)", "RUN ls"])
             for _ in range(rng.randrange(1, 3))]
-    # After a Windows SHELL, keep RUNs apart: DL3059 counts PowerShell/cmd statements, not bash commands, on purpose.
-    joiner = "\nWORKDIR /w\n" if shell.startswith(('SHELL ["pwsh"', 'SHELL ["cmd"')) else "\n"
-    text = _wrap(rng, (shell + "\n" if shell else "") + joiner.join(runs))
+    text = _wrap(rng, (shell + "\n" if shell else "") + "\n".join(runs))
     if rng.random() < 0.3:  # a second stage resets the SHELL
         text += "FROM debian:trixie-slim\nRUN c | d\n"
     return _pragma(rng, "DL4006", text)
