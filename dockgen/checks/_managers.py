@@ -7,15 +7,22 @@ from collections.abc import Callable, Iterator
 
 from dockgen.checks.contract import Hit, environment_at, hit_at, with_onbuild
 from dockgen.lint.model import Command, Dockerfile, Instruction, Location
+from dockgen.lint.messages import render
 from dockgen.lint.parse import arg_pairs, key_values
 
 Predicate = Callable[[Command], bool]
 Where = Callable[[Command], Location | None]
+Says = Callable[[Command], str | None]
 _RPM_PART = r"[A-Za-z0-9.~^_:+]+"
 
 
 def first(commands: tuple[Command, ...], predicate: Predicate) -> int | None:
     return next((i for i, c in enumerate(commands) if predicate(c)), None)
+
+
+def subcommand(command: Command, subcommands: frozenset[str]) -> str:
+    """The first of ``subcommands`` among the command's arguments (``install`` of ``yum -y install x``)."""
+    return next((arg for arg in command.args if arg in subcommands), "")
 
 
 def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags: tuple[str, ...]) -> Predicate:
@@ -26,13 +33,14 @@ def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags
 
 
 def each_run_where(dockerfile: Dockerfile, predicate: Callable[[Command], object],
-                   where: Where = Command.program_location) -> Iterator[Hit]:
+                   where: Where = Command.program_location, says: Says = lambda command: None) -> Iterator[Hit]:
     """One hit per RUN in which some command matches (``predicate`` is true, or gives a non-empty list), at the
-    place ``where`` says in the first such command (by default its program word)."""
+    place ``where`` says in the first such command (by default its program word), with the message ``says``
+    gives for that command."""
     for run in with_onbuild(dockerfile, "RUN"):
         command = next((command for command in run.commands if predicate(command)), None)
         if command is not None:
-            yield hit_at(run, where(command))
+            yield hit_at(run, where(command), says(command))
 
 
 def first_word_of(words: Callable[[Command], list[str]]) -> Where:
@@ -81,7 +89,9 @@ def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_gr
         variables = onbuild_variables if inner is not None else arguments | set(environment.get(instruction.line, {}))
         command = next((c for c in run.commands if _loose(c, tools, variables, skip_groups)), None)
         if command is not None:
-            yield hit_at(run, command.find(_loose(command, tools, variables, skip_groups)[0]))
+            package = _loose(command, tools, variables, skip_groups)[0]
+            yield hit_at(run, command.find(package), render("`{package}` is unpinned in {tool} install: write "
+                                                            "`name-version`", {"package": package, "tool": command.name}))
 
 
 def _loose(command: Command, tools: frozenset[str], variables: set[str], skip_groups: bool) -> list[str]:

@@ -6,6 +6,7 @@ from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import images
 from dockgen.lint.model import Dockerfile
+from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -14,6 +15,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if found:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` is no longer maintained" + (
-                          f": use {found.replacement}" if len(found.replacement) <= 70 else ""),
+                      render("`{image}` is no longer maintained: use {replacement}" if len(found.replacement) <= 70
+                             else "`{image}` is no longer maintained",
+                             {"image": stage.image.raw, "replacement": found.replacement}),
                       column=column, end_column=end_column)

@@ -8,6 +8,7 @@ from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import system
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Dockerfile, ImageRef
+from dockgen.lint.messages import render
 
 # Alpine names that meant Python 2 only before py-pip became the Python 3 pip (Alpine 3.12).
 _ALPINE_AMBIGUOUS = frozenset({"py-pip", "python", "python-dev", "py-setuptools"})
@@ -46,6 +47,13 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                      for package in system.installed_packages(command)
                      if _means_python2(parsed.family, package, image)]
             if found:
-                names = ", ".join(f"`{name}`" for name in dict.fromkeys(package for _, package in found))
-                yield hit_at(run, found[0][0].find(found[0][1]),
-                             f"{names} installs Python 2, past end of life since {end}: install the Python 3 packages")
+                names = list(dict.fromkeys(package for _, package in found))
+                yield hit_at(run, found[0][0].find(found[0][1]), _message(names, end))
+
+
+def _message(names: list[str], end: object) -> str:
+    if len(names) == 1:
+        return render("`{package}` installs Python 2, past end of life since {end}: install the Python 3 packages",
+                      {"package": names[0], "end": str(end)})
+    return render("`{package}` and {more} more install Python 2, past end of life since {end}: install the Python 3 "
+                  "packages", {"package": names[0], "more": len(names) - 1, "end": str(end)})

@@ -9,6 +9,7 @@ from dockgen.checks.contract import Context, Hit
 from dockgen.commands import conda, options, system
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Command, Dockerfile
+from dockgen.lint.messages import render
 
 # apt/apk names such as python3.7, python3.7-dev, python3.7-venv; rpm names such as python36, python38-devel.
 _DISTRO_PACKAGE = r"^python(3\.\d{1,2})(?:-[a-z0-9-]+)?$"
@@ -56,13 +57,21 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         named = interpreters.image_python(stage.image)
         if named and (end := interpreters.eol(named, context.today)) and not images.python_version(stage.image):
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` carries Python {named}, past end of life since {end}: use Python "
-                      f"{images.recommended_python()}")
+                      render("`{image}` carries Python {version}, past end of life since {end}: use Python {recommended}",
+                             {"image": stage.image.raw, "version": named, "end": str(end),
+                              "recommended": images.recommended_python()}))
         for run in (i for i in stage.instructions if i.keyword == "RUN"):
             versions = [v for command in run.commands for v in _asked_versions(command)
                         if v != own and v.startswith("3.") and interpreters.eol(v, context.today)]
             if versions:
                 ordered = sorted(set(versions), key=lambda v: tuple(int(p) for p in v.split(".")))
-                ends = ", ".join(f"{v} since {interpreters.eol(v, context.today)}" for v in ordered)
-                yield Hit(run.line, f"Python {', '.join(ordered)} is past end of life ({ends}): ask for "
-                          f"Python {images.recommended_python()}")
+                yield Hit(run.line, _asked_message(ordered, str(interpreters.eol(ordered[0], context.today))))
+
+
+def _asked_message(versions: list[str], end: str) -> str:
+    """The message for the end-of-life ``versions`` a RUN asks for, oldest first; ``end``: the oldest's end."""
+    values = {"version": versions[0], "end": end, "recommended": images.recommended_python()}
+    if len(versions) == 1:
+        return render("Python `{version}` is past end of life since {end}: ask for Python {recommended}", values)
+    return render("Python `{version}` and {more} more are past end of life (`{version}` since {end}): ask for Python "
+                  "{recommended}", {**values, "more": len(versions) - 1})

@@ -7,6 +7,7 @@ from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.lint.edits import Edit, Fix
 from dockgen.lint.model import Dockerfile, Instruction
 from dockgen.lint.words import split_words
+from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -16,8 +17,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             key = parts[0]
             value = inner.args.strip()[len(key):].strip()
             quoted = value if len(value) > 1 and value[0] == value[-1] == '"' else f'"{value}"'
-            yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form: write "
-                      f"`{inner.keyword} {key}={quoted}`",
+            yield Hit(inner.line, render("`{keyword} {key} {value}` is the legacy form: write `{keyword} {key}={quoted}`",
+                             {"keyword": inner.keyword, "key": key, "value": value, "quoted": quoted}),
                       fix=_fix(dockerfile, inner, key, value))
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._structure import copy_parts
 from dockgen.checks.contract import Context, Hit, with_onbuild
 from dockgen.lint.model import Dockerfile
+from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -13,5 +14,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         urls = [source for source in copy_parts(add)[:-1] if source.startswith(("http://", "https://"))]
         if urls:
-            yield Hit(add.line, f"`{urls[0]}` is fetched without a checksum: add "
-                      f"`--checksum=sha256:...`")
+            yield Hit(add.line, render("`{url}` is fetched without a checksum: add `--checksum=sha256:...`",
+                                        {"url": urls[0]}))

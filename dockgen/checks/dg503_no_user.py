@@ -8,6 +8,7 @@ from dockgen.checks.contract import Context, Hit
 from dockgen.knowledge import python
 from dockgen.lint.model import Dockerfile, Stage
 from dockgen.lint.parse import is_posix_shell
+from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -23,15 +24,15 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     if scratch and not any(i.keyword in ("CMD", "ENTRYPOINT") for stage in chain for i in stage.instructions):
         return  # files only (`--output`, COPY --from): nothing runs in it
     if _windows(final, chain[-1].image.raw):
-        yield Hit(final.from_instruction.line, f"The image never sets `USER`, so it may run as "
-                  f"ContainerAdministrator: add `USER ContainerUser`")
+        yield Hit(final.from_instruction.line, "The image never sets `USER`, so it may run as "
+                  "ContainerAdministrator: add `USER ContainerUser`")
         return
     if scratch:
         yield Hit(final.from_instruction.line, "The image never sets `USER`, so it runs as root: add "
                   "`USER 10001` before ENTRYPOINT")
         return
-    yield Hit(final.from_instruction.line, f"The image never sets `USER`, so it runs as root (unless `{chain[-1].image.raw}` sets one): "
-              f"add a non-root `USER`")
+    yield Hit(final.from_instruction.line, render("The image never sets `USER`: it runs as root unless `{image}` does; "
+                                                 "add a non-root `USER`", {"image": chain[-1].image.raw}))
 
 
 # The official images' way to start as root, fix ownership, then run the service as its own user.

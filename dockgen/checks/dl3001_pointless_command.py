@@ -10,4 +10,5 @@ _POINTLESS = frozenset({"free", "kill", "mount", "ps", "service", "shutdown", "s
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, lambda command: command.name in _POINTLESS)
+    yield from each_run_where(dockerfile, lambda command: command.name in _POINTLESS,
+                              says=lambda command: f"`{command.name}` makes no sense in a build: remove it")

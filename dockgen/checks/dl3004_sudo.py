@@ -9,7 +9,13 @@ from dockgen.lint.model import Command, Dockerfile, Location
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(dockerfile, lambda command: command.name == "sudo" or "sudo" in command.wrappers,
-                              _sudo)
+                              _sudo, _message)
+
+
+def _message(command: Command) -> str:
+    if command.name == "sudo":
+        return "`sudo` in RUN: drop it, RUN already runs as the current USER"
+    return f"`sudo` runs `{command.name}`: drop it, RUN already runs as the current USER"
 
 
 def _sudo(command: Command) -> Location | None:

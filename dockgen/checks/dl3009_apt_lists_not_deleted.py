@@ -19,6 +19,8 @@ def _cleans(run: Instruction) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in reported_runs(dockerfile):
-        updates = any(c.name in ("apt", "apt-get", "aptitude") and c.has_arg("update") for c in run.commands)
-        if updates and not _cleans(run):
-            yield Hit(run.line, fix=append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))
+        update = next((c for c in run.commands if c.name in ("apt", "apt-get", "aptitude") and c.has_arg("update")),
+                      None)
+        if update is not None and not _cleans(run):
+            yield Hit(run.line, f"`{update.name} update` leaves its lists in the layer: end the RUN with "
+                      "`rm -rf /var/lib/apt/lists/*`", fix=append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit
 from dockgen.lint.model import Dockerfile
+from dockgen.lint.messages import render
 
 
 def _too_large(word: str) -> bool:
@@ -13,5 +14,9 @@ def _too_large(word: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "EXPOSE" and any(_too_large(word) for word in instruction.args.split()):
-            yield Hit(instruction.line)
+        if instruction.keyword != "EXPOSE":
+            continue
+        port = next((word for word in instruction.args.split() if _too_large(word)), None)
+        if port is not None:
+            yield Hit(instruction.line, render("Port `{port}` is out of range: ports run from 0 to 65535",
+                                               {"port": port}))

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._structure import copy_parts, unquote
 from dockgen.checks.contract import Context, Hit
 from dockgen.lint.model import Dockerfile
+from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -13,4 +14,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         parts = copy_parts(instruction)
         if len(parts) >= 3 and not unquote(parts[-1]).endswith("/"):
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, render("`{destination}` must end with / when COPY has several sources",
+                                               {"destination": unquote(parts[-1])}))

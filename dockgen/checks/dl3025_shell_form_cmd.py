@@ -13,10 +13,11 @@ from dockgen.lint.model import Dockerfile, Instruction
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword in ("CMD", "ENTRYPOINT") and not instruction.is_exec_form:
-            yield Hit(instruction.line, fix=_exec_form(dockerfile, instruction))
+            yield Hit(instruction.line, f"`{instruction.keyword}` in shell form: use the JSON (exec) form",
+                      fix=_exec_form(dockerfile, instruction))
         elif instruction.keyword == "HEALTHCHECK" and instruction.args.upper().startswith("CMD") \
                 and not instruction.is_exec_form:
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, "`HEALTHCHECK CMD` in shell form: use the JSON (exec) form")
 
 
 # Text a shell would interpret: with any of it the JSON form would not run the same command.

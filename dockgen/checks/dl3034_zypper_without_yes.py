@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._managers import each_run_where, subcommand_without
+from dockgen.checks._managers import each_run_where, subcommand, subcommand_without
 from dockgen.checks.contract import Context, Hit
 from dockgen.lint.model import Dockerfile
 
@@ -10,5 +10,6 @@ _CHANGES = frozenset({"install", "in", "remove", "rm", "source-install", "si", "
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, subcommand_without(
-        frozenset({"zypper"}), _CHANGES, ("non-interactive", "n", "no-confirm", "y")))
+    yield from each_run_where(
+        dockerfile, subcommand_without(frozenset({"zypper"}), _CHANGES, ("non-interactive", "n", "no-confirm", "y")),
+        says=lambda c: f"`zypper {subcommand(c, _CHANGES)}` without `-n` stops at a prompt: add `--non-interactive`")

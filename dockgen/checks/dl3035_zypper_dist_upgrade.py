@@ -9,4 +9,6 @@ from dockgen.lint.model import Dockerfile
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(dockerfile, lambda c: c.name == "zypper" and c.has_arg("dist-upgrade", "dup"),
-                              lambda c: c.find("dist-upgrade") or c.find("dup"))
+                              lambda c: c.find("dist-upgrade") or c.find("dup"),
+                              lambda c: f"`zypper {'dist-upgrade' if c.has_arg('dist-upgrade') else 'dup'}` upgrades the "
+                                        "whole distribution in a build: use a newer base image")

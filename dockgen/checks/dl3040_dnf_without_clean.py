@@ -23,5 +23,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         if has_cache_mount(run, "/var/cache/libdnf5") or has_cache_mount(run, ".cache/libdnf5"):
             continue
-        if any(clean_missing_or_early(run, _installs(tool), _cleans(tool)) for tool in ("dnf", "microdnf")):
-            yield Hit(run.line)
+        tool = next((tool for tool in ("dnf", "microdnf") if clean_missing_or_early(run, _installs(tool), _cleans(tool))),
+                    None)
+        if tool is not None:
+            yield Hit(run.line, f"`{tool} install` leaves its cache in the layer: run `{tool} clean all` after it in "
+                      "the same RUN")

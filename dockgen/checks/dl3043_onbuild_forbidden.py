@@ -9,4 +9,5 @@ from dockgen.lint.model import Dockerfile
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.inner is not None and instruction.inner.keyword in ("ONBUILD", "FROM", "MAINTAINER"):
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, f"`ONBUILD {instruction.inner.keyword}` is not allowed: ONBUILD cannot "
+                      "wrap ONBUILD, FROM or MAINTAINER")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dockgen.checks.contract import Context, Hit
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs, key_values
+from dockgen.lint.messages import render
 
 
 def _refers_to(value: str, name: str) -> bool:
@@ -20,7 +21,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword != "ENV":
             continue
         pairs = key_values(instruction.args)
-        if any(_refers_to(value, key) for key, _ in pairs if key not in defined
-               for other, value in pairs if other != key):
-            yield Hit(instruction.line)
+        name = next((key for key, _ in pairs if key not in defined
+                     for other, value in pairs if other != key and _refers_to(value, key)), None)
+        if name is not None:
+            yield Hit(instruction.line, render("`{name}` is used in the ENV that defines it: define it in an ENV before",
+                                               {"name": name}))
         defined.update(key for key, _ in pairs)

@@ -11,4 +11,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword == "FROM":
             return
         if instruction.keyword != "ARG":
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, f"`{instruction.keyword}` comes before the first FROM: begin with FROM (only "
+                      "ARG may come before it)")

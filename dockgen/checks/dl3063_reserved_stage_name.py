@@ -11,4 +11,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         if stage.alias in ("scratch", "context"):
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
-            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)
+            yield Hit(stage.from_instruction.line, f"Stage name `{stage.alias}` is reserved: name the stage something "
+                      "else", column=column, end_column=end_column)
