@@ -3,10 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.knowledge import images
 from dockgen.lint.model import Dockerfile
-from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -15,7 +14,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if found:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      render("`{image}` is no longer maintained: use {replacement}" if len(found.replacement) <= 70
-                             else "`{image}` is no longer maintained",
-                             {"image": stage.image.raw, "replacement": found.replacement}),
+                      says(image=stage.image.raw, replacement=found.replacement) if len(found.replacement) <= 70
+                      else says("unreplaced", image=stage.image.raw),
                       column=column, end_column=end_column)

@@ -4,11 +4,10 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, hit_at
+from dockgen.checks.contract import Context, Hit, Message, hit_at, says
 from dockgen.commands import system
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Dockerfile, ImageRef
-from dockgen.lint.messages import render
 
 # Alpine names that meant Python 2 only before py-pip became the Python 3 pip (Alpine 3.12).
 _ALPINE_AMBIGUOUS = frozenset({"py-pip", "python", "python-dev", "py-setuptools"})
@@ -51,9 +50,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 yield hit_at(run, found[0][0].find(found[0][1]), _message(names, end))
 
 
-def _message(names: list[str], end: object) -> str:
+def _message(names: list[str], end: object) -> Message:
     if len(names) == 1:
-        return render("`{package}` installs Python 2, past end of life since {end}: install the Python 3 packages",
-                      {"package": names[0], "end": str(end)})
-    return render("`{package}` and {more} more install Python 2, past end of life since {end}: install the Python 3 "
-                  "packages", {"package": names[0], "more": len(names) - 1, "end": str(end)})
+        return says(package=names[0], end=str(end))
+    return says("more", package=names[0], more=len(names) - 1, end=str(end))

@@ -5,11 +5,10 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.commands import conda, options, system
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Command, Dockerfile
-from dockgen.lint.messages import render
 
 # apt/apk names such as python3.7, python3.7-dev, python3.7-venv; rpm names such as python36, python38-devel.
 _DISTRO_PACKAGE = r"^python(3\.\d{1,2})(?:-[a-z0-9-]+)?$"
@@ -57,9 +56,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         named = interpreters.image_python(stage.image)
         if named and (end := interpreters.eol(named, context.today)) and not images.python_version(stage.image):
             yield Hit(stage.from_instruction.line,
-                      render("`{image}` carries Python {version}, past end of life since {end}: use Python {recommended}",
-                             {"image": stage.image.raw, "version": named, "end": str(end),
-                              "recommended": images.recommended_python()}))
+                      says("image", image=stage.image.raw, version=named, end=str(end),
+                           recommended=images.recommended_python()))
         for run in (i for i in stage.instructions if i.keyword == "RUN"):
             versions = [v for command in run.commands for v in _asked_versions(command)
                         if v != own and v.startswith("3.") and interpreters.eol(v, context.today)]
@@ -68,10 +66,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 yield Hit(run.line, _asked_message(ordered, str(interpreters.eol(ordered[0], context.today))))
 
 
-def _asked_message(versions: list[str], end: str) -> str:
+def _asked_message(versions: list[str], end: str) -> Message:
     """The message for the end-of-life ``versions`` a RUN asks for, oldest first; ``end``: the oldest's end."""
-    values = {"version": versions[0], "end": end, "recommended": images.recommended_python()}
     if len(versions) == 1:
-        return render("Python `{version}` is past end of life since {end}: ask for Python {recommended}", values)
-    return render("Python `{version}` and {more} more are past end of life (`{version}` since {end}): ask for Python "
-                  "{recommended}", {**values, "more": len(versions) - 1})
+        return says(version=versions[0], end=end, recommended=images.recommended_python())
+    return says("more", version=versions[0], more=len(versions) - 1, end=end, recommended=images.recommended_python())

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import _installs_distribution_python, _outside_system
 from dockgen.checks._python import lineage, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at
+from dockgen.checks.contract import Context, Hit, Message, environment_at, hit_at, says
 from dockgen.commands import pip
 from dockgen.knowledge import images, python
 from dockgen.lint.model import Command, Dockerfile, Instruction
@@ -45,8 +45,8 @@ def _turns_off(instruction: Instruction) -> Hit | None:
     return hit_at(instruction, command.find(word), _message(setting))
 
 
-def _message(setting: str) -> str:
-    return f"`{setting}` lets pip overwrite the distribution's Python packages: install into a virtual environment"
+def _message(setting: str) -> Message:
+    return says(setting=setting)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -4,10 +4,9 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, substitute, variables
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import words
-from dockgen.lint.messages import render
 
 # name[:tag][@digest] as registries accept it: lower-case path components, an optional host:port first.
 _IMAGE = (r"(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
@@ -29,5 +28,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         if not re.fullmatch(_IMAGE, resolved):
             yield Hit(stage.from_instruction.line,
-                      render("With the ARG defaults this FROM names `{image}`, which is no valid image: give the ARG a default",
-                             {"image": resolved or "(nothing)"}))
+                      says(image=resolved or "(nothing)"))

@@ -3,13 +3,11 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import is_absolute, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
-from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword == "WORKDIR" and not is_absolute(unquote(instruction.args)):
-            yield Hit(instruction.line, render("`{path}` is a relative WORKDIR: use an absolute path",
-                                              {"path": instruction.args.strip()}))
+            yield Hit(instruction.line, says(path=instruction.args.strip()))

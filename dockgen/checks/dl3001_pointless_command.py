@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import each_run_where
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 _POINTLESS = frozenset({"free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim"})
@@ -11,4 +11,4 @@ _POINTLESS = frozenset({"free", "kill", "mount", "ps", "service", "shutdown", "s
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(dockerfile, lambda command: command.name in _POINTLESS,
-                              says=lambda command: f"`{command.name}` makes no sense in a build: remove it")
+                              message=lambda command: says(program=command.name))

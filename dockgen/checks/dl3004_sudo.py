@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import each_run_where
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.lint.model import Command, Dockerfile, Location
 
 
@@ -12,10 +12,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                               _sudo, _message)
 
 
-def _message(command: Command) -> str:
-    if command.name == "sudo":
-        return "`sudo` in RUN: drop it, RUN already runs as the current USER"
-    return f"`sudo` runs `{command.name}`: drop it, RUN already runs as the current USER"
+def _message(command: Command) -> Message:
+    return says() if command.name == "sudo" else says("wrapping", program=command.name)
 
 
 def _sudo(command: Command) -> Location | None:

@@ -3,10 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import image_ref
-from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -16,8 +15,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         exempt = image.raw == "scratch" or image.raw.startswith("$") or image.name in aliases
         if not exempt and image.tag is None and image.digest is None:
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
-            yield Hit(stage.from_instruction.line, render("`{image}` has no tag, so it is `latest` on the day of the build: "
-                             "pin `{image}:<version>` or a digest", {"image": image.raw}),
+            yield Hit(stage.from_instruction.line, says(image=image.raw),
                       column=column, end_column=end_column)
         if stage.alias:
             aliases.add(stage.alias)

@@ -2,9 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
-from dockgen.lint.messages import render
 
 
 def _too_large(word: str) -> bool:
@@ -18,5 +17,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         port = next((word for word in instruction.args.split() if _too_large(word)), None)
         if port is not None:
-            yield Hit(instruction.line, render("Port `{port}` is out of range: ports run from 0 to 65535",
-                                               {"port": port}))
+            yield Hit(instruction.line, says(port=port))

@@ -3,18 +3,13 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, Message, hit_at, says, with_onbuild
 from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.lint.model import Dockerfile
-from dockgen.lint.messages import render
 
 
-def _message(package: str, count: int) -> str:
-    if count == 1:
-        return render("`{package}` is unpinned in pip install: write `package==version` or use a constraints file",
-                      {"package": package})
-    return render("`{package}` and {more} more are unpinned in pip install: write `package==version` or use a "
-                  "constraints file", {"package": package, "more": count - 1})
+def _message(package: str, count: int) -> Message:
+    return says(package=package) if count == 1 else says("more", package=package, more=count - 1)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

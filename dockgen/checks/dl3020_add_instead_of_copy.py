@@ -4,10 +4,9 @@ from collections.abc import Iterator
 
 from dockgen.checks._fixes import replace_text
 from dockgen.checks._structure import ARCHIVE_SUFFIXES, is_absolute
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.lint.model import Dockerfile, Instruction
 from dockgen.lint.parse import words
-from dockgen.lint.messages import render
 
 
 def sources(instruction: Instruction) -> list[str]:
@@ -27,5 +26,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             yield Hit(add.line, _message(local[0]))
 
 
-def _message(source: str) -> str:
-    return render("`{source}` is local: use COPY instead of ADD for files and folders", {"source": source})
+def _message(source: str) -> Message:
+    return says(source=source)

@@ -2,9 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
-from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -12,5 +11,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for instruction in stage.instructions:
             source = instruction.flag("from") if instruction.keyword == "COPY" else None
             if source is not None and stage.alias is not None and source.value == stage.alias:
-                yield Hit(instruction.line, render("`--from={stage}` names the stage it is in: COPY cannot copy "
-                                                   "from its own stage", {"stage": source.value}))
+                yield Hit(instruction.line, says(stage=source.value))

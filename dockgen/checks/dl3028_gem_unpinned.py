@@ -3,9 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import each_run_where, first_word_of
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Command, Dockerfile
-from dockgen.lint.messages import render
 
 
 def _gems(command: Command) -> list[str]:
@@ -33,5 +32,4 @@ def _loose(command: Command) -> list[str]:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, _loose, first_word_of(_loose), lambda command: render(
-        "`{gem}` is unpinned in gem install: write `gem:version` or use `-v`", {"gem": _loose(command)[0]}))
+    yield from each_run_where(dockerfile, _loose, first_word_of(_loose), lambda command: says(gem=_loose(command)[0]))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import each_run_where, subcommand, subcommand_without
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 _CHANGES = frozenset({"install", "in", "remove", "rm", "source-install", "si", "patch"})
@@ -12,4 +12,4 @@ _CHANGES = frozenset({"install", "in", "remove", "rm", "source-install", "si", "
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(
         dockerfile, subcommand_without(frozenset({"zypper"}), _CHANGES, ("non-interactive", "n", "no-confirm", "y")),
-        says=lambda c: f"`zypper {subcommand(c, _CHANGES)}` without `-n` stops at a prompt: add `--non-interactive`")
+        message=lambda c: says(subcommand=subcommand(c, _CHANGES)))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import each_run_where, subcommand, subcommand_without
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 _INSTALLS = frozenset({"install", "groupinstall", "localinstall"})
@@ -12,4 +12,4 @@ _INSTALLS = frozenset({"install", "groupinstall", "localinstall"})
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     yield from each_run_where(
         dockerfile, subcommand_without(frozenset({"dnf", "microdnf"}), _INSTALLS, ("y", "assumeyes")),
-        says=lambda c: f"`{c.name} {subcommand(c, _INSTALLS)}` without `-y` stops at a confirmation prompt: add `-y`")
+        message=lambda c: says(program=c.name, subcommand=subcommand(c, _INSTALLS)))

@@ -3,10 +3,9 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs, key_values
-from dockgen.lint.messages import render
 
 
 def _refers_to(value: str, name: str) -> bool:
@@ -24,6 +23,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         name = next((key for key, _ in pairs if key not in defined
                      for other, value in pairs if other != key and _refers_to(value, key)), None)
         if name is not None:
-            yield Hit(instruction.line, render("`{name}` is used in the ENV that defines it: define it in an ENV before",
-                                               {"name": name}))
+            yield Hit(instruction.line, says(name=name))
         defined.update(key for key, _ in pairs)

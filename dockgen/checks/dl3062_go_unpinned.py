@@ -2,9 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.lint.model import Command, Dockerfile
-from dockgen.lint.messages import render
 
 
 def _pinned(word: str) -> bool:
@@ -33,5 +32,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         command = next((c for c in runners or gos if loose(c)), None)
         if command is not None:
             verb = "run" if runners else next((a for a in command.args if a in ("install", "get")), "install")
-            yield hit_at(run, command.find(loose(command)[0]), render(
-                "`{module}` is unpinned in go {verb}: write `module@version`", {"module": loose(command)[0], "verb": verb}))
+            yield hit_at(run, command.find(loose(command)[0]), says(module=loose(command)[0], verb=verb))

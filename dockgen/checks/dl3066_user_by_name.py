@@ -3,10 +3,9 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs
-from dockgen.lint.messages import render
 
 
 def _mentions(user: str, names: set[str]) -> bool:
@@ -21,5 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         elif instruction.keyword == "USER":
             user = instruction.args.split(":", 1)[0]
             if not user.isdigit() and not _mentions(user, args):
-                yield Hit(instruction.line, render("USER `{user}` is a name: use a numeric UID (or a build argument)",
-                                                   {"user": user}))
+                yield Hit(instruction.line, says(user=user))

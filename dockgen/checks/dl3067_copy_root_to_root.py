@@ -3,9 +3,8 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
-from dockgen.lint.messages import render
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -14,5 +13,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if source is not None:
             parts = [unquote(p) for p in copy_parts(instruction)]
             if parts == ["/", "/"]:
-                yield Hit(instruction.line, render("`COPY --from={stage} / /` copies a whole filesystem over this one",
-                                                   {"stage": source.value or ""}))
+                yield Hit(instruction.line, says(stage=source.value or ""))
