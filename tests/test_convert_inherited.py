@@ -193,7 +193,7 @@ def test_a_stage_tied_to_its_distribution_gets_conda_in_place_under_conda() -> N
     # every conda install goes through micromamba into /opt/conda (micromamba has no default environment)
     assert "micromamba install --yes --name base --override-channels -c conda-forge -c bioconda" in text
     assert "conda install" not in text.replace("micromamba install", "")
-    assert "&& pip install --no-cache-dir requests==2.32.3" in text  # conda's pip, first on PATH
+    assert "&& pip3 install --no-cache-dir requests==2.32.3" in text  # conda's pip3, first on PATH
     alpine = _converted("FROM alpine:3.20\nRUN echo x >> /etc/apk/repositories\nRUN conda install -y numpy=2.1\n",
                         "conda")
     assert "micromamba" not in alpine  # conda-forge's Python needs glibc: an Alpine stage is not kept

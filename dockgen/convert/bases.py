@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from dockgen.commands import system
+from dockgen.commands import conda, pip, system
 from dockgen.convert.source import Source, SourceStage
 from dockgen.generator.catalog import Catalog
 from dockgen.knowledge.images import python_eol
@@ -31,7 +31,8 @@ def choose_python(source: Source, manager: str, catalog: Catalog, today: datetim
     old = source.python.version
     offered = catalog.bases["python-slim"].pythons
     supported = [v for v in offered if (python_eol(v) or datetime.date.max) > today]
-    if manager == "pip" and any(s.facts and s.facts.kind == "cuda" and not s.derived for s in source.stages if s.python):
+    if manager == "pip" and any(s.facts and s.facts.kind == "cuda" and not s.derived and not s.ties
+                                for s in source.stages if s.python):  # a CUDA stage that moves to Ubuntu 24.04
         if old == _CUDA_PYTHON:
             return old, ""
         return _CUDA_PYTHON, (f"Python {old or 'of the source'} ({source.python.where}) becomes {_CUDA_PYTHON}, "
@@ -147,14 +148,48 @@ def _conda_in_place(stage: SourceStage, python: str, catalog: Catalog, family: s
     """A stage whose base must stay (tied to its distribution, or an image dockgen does not know) gets conda-forge's
     Python in /opt/conda from micromamba: one static binary, so it runs on any glibc distribution."""
     image = catalog.bases["micromamba"].image
+    runs_as_user, owner, others = _base_user(stage)
+    install = (f"RUN micromamba install --yes --name base --override-channels -c conda-forge python={python} \\\n"
+               "    && micromamba clean --all --yes" + (f" \\\n    && chown -R {owner} /opt/conda" if owner else ""))
     setup = (f"# conda-forge's Python in /opt/conda, installed by micromamba (a static binary) on the image's own\n"
              f"# distribution, first on PATH.\nCOPY --from={image} /bin/micromamba /usr/local/bin/micromamba",
              "ENV MAMBA_ROOT_PREFIX=/opt/conda \\\n    PATH=/opt/conda/bin:$PATH",
-             f"RUN micromamba install --yes --name base --override-channels -c conda-forge python={python} \\\n"
-             "    && micromamba clean --all --yes")
+             *(["# The base image runs as another user (the Dockerfile switches to root): root (UID 0) installs\n"
+                "# Python.\nUSER 0"] if runs_as_user else []),
+             install)
     note = (f"FROM {stage.base.raw} is kept: {why}; conda-forge's Python {python} goes into /opt/conda with "
-            f"micromamba, copied from {image}, and is first on PATH.")
+            f"micromamba, copied from {image}, and is first on PATH"
+            + (f", owned by {owner}, the base image's user that runs the Dockerfile's installs." if owner else ".")
+            + (f" The Dockerfile installs packages as {', '.join(others)}, which cannot write to root's /opt/conda: "
+               "give that user /opt/conda (chown) before its installs." if others else ""))
     return NewBase(None, family, setup, note, conda_tool="micromamba")
+
+
+def _base_user(stage: SourceStage) -> tuple[bool, str, tuple[str, ...]]:
+    """Whether the kept base runs as a user other than root (the stage's first USER is root: it switches away from
+    the image's user), and the base image's user that runs the stage's pip or conda installs ("" for root or a user
+    the Dockerfile creates: /opt/conda stays root's), and the other users that install."""
+    first: str | None = None
+    current = ""
+    created: set[str] = set()
+    installers: list[str] = []
+    self_managed = False  # the Dockerfile gives /opt/conda to its users itself (chmod, chown)
+    for instruction in stage.stage.instructions:
+        if instruction.keyword == "USER":
+            current = instruction.args.split(":")[0].strip()
+            first = current if first is None else first
+        for command in instruction.commands:
+            if command.name in ("useradd", "adduser") and command.args:
+                created.add(command.args[-1])
+            elif command.name in ("chmod", "chown") and any(a.startswith("/opt/conda") for a in command.args):
+                self_managed = True
+            elif current not in ("", "root", "0") and (pip.is_pip_install(command) or (
+                    conda.installs(command) and set(conda.packages(command)) - {"conda", "mamba"})):
+                installers.append(current)
+    if self_managed:
+        return first in ("root", "0"), "", ()
+    owner = next((user for user in installers if user not in created and re.fullmatch(r"[\w.-]+", user)), "")
+    return first in ("root", "0"), owner, tuple(dict.fromkeys(user for user in installers if user != owner))
 
 
 def _command_family(stage: SourceStage) -> str | None:

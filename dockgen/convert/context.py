@@ -85,6 +85,7 @@ class StageContext:
     release: str = ""  # the new base's distribution release: apt names gone from it are renamed
     same_release: bool = False  # the source's base runs that release too, so its apt version pins still exist
     conda_tool: str = ""  # the conda program the stage's installs use, when not the source's (micromamba in place)
+    drops_pyenv: bool = False  # the stage builds one Python with pyenv, which the new base's Python replaces
 
     @property
     def replaces_python(self) -> bool:

@@ -15,7 +15,7 @@ from dockgen.convert.runs import rewrite_run
 from dockgen.convert.source import Source, SourceStage
 from dockgen.convert.tools import missing_programs
 from dockgen.knowledge.images import release_of
-from dockgen.lint.model import Instruction
+from dockgen.lint.model import Comment, Instruction
 from dockgen.lint.parse import image_ref, key_values
 from dockgen.lint.shell_chain import raw_words
 
@@ -36,20 +36,21 @@ def plan(source: Source, target: Target, notes: Notes) -> Plan:
             context = StageContext(source.name, notes, target.python, target.manager, parent.family,
                                    parent.keeps_base, list(parent.configured), dict(parent.virtual_packages),
                                    layout=parent.layout.derived(), release=parent.release,
-                                   same_release=parent.same_release, conda_tool=parent.conda_tool)
+                                   same_release=parent.same_release, conda_tool=parent.conda_tool,
+                                   drops_pyenv=parent.drops_pyenv)
         else:
             base = bases[stage.stage.index]
             context = StageContext(source.name, notes, target.python, target.manager, base.family or "apt",
                                    base.image is None, list(stage.facts.channels if stage.facts else ()),
                                    release=base.release, same_release=_same_release(stage, base),
-                                   conda_tool=base.conda_tool)
+                                   conda_tool=base.conda_tool, drops_pyenv=len(stage.pyenv) == 1)
             _replace_from(stage, base, target, result, notes)
             _inherited(source, stage, base, result, notes)
         contexts[stage.stage.index] = context
         if stage.stage.index == last_python and (not context.keeps_base or context.conda_tool):
             _environment(stage, result, notes)
         for instruction in stage.stage.instructions[1:]:
-            _instruction(instruction, context, target, result)
+            _instruction(instruction, context, target, result, source.dockerfile.comments)
             context.layout.see(instruction)
         copy_requirements_first(source, stage, context, target, result)
         if target.python_changed:
@@ -224,9 +225,10 @@ def _environment(stage: SourceStage, result: Plan, notes: Notes) -> None:
               "has (the comment above them says why).")
 
 
-def _instruction(instruction: Instruction, context: StageContext, target: Target, result: Plan) -> None:
+def _instruction(instruction: Instruction, context: StageContext, target: Target, result: Plan,
+                 comments: tuple[Comment, ...]) -> None:
     if instruction.keyword == "RUN":
-        text = rewrite_run(instruction, context, target)
+        text = rewrite_run(instruction, context, target, comments)
         if text is not None:
             result.replacements[instruction.line] = text
         return

@@ -16,27 +16,40 @@ from dockgen.convert.pins import raised_pin
 from dockgen.convert.run_state import RunState, shell_word, version_of
 from dockgen.convert.runs_conda import conda_install, conda_listing, conda_part
 from dockgen.convert.runs_system import busybox_user, system_part
-from dockgen.lint.model import Command, Instruction
+from dockgen.lint.model import Command, Comment, Heredoc, Instruction
 from dockgen.lint.shell import split_commands
-from dockgen.lint.shell_chain import Part, dequote, join_chain, raw_words, split_chain
+from dockgen.lint.shell_chain import Part, dequote, join_chain, join_lines, raw_words, split_chain
 
+_PYENV = re.compile(r"pyenv\.run|pyenv-installer|github\.com/pyenv/pyenv\b|\bpyenv (install|global|local|"
+                    r"rehash|init|shell)\b")
+_CHECKSUM = re.compile(r"\b(sha(1|224|256|384|512)?sum|md5sum|shasum)\b")
 _CONDA_INSTALLER = re.compile(r"(?i)(mini|ana)conda|miniforge|mambaforge|micromamba-|install\.sh.*mamba")
 
 
-def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -> str | None:
-    """The new RUN text, or None when nothing in it changes."""
+def rewrite_run(instruction: Instruction, stage: StageContext, target: Target,
+                comments: tuple[Comment, ...] = ()) -> str | None:
+    """The new RUN text, or None when nothing in it changes. ``comments`` are the file's: those written among the
+    RUN's continuation lines stay with the part they sit in (or the part after them)."""
+    flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
+    keyword = f"RUN {flags + ' ' if flags else ''}"
+    script = _heredoc_script(instruction)
+    if script is not None:
+        run = _rewritten(split_chain(script.body), instruction, stage, target)
+        if run is None:
+            return None
+        return f"{keyword}{instruction.args.strip()}\n{join_lines(run.parts)}\n{script.name}" if run.parts else ""
     if instruction.heredocs or instruction.json_args is not None:
-        families = {found.family for c in instruction.commands if (found := system.system_command(c))}
-        if any(c.name in ("adduser", "addgroup") and any(re.fullmatch(r"-[DSHugGhs]+", a) for a in c.args)
-               for c in instruction.commands):
-            families.add("apk")  # busybox user tools
-        if stage.replaces_python and families - {stage.family}:
-            form = "a heredoc" if instruction.heredocs else "exec form"
-            stage.notes.add(f"the RUN at line {instruction.line} ({form}) uses {', '.join(sorted(families))} "
-                            f"commands, which dockgen does not rewrite: change them for the new base's "
-                            f"{stage.family}.")
+        _note_unrewritten(instruction, stage)
         return None
-    parts = split_chain(instruction.args)
+    run = _rewritten(_as_written(instruction, split_chain(instruction.args), comments), instruction, stage, target)
+    if run is None:
+        return None
+    return f"{keyword}{join_chain(run.parts)}" if run.parts else ""
+
+
+def _rewritten(parts: tuple[Part, ...], instruction: Instruction, stage: StageContext, target: Target
+               ) -> RunState | None:
+    """The script's parts rewritten one by one, then closed (apt lists, conda's cache); None when nothing changes."""
     run = RunState(cwd=stage.layout.workdir, line=instruction.line,
                pip_cache_mounted=any(f.name == "mount" and "cache" in (f.value or "") and ".cache/pip" in (f.value or "")
                                      for f in instruction.flags))
@@ -45,20 +58,69 @@ def rewrite_run(instruction: Instruction, stage: StageContext, target: Target) -
         replacement = _rewrite_part(part.text, stage, target, run)
         _follow_cd(part.text, run)
         if replacement is None:
-            run.parts.append(part)
+            run.parts.append(part._replace(text=part.written) if part.written else part)
             _observe(part.text, run)
             continue
         changed = True
         for number, text in enumerate(replacement):
-            run.parts.append(Part(part.separator if number == 0 else "&&", text))
+            run.parts.append(Part(part.separator, text, part.comments) if number == 0 else Part("&&", text))
     if not changed:
         return None
     _close(run, target, stage)
-    if not run.parts:
-        return ""
-    flags = instruction.text[:len(instruction.text) - len(instruction.args)].strip()
-    body = join_chain(run.parts)
-    return f"RUN {flags + ' ' if flags else ''}{body}"
+    return run
+
+
+def _heredoc_script(instruction: Instruction) -> Heredoc | None:
+    """The heredoc that is the RUN's whole script (``RUN <<EOF``, ``RUN bash <<EOF``), which dockgen rewrites line
+    by line like any other script."""
+    if len(instruction.heredocs) != 1 or instruction.json_args is not None:
+        return None
+    heredoc = instruction.heredocs[0]
+    marker = re.fullmatch(r"(?:(?:/bin/)?(?:ba)?sh\s+)?<<-?\s*(['\"]?)(\w+)\1", instruction.args.strip())
+    return heredoc if marker and marker.group(2) == heredoc.name and not heredoc.strip_tabs else None
+
+
+def _note_unrewritten(instruction: Instruction, stage: StageContext) -> None:
+    families = {found.family for c in instruction.commands if (found := system.system_command(c))}
+    if any(c.name in ("adduser", "addgroup") and any(re.fullmatch(r"-[DSHugGhs]+", a) for a in c.args)
+           for c in instruction.commands):
+        families.add("apk")  # busybox user tools
+    if stage.replaces_python and families - {stage.family}:
+        form = "a heredoc" if instruction.heredocs else "exec form"
+        stage.notes.add(f"the RUN at line {instruction.line} ({form}) uses {', '.join(sorted(families))} "
+                        f"commands, which dockgen does not rewrite: change them for the new base's "
+                        f"{stage.family}.")
+
+
+def _as_written(instruction: Instruction, parts: tuple[Part, ...], comments: tuple[Comment, ...]
+                ) -> tuple[Part, ...]:
+    """The parts with what the RUN's lines showed: each part's line breaks (``written``, for a part kept as it is)
+    and the comment lines among them, which go before the part they sit in (or the part after them)."""
+    origin = instruction.origin
+    if origin is None:
+        return parts
+    inside = [c for c in comments if instruction.line < c.line <= instruction.end_line]
+    breaks = [start - origin.base for start in origin.starts[1:]]  # where each continuation line starts in args
+    last_lines: list[int] = []
+    written: list[str] = []
+    cursor = 0
+    for part in parts:
+        at = instruction.args.find(part.text, cursor)
+        if at < 0:
+            last_lines.append(instruction.end_line)
+            written.append("")
+            continue
+        cursor = at + len(part.text)
+        last_lines.append(origin.position(cursor - 1)[0])
+        inner = [b - at for b in breaks if at < b < cursor]
+        written.append("".join(part.text[a:b] + ("\\\n" if b < len(part.text) else "")
+                               for a, b in zip([0, *inner], [*inner, len(part.text)])) if inner else "")
+    attached: list[list[str]] = [[] for _ in parts]
+    for comment in inside:
+        number = next((n for n, last in enumerate(last_lines) if comment.line < last), len(parts) - 1)
+        attached[number].append(f"# {comment.text}" if comment.text else "#")
+    return tuple(part._replace(comments=tuple(found), written=layout)
+                 for part, found, layout in zip(parts, attached, written))
 
 
 def _follow_cd(text: str, run: RunState) -> None:
@@ -89,13 +151,13 @@ def _close(run: RunState, target: Target, stage: StageContext) -> None:
     if run.apt_installs and first is not None and (updated is None or updated > first):
         run.parts.insert(first, Part(run.parts[first].separator, "apt-get update"))
         if first + 1 < len(run.parts):
-            run.parts[first + 1] = Part("&&", run.parts[first + 1].text)
+            run.parts[first + 1] = run.parts[first + 1]._replace(separator="&&")
     if run.apt_installs and not run.lists_removed:
         run.parts.append(Part("&&", "rm -rf /var/lib/apt/lists/*"))
     if run.conda_tool and not run.conda_cleaned:
         run.parts.append(Part("&&", f"{run.conda_tool} clean --all --yes"))
     if run.parts and run.parts[0].separator:
-        run.parts[0] = Part("", run.parts[0].text)
+        run.parts[0] = run.parts[0]._replace(separator="")
 
 
 _APT_HOUSEKEEPING = re.compile(r"apt(-get)? (-\S+ )*(update|clean|autoclean|autoremove|purge|remove)( -\S+)*"
@@ -112,6 +174,18 @@ def _drop_idle_apt(run: RunState) -> None:
 
 def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState) -> list[str] | None:
     commands = split_commands(text)
+    if stage.replaces_python and stage.family != "apk" and "/etc/apk/" in text:
+        stage.notes.add(f"`{text}` is left out: it configures Alpine's apk, which the new {stage.family} base does "
+                        "not have.")
+        return []
+    if (stage.conda_tool or stage.replaces_python) and _CONDA_INSTALLER.search(text) and _CHECKSUM.search(text):
+        stage.notes.add(f"`{text}` is left out: it checks conda's installer, which is left out too.")
+        return []
+    if stage.replaces_python and stage.drops_pyenv and _PYENV.search(text) and commands and (
+            commands[0].name in ("curl", "wget", "git", "eval", "pyenv") or commands[0].name.startswith("pyenv")):
+        stage.notes.add(f"pyenv, its setup and the Python it builds are left out: the new base brings Python "
+                        f"{target.python} (pyenv's shims would come first on PATH).")
+        return []
     if target.manager == "pip" and commands and commands[0].name in conda.TOOLS and _has_operators(text):
         return conda_listing(commands[0], text, stage)
     if len(commands) != 1 or _has_operators(text):
@@ -211,7 +285,8 @@ def _pip_program(raw: list[str], dequoted: list[str], stage: StageContext, targe
     result: list[str] = []
     for word, plain in zip(raw, dequoted):
         base = plain.rsplit("/", 1)[-1]
-        system_path = plain.startswith(("/usr/", "/bin/")) or "/" not in plain
+        # on a kept base, python3 may be all there is (no `python`): its names stay as written
+        system_path = not stage.keeps_base and (plain.startswith(("/usr/", "/bin/")) or "/" not in plain)
         conda_path = "/conda/" in plain or "conda" in plain.split("/")[:-1] or "/miniconda" in plain
         if re.fullmatch(r"pip[0-9.]*", base) and (system_path or (conda_path and target.manager == "pip")):
             result.append("pip")
@@ -257,6 +332,6 @@ def _other_part(command: Command, text: str, stage: StageContext, target: Target
                         "have.")
         return []
     if stage.family == "apt" and command.name in ("adduser", "addgroup") and any(
-            re.fullmatch(r"-[DSHugGhs]+", arg) for arg in command.args):
+            re.fullmatch(r"-[DSHugGhs]+|--(system|disabled-password|ingroup|gecos)", arg) for arg in command.args):
         return busybox_user(command, text, stage)
     return None

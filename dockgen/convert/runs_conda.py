@@ -39,7 +39,10 @@ def conda_part(command: Command, words: list[str], stage: StageContext, target: 
         return None
     if sub == "clean":
         run.conda_cleaned = True
-        return [] if target.manager == "pip" else None
+        if target.manager == "pip":
+            return []
+        # conda's clean flags changed over the years (`-s` is gone: `conda clean -tipsy` fails on a current conda)
+        return [f"{words[0]} clean --all --yes"] if stage.replaces_python else None
     if sub == "run" and target.manager == "pip":
         inner = conda.run_target(words)
         if not inner:
@@ -131,6 +134,10 @@ def _conda_rewritten(command: Command, words: list[str], stage: StageContext, ta
         name = conda.spec_name(word)
         if name == "python" and target.python_changed:
             specs.append(f"python={target.python}")
+            continue
+        if name in ("conda", "mamba") and word != name and stage.replaces_python:
+            stage.notes.add(f"`{word}` is left out: the new base's {name} is a current release, and an old one "
+                            "would not run on its Python.")
             continue
         spec = word.split("::", 1)[1] if "::" in word and word.split("::")[0] in conda.DEFAULT_CHANNELS else raw
         raised, note = raised_pin(dequote(spec), target.python)

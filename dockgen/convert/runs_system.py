@@ -28,6 +28,10 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
         if family == source_family and any(dequote(w).startswith(_SOURCE_OPTIONS[family]) for w in words):
             return None  # its own repository or release (`apk add --repository`, `apt-get -t`): kept as written
         parts = _system_install(found, stage, family, run)
+        if source_family == "apt" and parts[:1] and parts[0].startswith("apt-get install") and not any(
+                "no-install-recommends" in w or "Install-Recommends" in w for w in words):
+            stage.notes.add("apt-get install gets --no-install-recommends: packages apt only recommends are no "
+                            "longer installed with the ones named; name any the image needs.")
         return _with_source_words(parts, words) if family == source_family in ("apt", "rpm") else parts
     if found.verb == "update":
         if family == "apt":
@@ -43,17 +47,7 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
             return None
         return ["apt-get clean"] if family == "apt" else []
     if found.verb == "remove" and found.virtual is None and source_family != family:
-        names = stage.virtual_packages.get(found.packages[0], ()) if found.packages else ()
-        packages = names or tuple(n for p in found.packages for n in knowledge.map_system_package(
-            p, source_family, family)[0])
-        kept = [p for p in packages if p in _BASE_PACKAGES or (target.manager == "conda" and p in ("wget", "git",
-                                                                                               "bzip2"))]
-        if kept:
-            stage.notes.add(f"{', '.join(kept)}: not removed, the new base ships them.")
-            packages = tuple(p for p in packages if p not in kept)
-        if family == "apt":
-            return [f"apt-get purge -y --auto-remove {' '.join(packages)}"] if packages else []
-        return None
+        return _remove_across(found, stage, target, source_family, family)
     if found.verb == "remove" and source_family == family == "apt" and stage.release:
         return _purge_on_release(found, words, stage)
     if source_family == family:
@@ -62,20 +56,56 @@ def system_part(found: system.SystemCommand, words: list[str], stage: StageConte
     return []
 
 
+_REMOVE = {"apt": "apt-get purge -y --auto-remove", "apk": "apk del", "rpm": "{tool} remove -y"}
+
+
+def _remove_across(found: system.SystemCommand, stage: StageContext, target: Target, source_family: str,
+                   family: str) -> list[str]:
+    """A removal on a base of another family: the packages' names there, without the ones the new base ships or
+    dockgen cannot name (the package manager stops on a name it does not know)."""
+    virtual = stage.virtual_packages.get(found.packages[0], ()) if found.packages else ()
+    packages: list[str] = list(virtual)
+    unknown: list[str] = []
+    for package in () if virtual else found.packages:
+        if stage.replaces_python and knowledge.provides_python(source_family, package):
+            continue
+        names, known = knowledge.map_system_package(package, source_family, family)
+        if known:
+            packages.extend(names)
+        else:
+            unknown.append(package)
+    if unknown:
+        stage.notes.add(f"the removal of {', '.join(unknown)} is left out: dockgen knows no {family} name for "
+                        f"{'it' if len(unknown) == 1 else 'them'}.")
+    shipped = [p for p in packages if p in _BASE_PACKAGES or (target.manager == "conda" and p in ("wget", "git",
+                                                                                                "bzip2"))]
+    if shipped:
+        stage.notes.add(f"{', '.join(shipped)}: not removed, the new base ships "
+                        f"{'it' if len(shipped) == 1 else 'them'}.")
+    packages = [p for p in packages if p not in shipped]
+    return [f"{_REMOVE[family].format(tool=stage.rpm_tool)} {' '.join(packages)}"] if packages else []
+
+
 def _purge_on_release(found: system.SystemCommand, words: list[str], stage: StageContext) -> list[str] | None:
     """A purge on the new base names only what its release knows: apt stops on a name it cannot find, and the old
     base's Python packages (``python3.9``) are not there to remove."""
     kept: list[str] = []
+    python: list[str] = []
     for package in found.packages:
         if stage.replaces_python and knowledge.provides_python("apt", package):
+            python.append(package)
             continue
         current, _ = knowledge.current_apt_name(package, stage.release)
         kept.extend(current)
     if kept == list(found.packages):
         return None
-    dropped = [p for p in found.packages if p not in kept]
-    stage.notes.add(f"the removal of {', '.join(dropped)} is left out: the new base's release ({stage.release}) does "
-                    "not have them.")
+    dropped = [p for p in found.packages if p not in kept and p not in python]
+    if python:
+        stage.notes.add(f"the removal of {', '.join(python)} is left out: the new base's Python does not come from "
+                        "the distribution's packages.")
+    if dropped:
+        stage.notes.add(f"the removal of {', '.join(dropped)} is left out: the new base's release ({stage.release}) "
+                        f"does not have {'it' if len(dropped) == 1 else 'them'}.")
     if not kept:
         return []
     plain = [dequote(w) for w in words]
@@ -134,6 +164,8 @@ def _system_install(found: system.SystemCommand, stage: StageContext, family: st
             stage.notes.add(f"{word} is left out: it has no use on {family} systems.")
             continue
         mapped, known = knowledge.map_system_package(word, found.family, family)
+        if family != found.family and re.search(r"[=~<>]", word):
+            stage.notes.add(f"`{word}`: its {found.family} version pin is left out on {family}.")
         if not known and family != found.family:
             shown = word if mapped == (word,) else f"{word} (as {' '.join(mapped)})"
             stage.notes.add_unmapped(shown, found.family, family)
@@ -189,9 +221,12 @@ def _current_names(packages: tuple[str, ...], stage: StageContext) -> tuple[str,
 
 def busybox_user(command: Command, text: str, stage: StageContext) -> list[str] | None:
     """Alpine's (busybox) ``adduser -D -u 1000 app`` and ``addgroup -S app`` in Debian's shadow tools."""
-    options = {"-u": "--uid", "-G": "--gid", "-s": "--shell", "-h": "--home-dir", "-g": "--comment"}
+    options = {"-u": "--uid", "-G": "--gid", "-s": "--shell", "-h": "--home-dir", "-g": "--comment",
+               "--uid": "--uid", "--ingroup": "--gid", "--shell": "--shell", "--home": "--home-dir",
+               "--gecos": "--comment"}  # busybox's long options too, as Alpine builds it
+    flags = {"--system": "S", "--disabled-password": "D", "--no-create-home": "H"}
     if command.name == "addgroup":
-        options = {"-g": "--gid"}
+        options = {"-g": "--gid", "--gid": "--gid"}
     if not all(re.fullmatch(r"[\w.${}:/@-]+", arg) for arg in command.args):
         return None  # quoting or spaces: leave the line as written
     words = ["useradd" if command.name == "adduser" else "groupadd"]
@@ -200,6 +235,7 @@ def busybox_user(command: Command, text: str, stage: StageContext) -> list[str] 
     args = list(command.args)
     while args:
         arg = args.pop(0)
+        arg = "-" + flags[arg] if arg in flags else arg
         if arg in options and args:
             words += [options[arg], args.pop(0)]
         elif re.fullmatch(r"-[DSH]+", arg):

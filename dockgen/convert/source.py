@@ -43,6 +43,7 @@ class SourceStage:
     python: bool  # the stage runs Python: a Python or conda base, or Python installs
     compiles: bool  # compilers or CUDA builds run in it
     ties: str = ""  # what ties it to its distribution release (its own package repositories), when something does
+    pyenv: tuple[str, ...] = ()  # the Python versions it builds with pyenv (more than one: a multi-Python image)
 
     @property
     def family(self) -> str | None:
@@ -77,7 +78,7 @@ def read_source(text: str, name: str, context: BuildContext | None = None) -> So
         python_stage = bool(installs or (facts and facts.kind in ("python", "conda"))
                             or (parent is not None and parent.python))
         stages.append(SourceStage(stage, base, facts, parent is not None, python_stage, stage.index in compiling,
-                                  _ties(stage)))
+                                  _ties(stage), _pyenv_versions(stage, "install")))
     _refuse_python_build(name, dockerfile)
     if not any(s.python for s in stages):
         raise Refused("no-python", f"{name}: installs no Python packages and stands on no Python image; "
@@ -141,6 +142,10 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
             return PythonOrigin(f"{match.group(1)}.{match.group(2)}", f"the {stage.base.raw} image")
         if stage.base.short_name == "python" and re.match(r"2(\b|-|$)", stage.base.tag):
             return PythonOrigin("2.7", f"the {stage.base.raw} image")  # python:2, python:2-alpine
+    if stage.facts is None and "python" in stage.base.name.rsplit("/", 1)[-1] and stage.base.tag:
+        match = re.match(r"(?:python|py)?2\.([67])\b", stage.base.tag)  # floydhub/python-base:2.7
+        if match:
+            return PythonOrigin(f"2.{match.group(1)}", f"the {stage.base.raw} image")
     for source_stage in (stage, *stages):
         found = _python_from_commands(source_stage.stage, context)
         if found:
@@ -158,6 +163,10 @@ def _python_origin(stages: list[SourceStage], context: BuildContext) -> PythonOr
 
 
 def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin | None:
+    for verb in ("global", "install"):  # the Python pyenv makes the default, else the one it builds
+        versions = _pyenv_versions(stage, verb)
+        if versions and (verb == "global" or len(versions) == 1):
+            return PythonOrigin(".".join(versions[-1].split(".")[:2]), f"`pyenv {verb} {versions[-1]}`")
     layout = Layout()
     for instruction in stage.instructions:
         layout.see(instruction)
@@ -180,6 +189,14 @@ def _python_from_commands(stage: Stage, context: BuildContext) -> PythonOrigin |
     return None
 
 
+def _pyenv_versions(stage: Stage, verb: str) -> tuple[str, ...]:
+    """The versions ``pyenv install`` builds or ``pyenv global`` selects (``pyenv install -s 3.10.4``), in order."""
+    found = [arg for instruction in stage.instructions if instruction.keyword == "RUN"
+             for command in instruction.commands if command.name == "pyenv" and command.args[:1] == (verb,)
+             for arg in command.args[1:] if re.fullmatch(r"[23]\.\d{1,2}(\.\d+)?", arg)]
+    return tuple(dict.fromkeys(found))
+
+
 def _file_specs(command: Command, layout: Layout, context: BuildContext) -> tuple[str, ...]:
     """The conda specs of the environment file a command builds from (WORKDIR only: a ``cd`` is not followed)."""
     file = conda.env_file(command)
@@ -196,6 +213,11 @@ def _refuse_python_build(name: str, dockerfile: Dockerfile) -> None:
     python and pypy, demisto/python): putting it on a Python base would build a second Python on top of the first."""
     for instruction in dockerfile.instructions:
         if instruction.keyword == "RUN" and any(url in instruction.args for url in _PYTHON_SOURCES):
+            built = re.search(r"python/(\d+\.\d+)|(?:Python|python)-(\d+\.\d+)", instruction.args)
+            version = next((v for v in built.groups() if v), "") if built else ""
+            if version.startswith("2."):
+                raise Refused("python2", f"{name}:{instruction.line}: builds Python {version} from its source release; "
+                                         "Python 2 code needs porting to Python 3 before dockgen can convert it")
             raise Refused("builds-python", f"{name}:{instruction.line}: builds Python itself from its source release; "
                                            "it is a Python base image, so use the image it builds as a base rather "
                                            "than converting it")

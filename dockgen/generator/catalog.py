@@ -8,8 +8,6 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -17,6 +15,7 @@ from dockgen._resources import data_dir
 from dockgen.commands.pip import normalize as normalize  # re-exported: the generator names it from here
 from dockgen.errors import DockgenError
 from dockgen.knowledge import images, packages
+from dockgen.knowledge.schema import Reader
 from dockgen.knowledge.packages import Model as Model, Package as Package  # re-exported for the generator
 
 # What may appear in a Dockerfile as a package name or version: nothing a shell or Dockerfile would interpret.
@@ -78,38 +77,42 @@ class Catalog:
 @functools.cache
 def load() -> Catalog:
     root = data_dir("templates")
-    bases_data = _read(root / "bases.toml")
-    bases = {entry["name"]: _base(entry, root / "bases.toml") for entry in bases_data["base"]}
-    return Catalog(bases=bases, packages={package.name: renderable(package) for package in packages.all_packages()},
-                   default_python=images.recommended_python(),
-                   cuda=str(bases_data["cuda"]), cuda_driver=str(bases_data["cuda-driver"]),
-                   uv=_tool_version(bases_data, "uv", root / "bases.toml"))
-
-
-def _tool_version(data: dict[str, Any], name: str, path: Path) -> str:
-    version = str(data.get("tools", {}).get(name, ""))
-    if not VERSION.fullmatch(version):
-        raise DockgenError(f"{path}: [tools] {name} must be a plain version, not {version!r}")
-    return version
-
-
-def _read(path: Path) -> dict[str, Any]:
+    path = root / "bases.toml"
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise DockgenError(f"{path}: broken generator data: {error}") from error
+    return read_catalog(text, "templates/bases.toml")
 
 
-def _base(entry: dict[str, Any], path: Path) -> Base:
+def read_catalog(bases_text: str, where: str) -> Catalog:
+    """The catalog: the bases read from ``bases_text`` (``where`` names it in errors) and the shipped packages."""
     try:
-        return Base(name=entry["name"], image=entry["image"], family=entry["family"],
-                    releases=tuple(entry["releases"]), pythons=tuple(entry.get("pythons", ())),
-                    python_from=entry["python-from"], apt_python=dict(entry.get("apt-python", {})),
-                    user=str(entry["user"]), managers=tuple(entry["managers"]), size=entry["size"],
-                    gpu=bool(entry.get("gpu", False)), cuda=str(entry.get("cuda", "")), caveat=entry.get("caveat", ""),
-                    default_for=entry.get("default-for", ""), home=entry.get("home", "/home/app"))
-    except KeyError as error:
-        raise DockgenError(f"{path}: base {entry.get('name')!r} lacks {error}") from error
+        data = Reader(tomllib.loads(bases_text), where)
+    except tomllib.TOMLDecodeError as error:
+        raise DockgenError(f"{where}: broken generator data: {error}") from error
+    bases = {base.name: base for base in map(_base, data.tables("base"))}
+    tools = data.table("tools")
+    uv = tools.text("uv")
+    if not VERSION.fullmatch(uv):
+        raise DockgenError(f"{tools.where}: uv must be a plain version, not {uv!r}")
+    catalog = Catalog(bases=bases, packages={package.name: renderable(package) for package in packages.all_packages()},
+                      default_python=images.recommended_python(), cuda=data.text("cuda"),
+                      cuda_driver=data.text("cuda-driver"), uv=uv)
+    tools.done()
+    data.done()
+    return catalog
+
+
+def _base(entry: Reader) -> Base:
+    base = Base(name=entry.text("name"), image=entry.text("image"), family=entry.text("family"),
+                releases=entry.texts("releases"), pythons=entry.texts("pythons", ()),
+                python_from=entry.text("python-from"), apt_python=entry.text_map("apt-python"),
+                user=entry.text("user"), managers=entry.texts("managers"), size=entry.text("size"),
+                gpu=entry.flag("gpu", False), cuda=entry.text("cuda", ""), caveat=entry.text("caveat", ""),
+                default_for=entry.text("default-for", ""), home=entry.text("home", "/home/app"))
+    entry.done()
+    return base
 
 
 def renderable(package: Package) -> Package:

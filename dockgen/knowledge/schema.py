@@ -61,6 +61,12 @@ class Reader:
             raise DockgenError(f"{self.where}: {key} must be a list of strings")
         return tuple(items)
 
+    def alternatives(self, key: str) -> tuple[str, ...]:
+        """A string, or a list of strings: the choices, first preferred."""
+        if isinstance(self._table.get(key), str):
+            return (self.text(key),)
+        return self.texts(key)
+
     def table(self, key: str, optional: bool = False) -> Reader:
         """A sub-table; an optional one that is absent reads as empty."""
         found = self._typed(key, dict, {} if optional else None)

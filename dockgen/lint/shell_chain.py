@@ -18,6 +18,8 @@ _COMMAND_START_WORDS = frozenset({"then", "do", "else", "elif", "if", "while", "
 class Part(NamedTuple):
     separator: str  # the operator before this part: "" for the first, then "&&", ";" or "\n"
     text: str  # stripped
+    comments: tuple[str, ...] = ()  # comment lines written among its continuation lines, ``#`` included
+    written: str = ""  # the text with its continuation lines as written, when it spans several
 
 
 def split_chain(script: str) -> tuple[Part, ...]:
@@ -144,11 +146,26 @@ def join_chain(parts: list[Part] | tuple[Part, ...]) -> str:
     """Parts back into one script, each on its own continuation line."""
     pieces: list[str] = []
     for number, part in enumerate(parts):
+        comments = "".join(f"\n    {comment}" for comment in part.comments)
         if number == 0:
-            pieces.append(part.text)
+            pieces.append(f"\\{comments}\n    {part.text}" if comments else part.text)
         else:
             separator = "&&" if part.separator in ("", "&&") else ";"
-            pieces.append(f" \\\n    {separator} {part.text}" if separator == "&&" else f"; \\\n    {part.text}")
+            pieces.append(f" \\{comments}\n    {separator} {part.text}" if separator == "&&"
+                          else f"; \\{comments}\n    {part.text}")
+    return "".join(pieces)
+
+
+def join_lines(parts: list[Part] | tuple[Part, ...]) -> str:
+    """Parts back into a script of lines, as a heredoc holds one: a new line where the source had one, an
+    operator on the same line otherwise."""
+    pieces: list[str] = []
+    for number, part in enumerate(parts):
+        if number and part.separator == "\n":
+            pieces.append("\n")
+        elif number:
+            pieces.append(" && " if part.separator in ("", "&&") else "; ")
+        pieces.append(part.text)
     return "".join(pieces)
 
 
