@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.lint import settings_values
 from dockgen.lint.edits import Fix, line_starts
 from dockgen.lint.findings import Finding, Severity
@@ -158,9 +158,15 @@ def _add_findings(findings: list[Finding], rule: Rule, hits: Iterable[Hit], supp
         fix = hit.fix
         if fix is not None:  # the rule's data says how safe its fixes are
             fix = Fix(fix.edits, rule.safe_fix, line_starts(source))
-        message = sys.intern(message_text(rule, hit.message))  # big files repeat messages
+        message = _text(code, hit.message)
         findings.append(Finding(code, levels.get(code, rule.level), message, hit.line, hit.end_line or hit.line,
                                 column=hit.column or 1, name=rule.name, fix=fix, end_column=hit.end_column))
+
+
+@functools.lru_cache(maxsize=8192)
+def _text(code: str, message: Message | None) -> str:
+    """A hit's message text, worked out once for each message a run repeats (big files and corpora repeat them)."""
+    return sys.intern(message_text(all_rules()[code], message))
 
 
 def buildkit_skips(directive: str) -> frozenset[str]:
