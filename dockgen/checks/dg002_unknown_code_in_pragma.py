@@ -27,14 +27,15 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
 
 def _malformed(items: list[str]) -> Message:
     if len(items) > 1:
-        return says("malformed-several", codes=tuple(items))
-    suggestion = closest_code(items[0])
-    return says("malformed", code=items[0]) if suggestion is None else \
-        says("malformed-suggested", code=items[0], suggestion=suggestion)
+        return says("malformed-several", codes=_listed(items))
+    return says("malformed", code=_listed(items))
 
 
 def _unknown(items: list[str]) -> Message:
-    if len(items) > 1:
-        return says("several", codes=tuple(items))
-    suggestion = closest_code(items[0])
-    return says(code=items[0]) if suggestion is None else says("suggested", code=items[0], suggestion=suggestion)
+    return says("several", codes=_listed(items)) if len(items) > 1 else says(code=_listed(items))
+
+
+def _listed(items: list[str]) -> tuple[Message, ...]:
+    """Each code, with the rule it most likely misspells."""
+    return tuple(says("item", code=item) if (suggestion := closest_code(item)) is None
+                 else says("item-suggested", code=item, suggestion=suggestion) for item in items)
