@@ -11,7 +11,7 @@ from dockgen.lint.parse import arg_pairs, key_values
 
 Predicate = Callable[[Command], bool]
 Where = Callable[[Command], Location | None]
-Says = Callable[[Command], Message | None]
+MessageOf = Callable[[Command], Message | None]
 _RPM_PART = r"[A-Za-z0-9.~^_:+]+"
 
 
@@ -32,10 +32,9 @@ def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags
 
 
 def each_run_where(dockerfile: Dockerfile, predicate: Callable[[Command], object],
-                   where: Where = Command.program_location, message: Says = lambda command: None) -> Iterator[Hit]:
+                   where: Where = Command.program_location, message: MessageOf = lambda command: None) -> Iterator[Hit]:
     """One hit per RUN in which some command matches (``predicate`` is true, or gives a non-empty list), at the
-    place ``where`` says in the first such command (by default its program word), with the message ``message``
-    gives for that command."""
+    place ``where`` says in the first such command (by default its program word), with ``message(command)``."""
     for run in with_onbuild(dockerfile, "RUN"):
         command = next((command for command in run.commands if predicate(command)), None)
         if command is not None:
