@@ -33,6 +33,19 @@ NAMED = {
     "DG406": "stage", "DG409": "variable", "DG410": "directory", "DG411": "variable", "DG413": "instruction",
     "DG415": "variable", "DG417": "flag", "DG418": "path", "DG420": "port", "DG421": "port", "DG501": "url",
     "DG504": "flag", "DG506": "file", "DG508": "file", "DG509": "command",
+    "DG002": "code", "DG003": "code", "DG201": "command", "DG212": "image", "DG213": "flag", "DG306": "command",
+    "DG307": "command", "DG308": "command", "DG407": "instruction", "DG408": "instruction", "DG412": "instruction",
+    "DG414": "flag", "DG419": "name",
+    "DL1001": "pragma", "DL3000": "path", "DL3001": "command", "DL3002": "user", "DL3003": "command",
+    "DL3004": "command", "DL3009": "command", "DL3010": "archive", "DL3011": "port", "DL3014": "command",
+    "DL3015": "command", "DL3019": "command", "DL3020": "source", "DL3021": "destination", "DL3022": "stage",
+    "DL3023": "stage", "DL3024": "stage", "DL3025": "instruction", "DL3027": "command", "DL3028": "gem",
+    "DL3030": "command", "DL3032": "command", "DL3033": "package", "DL3034": "command", "DL3035": "command",
+    "DL3036": "command", "DL3037": "package", "DL3038": "command", "DL3040": "command", "DL3041": "package",
+    "DL3042": "command", "DL3043": "instruction", "DL3044": "variable", "DL3045": "destination",
+    "DL3046": "command", "DL3047": "command", "DL3057": "stage", "DL3060": "command",
+    "DL3061": "instruction", "DL3062": "module", "DL3063": "stage", "DL3065": "flag", "DL3066": "user",
+    "DL3067": "stage", "DL4000": "instruction", "DL4001": "command", "DL4005": "command",
 }
 
 CASES = [(rule, example) for rule in all_rules().values() for example in rule_docs(rule.code).examples

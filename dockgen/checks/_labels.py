@@ -7,7 +7,7 @@ import datetime
 import functools
 from collections.abc import Callable, Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message
 from dockgen.lint.model import Dockerfile, Instruction
 from dockgen.lint.parse import key_values
 
@@ -52,13 +52,10 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
 }
 
 
-_NOT = {"url": "is not an absolute URL", "rfc3339": "is not an RFC 3339 timestamp",
-        "spdx": "is not an SPDX license identifier", "hash": "is not a git hash",
-        "semver": "is not a semantic version", "email": "is not an email address"}
-
-
-def invalid_values(dockerfile: Dockerfile, context: Context, kind: str) -> Iterator[Hit]:
-    """LABELs that set a schema label of ``kind`` to a value that is not valid for it (one hit per LABEL)."""
+def invalid_values(dockerfile: Dockerfile, context: Context, kind: str,
+                   message: Callable[[str], Message]) -> Iterator[Hit]:
+    """LABELs that set a schema label of ``kind`` to a value that is not valid for it (one hit per LABEL), with
+    ``message(label)``."""
     keys = {name for name, label_type in context.label_schema if label_type == kind}
     if not keys:
         return
@@ -67,4 +64,4 @@ def invalid_values(dockerfile: Dockerfile, context: Context, kind: str) -> Itera
         wrong = [key for key, value in labels(instruction) if key in keys and not valid(value)] \
             if instruction.keyword == "LABEL" else []
         if wrong:
-            yield Hit(instruction.line, f"Label `{wrong[0]}` {_NOT[kind]}")
+            yield Hit(instruction.line, message(wrong[0]))

@@ -5,17 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from dockgen.checks.contract import Hit, environment_at, hit_at, with_onbuild
+from dockgen.checks.contract import Hit, Message, environment_at, hit_at, with_onbuild
 from dockgen.lint.model import Command, Dockerfile, Instruction, Location
 from dockgen.lint.parse import arg_pairs, key_values
 
 Predicate = Callable[[Command], bool]
 Where = Callable[[Command], Location | None]
+MessageOf = Callable[[Command], Message | None]
 _RPM_PART = r"[A-Za-z0-9.~^_:+]+"
 
 
 def first(commands: tuple[Command, ...], predicate: Predicate) -> int | None:
     return next((i for i, c in enumerate(commands) if predicate(c)), None)
+
+
+def subcommand(command: Command, subcommands: frozenset[str]) -> str:
+    """The first of ``subcommands`` among the command's arguments (``install`` of ``yum -y install x``)."""
+    return next((arg for arg in command.args if arg in subcommands), "")
 
 
 def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags: tuple[str, ...]) -> Predicate:
@@ -26,13 +32,13 @@ def subcommand_without(tools: frozenset[str], subcommands: frozenset[str], flags
 
 
 def each_run_where(dockerfile: Dockerfile, predicate: Callable[[Command], object],
-                   where: Where = Command.program_location) -> Iterator[Hit]:
+                   where: Where = Command.program_location, message: MessageOf = lambda command: None) -> Iterator[Hit]:
     """One hit per RUN in which some command matches (``predicate`` is true, or gives a non-empty list), at the
-    place ``where`` says in the first such command (by default its program word)."""
+    place ``where`` says in the first such command (by default its program word), with ``message(command)``."""
     for run in with_onbuild(dockerfile, "RUN"):
         command = next((command for command in run.commands if predicate(command)), None)
         if command is not None:
-            yield hit_at(run, where(command))
+            yield hit_at(run, where(command), message(command))
 
 
 def first_word_of(words: Callable[[Command], list[str]]) -> Where:
@@ -64,7 +70,9 @@ def rpm_pinned(package: str, variables: set[str]) -> bool:
     return all(re.fullmatch(_RPM_PART, part) for part in parts) and any(part[:1].isdigit() for part in parts)
 
 
-def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_groups: bool) -> Iterator[Hit]:
+def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_groups: bool,
+                          message: Callable[[str, str], Message]) -> Iterator[Hit]:
+    """A hit on the first unpinned package of each RUN's yum or dnf install, with ``message(package, tool)``."""
     environment = environment_at(dockerfile)
     arguments: set[str] = set()
     onbuild_variables: set[str] = set()  # triggers see only ONBUILD ARG/ENV, as in hadolint
@@ -81,7 +89,8 @@ def unpinned_rpm_installs(dockerfile: Dockerfile, tools: frozenset[str], skip_gr
         variables = onbuild_variables if inner is not None else arguments | set(environment.get(instruction.line, {}))
         command = next((c for c in run.commands if _loose(c, tools, variables, skip_groups)), None)
         if command is not None:
-            yield hit_at(run, command.find(_loose(command, tools, variables, skip_groups)[0]))
+            package = _loose(command, tools, variables, skip_groups)[0]
+            yield hit_at(run, command.find(package), message(package, command.name))
 
 
 def _loose(command: Command, tools: frozenset[str], variables: set[str], skip_groups: bool) -> list[str]:

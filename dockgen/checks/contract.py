@@ -12,27 +12,49 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from dockgen.lint.edits import Fix
 from dockgen.lint.model import Dockerfile, Instruction, Location, Stage
 from dockgen.lint.parse import key_values
 
 
+# A tuple of words reads `a`, `b` in the message; a tuple of the rule's messages reads as their texts, a, b.
+Value: TypeAlias = "str | int | tuple[str, ...] | tuple[Message, ...]"
+
+
+class Message(NamedTuple):
+    """Which of its rule's message templates a hit takes (``message``, or a key of the TOML's ``[messages]``;
+    with several keys, the first whose text fits the length bound) and the values for the templates'
+    placeholders: words as the Dockerfile writes them, numbers, never text the check formatted. The engine fills
+    the template in."""
+
+    keys: tuple[str, ...]
+    values: tuple[tuple[str, Value], ...] = ()
+
+
+def says(*keys: str, **values: Value) -> Message:
+    """``says(gem=name)``: the rule's ``message`` with ``{gem}`` filled in; ``says("more", package=p, more=2)``:
+    the template ``more`` of its ``[messages]``; ``says("long", "short", ...)``: ``long`` unless it runs over the
+    bound. Keys and value names are written out, so that the index build can check them against the TOML
+    (``dockgen.lint.message_templates``)."""
+    return Message(keys or ("message",), tuple(values.items()))
+
+
 class Hit(NamedTuple):
-    """One finding of a check: the line, the message (None: the rule's summary), and an optional fix: data, the
-    edits worked out when the hit is made (never a function called later, which would see the loop's later state).
-    The fix's safety is the rule's ``fix-safety``, not the check's."""
+    """One finding of a check: the line, the message (None: the rule's ``message`` template, by default its
+    summary), and an optional fix: data, the edits worked out when the hit is made (never a function called later,
+    which would see the loop's later state). The fix's safety is the rule's ``fix-safety``, not the check's."""
 
     line: int
-    message: str | None = None
+    message: Message | None = None
     end_line: int | None = None
     fix: Fix | None = None
     column: int | None = None  # with end_column, the word the hit concerns on ``line`` (1-based, end exclusive)
     end_column: int | None = None
 
 
-def hit_at(instruction: Instruction, where: Location | None, message: str | None = None,
+def hit_at(instruction: Instruction, where: Location | None, message: Message | None = None,
            fix: Fix | None = None) -> Hit:
     """A hit on the word or command written at ``where`` (``Command.find``, ``arg_location``...): its line, column
     and end; at the instruction's line, column 1, when that place is unknown (exec form)."""

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import replace_text, word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.knowledge import images
 from dockgen.lint.model import Dockerfile, Stage
 
@@ -14,14 +14,6 @@ def _short(advice: str) -> str:
                         (" built on a supported release", " on a supported release")):
         advice = advice.replace(long, short)
     return advice.split(" (such as")[0]
-
-
-def _fit(core: str, detail: str, advice: str) -> str:
-    """The message with as much of its detail and advice as fits in 120 characters."""
-    for message in (core + detail + advice, core + advice, core + detail):
-        if len(message) <= 120:
-            return message
-    return core
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -38,9 +30,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                      and not _needs_venv_after(stage, replacement))
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line,
-                      _fit(f"`{image.raw}` is past end of life",
-                           f" ({images.eol_reasons(image, context.today, notes=False)[0]})",
-                           f": move to {_short(swap.advice)}"),
+                      says("full", "advice", "reason", "message", image=image.raw,
+                           reason=images.eol_reasons(image, context.today, notes=False)[0], advice=_short(swap.advice)),
                       fix=replace_text(dockerfile, stage.from_instruction, image.raw, replacement)
                       if known and replacement is not None else None,
                       column=column, end_column=end_column)

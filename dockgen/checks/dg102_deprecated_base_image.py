@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.knowledge import images
 from dockgen.lint.model import Dockerfile
 
@@ -14,6 +14,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if found:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` is no longer maintained" + (
-                          f": use {found.replacement}" if len(found.replacement) <= 70 else ""),
+                      says(image=stage.image.raw, replacement=found.replacement) if len(found.replacement) <= 70
+                      else says("unreplaced", image=stage.image.raw),
                       column=column, end_column=end_column)

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import shipped_stages
 from dockgen.checks._fixes import replace_text, word_columns
-from dockgen.checks.contract import Context, Hit, parent_stage
+from dockgen.checks.contract import Context, Hit, parent_stage, says
 from dockgen.commands.build import compiles
 from dockgen.knowledge import images
 from dockgen.lint.model import Dockerfile, Stage
@@ -39,9 +39,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             single = " " not in found.suggestion and not stage.image.has_variable
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` is {found.size}" + (f"; `{found.suggestion}` is {found.smaller_size}"
-                      if len(stage.image.raw) + len(found.size) + len(found.suggestion) + len(found.smaller_size) < 100
-                      else f": use `{found.suggestion}`"),
+                      says("sizes", image=stage.image.raw, size=found.size, suggestion=found.suggestion,
+                           smaller_size=found.smaller_size) if len(stage.image.raw) + len(found.size)
+                      + len(found.suggestion) + len(found.smaller_size) < 100
+                      else says(image=stage.image.raw, size=found.size, suggestion=found.suggestion),
                       fix=replace_text(dockerfile, stage.from_instruction, stage.image.raw, found.suggestion)
                       if single else None,
                       column=column, end_column=end_column)

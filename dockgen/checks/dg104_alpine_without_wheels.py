@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, hit_at
+from dockgen.checks.contract import Context, Hit, hit_at, says
 from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import python
 from dockgen.lint.model import Dockerfile
@@ -18,7 +18,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                      if (facts := python.package(r)) is not None and not facts.musl_wheels]
             if found:
                 names = sorted({facts.pip for _, r in found if (facts := python.package(r)) is not None})
-                yield hit_at(run, found[0][0].find(found[0][1]),
-                             f"`{names[0]}`{f' and {len(names) - 1} more' if len(names) > 1 else ''} "
-                             f"{'has' if len(names) == 1 else 'have'} no wheels for Alpine's musl: "
-                             f"use a Debian slim image such as `python:3.12-slim`")
+                yield hit_at(run, found[0][0].find(found[0][1]), says(package=names[0]) if len(names) == 1
+                             else says("more", package=names[0], more=len(names) - 1))

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.knowledge import images
 from dockgen.lint.model import Dockerfile
 
@@ -21,6 +21,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if tag and tag != "latest" and not re.match(_MINOR, tag) and not tag.startswith("2"):  # 2 is frozen (DG101)
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
             yield Hit(stage.from_instruction.line,
-                      f"`{image.raw}` moves to each new Python release: name the minor version, e.g. "
-                      f"`{image.name}:{images.recommended_python()}-slim`",
+                      says(image=image.raw, name=image.name, version=images.recommended_python()),
                       column=column, end_column=end_column)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._python import stage_runs
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.commands.conda import subcommand
 from dockgen.commands.pip import is_pip_install
 from dockgen.knowledge import python
@@ -39,5 +39,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         later = (run for run in stage_runs(stage) if run.line > copy_all.line)
         install = next((run for run in later if any(_installs_dependencies(c) for c in run.commands)), None)
         if install is not None:
-            yield Hit(copy_all.line, f"The whole build context is copied before the dependency install on line "
-                      f"{install.line}: copy the requirements first")
+            yield Hit(copy_all.line, says(line=install.line))

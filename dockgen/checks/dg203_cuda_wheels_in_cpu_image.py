@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, Message, environment_at, says
 from dockgen.commands.options import option_values
 from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import python
@@ -13,7 +13,7 @@ from dockgen.lint.model import Command, Dockerfile
 # PyTorch's per-CUDA wheel indexes (download.pytorch.org/whl/cu128) and NVIDIA's own (pypi.nvidia.com).
 _CUDA_INDEX = r"/whl/(nightly/)?cu\d+|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com"
 
-def _problem(pip: Command) -> str | None:
+def _problem(pip: Command) -> Message | None:
     indexes = option_values(pip, "index-url", "i")
     extra = option_values(pip, "extra-index-url")
     if any(re.search(_CUDA_INDEX, index) for index in (*indexes, *extra)):
@@ -24,12 +24,11 @@ def _problem(pip: Command) -> str | None:
             continue
         name = python.requirement_name(requirement)
         if facts.cpu_index and facts.cpu_index in " ".join(extra):
-            return (f"`{name}` may come from PyPI as a CUDA build despite `--extra-index-url`: "
-                    f"use `--index-url` in a pip call of its own")
+            return says("extra-index", package=name)
         if facts.cpu_index and not any(index.startswith(facts.cpu_index) for index in indexes):
-            return (f"`{name}` from PyPI is a CUDA build: for a CPU image install it with `--index-url {facts.cpu_index}`")
+            return says(package=name, index=facts.cpu_index)
         if facts.gpu_pip and name == python.normalize(facts.gpu_pip) and facts.pip != facts.gpu_pip:
-            return (f"`{name}` pulls GPU libraries on Linux: install `{facts.pip}`, its CPU-only build")
+            return says("gpu-build", package=name, cpu_build=facts.pip)
     return None
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import python
 from dockgen.lint.model import Dockerfile
@@ -18,4 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 headless = facts.gui_variants.get(name) if facts else None
                 if headless:
                     yield hit_at(run, pip.find(requirement),
-                                 f"`{name}` is the GUI build, which needs X11 and OpenGL: install `{headless}`")
+                                 says(package=name, headless=headless))

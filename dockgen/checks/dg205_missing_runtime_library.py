@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import lineage, pip_installs, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, hit_at
+from dockgen.checks.contract import Context, Hit, hit_at, says
 from dockgen.commands import system
 from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import images, python
@@ -38,6 +38,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                         continue
                     missing = [lib for lib in facts.debian_runtime if lib not in present]
                     if missing:
-                        yield hit_at(run, pip.find(requirement), f"`{facts.pip}` needs "
-                                     f"{', '.join(f'`{m}`' for m in missing)} at run time, which slim images lack: "
-                                     f"install {'it' if len(missing) == 1 else 'them'} with apt-get")
+                        yield hit_at(run, pip.find(requirement), says(package=facts.pip, library=missing[0])
+                                     if len(missing) == 1 else says("several", package=facts.pip,
+                                                                    libraries=tuple(missing)))

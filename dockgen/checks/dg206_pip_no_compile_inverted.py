@@ -2,22 +2,21 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import key_values
 
 _TRUE = frozenset({"1", "true", "yes", "on", "y"})
-_MESSAGE = "`PIP_NO_COMPILE={value}` does not stop pip compiling .pyc files: use `pip install --no-compile`"
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for env in with_onbuild(dockerfile, "ENV"):
         for key, value in key_values(env.args):
             if key == "PIP_NO_COMPILE" and value.strip().lower() in _TRUE:
-                yield Hit(env.line, _MESSAGE.format(value=value))
+                yield Hit(env.line, says(value=value))
     for run in with_onbuild(dockerfile, "RUN"):
         for command in run.commands:
             for assignment in command.assignments:
                 key, _, value = assignment.partition("=")
                 if key == "PIP_NO_COMPILE" and value.strip("'\"").lower() in _TRUE:
-                    yield hit_at(run, command.find(assignment), _MESSAGE.format(value=value))
+                    yield hit_at(run, command.find(assignment), says(value=value))

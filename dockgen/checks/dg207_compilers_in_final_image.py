@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs, stage_runs
-from dockgen.checks.contract import Context, Hit, hit_at
+from dockgen.checks.contract import Context, Hit, hit_at, says
 from dockgen.commands import system
 from dockgen.knowledge import python
 from dockgen.lint.model import Command, Dockerfile
@@ -27,5 +27,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         removed = any(system.removes_packages(command) for command in run.commands)
         if found and not removed:
             command, tool = found[0]
-            yield hit_at(run, command.find(tool), f"{', '.join(f'`{t}`' for t in tools[:3])} would stay in the shipped "
-                         f"image: build in a stage of its own and copy the result")
+            yield hit_at(run, command.find(tool), says(compilers=tuple(tools[:3])))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, says, with_onbuild
 from dockgen.commands.options import option_values
 from dockgen.commands.pip import installed_packages
 from dockgen.lint.model import Dockerfile
@@ -22,7 +22,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 [env["PIP_EXTRA_INDEX_URL"]] if "PIP_EXTRA_INDEX_URL" in env else [])
             unpinned = [r for r in installed_packages(pip) or () if not _exactly_pinned(r)]
             if extra and unpinned:
-                yield hit_at(run, pip.find(unpinned[0]),
-                             f"`{unpinned[0]}`{f' and {len(unpinned) - 1} more' if len(unpinned) > 1 else ''} unpinned with an extra "
-                             f"index: anyone can upload a higher version; pin it or use `--index-url`")
+                yield hit_at(run, pip.find(unpinned[0]), says(package=unpinned[0]) if len(unpinned) == 1
+                             else says("more", package=unpinned[0], more=len(unpinned) - 1))
                 break

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import mount_targets
 from dockgen.checks._python import pip_installs
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.lint.model import Dockerfile
 
 
@@ -12,4 +12,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         targets = [t for t in mount_targets(run, frozenset({"cache"})) if "pip" in t]
         if targets and any(pip.has_flag("no-cache-dir") for pip in pip_installs(run)):
-            yield Hit(run.line, f"`--no-cache-dir` stops pip using the cache mount on `{targets[0]}`: drop the flag")
+            yield Hit(run.line, says(target=targets[0]))

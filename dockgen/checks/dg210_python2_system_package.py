@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, hit_at
+from dockgen.checks.contract import Context, Hit, Message, hit_at, says
 from dockgen.commands import system
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Dockerfile, ImageRef
@@ -46,6 +46,11 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                      for package in system.installed_packages(command)
                      if _means_python2(parsed.family, package, image)]
             if found:
-                names = ", ".join(f"`{name}`" for name in dict.fromkeys(package for _, package in found))
-                yield hit_at(run, found[0][0].find(found[0][1]),
-                             f"{names} installs Python 2, past end of life since {end}: install the Python 3 packages")
+                names = list(dict.fromkeys(package for _, package in found))
+                yield hit_at(run, found[0][0].find(found[0][1]), _message(names, end))
+
+
+def _message(names: list[str], end: object) -> Message:
+    if len(names) == 1:
+        return says(package=names[0], end=str(end))
+    return says("more", package=names[0], more=len(names) - 1, end=str(end))

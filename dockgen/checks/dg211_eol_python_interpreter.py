@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.commands import conda, options, system
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Command, Dockerfile
@@ -56,13 +56,18 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         named = interpreters.image_python(stage.image)
         if named and (end := interpreters.eol(named, context.today)) and not images.python_version(stage.image):
             yield Hit(stage.from_instruction.line,
-                      f"`{stage.image.raw}` carries Python {named}, past end of life since {end}: use Python "
-                      f"{images.recommended_python()}")
+                      says("image", image=stage.image.raw, version=named, end=str(end),
+                           recommended=images.recommended_python()))
         for run in (i for i in stage.instructions if i.keyword == "RUN"):
             versions = [v for command in run.commands for v in _asked_versions(command)
                         if v != own and v.startswith("3.") and interpreters.eol(v, context.today)]
             if versions:
                 ordered = sorted(set(versions), key=lambda v: tuple(int(p) for p in v.split(".")))
-                ends = ", ".join(f"{v} since {interpreters.eol(v, context.today)}" for v in ordered)
-                yield Hit(run.line, f"Python {', '.join(ordered)} is past end of life ({ends}): ask for "
-                          f"Python {images.recommended_python()}")
+                yield Hit(run.line, _asked_message(ordered, str(interpreters.eol(ordered[0], context.today))))
+
+
+def _asked_message(versions: list[str], end: str) -> Message:
+    """The message for the end-of-life ``versions`` a RUN asks for, oldest first; ``end``: the oldest's end."""
+    if len(versions) == 1:
+        return says(version=versions[0], end=end, recommended=images.recommended_python())
+    return says("more", version=versions[0], more=len(versions) - 1, end=end, recommended=images.recommended_python())

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import system_pip_runs
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, says
 from dockgen.knowledge import images, interpreters, python
 from dockgen.lint.model import Dockerfile
 
@@ -21,5 +21,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if tag not in interpreters.floating_tags(family):
             continue
         for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, f"`{image.raw}` follows {family.capitalize()} releases whose Python is externally managed (PEP 668): "
-                      f"use a venv")
+            yield Hit(run.line, says(image=image.raw, distribution=family.capitalize()))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import _installs_distribution_python, _outside_system
 from dockgen.checks._python import lineage, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at
+from dockgen.checks.contract import Context, Hit, Message, environment_at, hit_at, says
 from dockgen.commands import pip
 from dockgen.knowledge import images, python
 from dockgen.lint.model import Command, Dockerfile, Instruction
@@ -13,8 +13,6 @@ from dockgen.lint.parse import key_values
 
 _SETTING = "break-system-packages"
 _ENV = "PIP_BREAK_SYSTEM_PACKAGES"
-_MESSAGE = (f"`{_SETTING}` lets pip overwrite the distribution's Python packages: "
-            f"install into a virtual environment")
 _FALSY = frozenset({"", "0", "false", "False", "FALSE", "no", "off"})
 _ELSEWHERE = ("target", "t", "prefix", "root")
 
@@ -35,12 +33,20 @@ def _breaks(command: Command) -> bool:
 def _turns_off(instruction: Instruction) -> Hit | None:
     """A hit where ``instruction`` turns the check off: the command's word that does it, or the whole ENV."""
     if instruction.keyword == "ENV":
-        return Hit(instruction.line) if dict(key_values(instruction.args)).get(_ENV, "") not in _FALSY else None
+        if dict(key_values(instruction.args)).get(_ENV, "") in _FALSY:
+            return None
+        return Hit(instruction.line, _message(_ENV))
     command = next((c for c in instruction.commands if _breaks(c)), None) if instruction.keyword == "RUN" else None
     if command is None:
         return None
     words = [*command.assignments, *command.args]
-    return hit_at(instruction, command.find(next((w for w in words if _ENV in w or _SETTING in w), "")))
+    word = next((w for w in words if _ENV in w or _SETTING in w), "")
+    setting = _ENV if _ENV in word else f"--{_SETTING}" if word.startswith(f"--{_SETTING}") else _SETTING
+    return hit_at(instruction, command.find(word), _message(setting))
+
+
+def _message(setting: str) -> Message:
+    return says(setting=setting)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -59,4 +65,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if _outside_system({k: v for k, v in env.items() if k != _ENV}):
                 break  # a virtual environment or another Python comes first from here on
             if (hit := _turns_off(instruction)) is not None:
-                yield hit._replace(message=_MESSAGE)
+                yield hit

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, says, with_onbuild
 from dockgen.commands.pip import is_pip_install, is_pip_wrapper
 from dockgen.commands.xargs import run_by_xargs
 from dockgen.lint.model import Dockerfile
@@ -25,5 +25,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             inner = run_by_xargs(command)
             if inner and is_pip_install(inner) and not is_pip_wrapper(inner) and "--no-cache-dir" not in inner.args:
                 yield hit_at(run, command.program_location(),
-                             "`xargs` runs `pip install` without `--no-cache-dir`, so pip's cache stays in the layer")
+                             says())
                 break

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._python import stage_runs
 from dockgen.checks._structure import copy_parts, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.checks.dg202_copy_context_before_install import _copies_everything, _installs_dependencies
 from dockgen.lint.model import Dockerfile, Instruction
 
@@ -38,6 +38,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             used = [run for run in runs if run.line <= install.line]
             names = [s for s in sources if "*" in s or not any(posixpath.basename(s) in run.text for run in used)]
             if names:
-                listed = ", ".join(f"`{name}`" for name in names)
-                yield Hit(copy.line, f"{listed} is copied before the dependency install on line {install.line}, so each edit "
-                          f"re-runs it: copy sources after")
+                yield Hit(copy.line, says(sources=tuple(names), line=install.line))

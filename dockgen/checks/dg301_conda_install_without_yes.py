@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import add_flag
-from dockgen.checks.contract import Context, Hit, environment_at, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, says, with_onbuild
 from dockgen.commands import conda
 from dockgen.lint.model import Command, Dockerfile
 
@@ -33,8 +33,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 continue
             sub = conda.subcommand(command)
             if sub in conda.CHANGES and not command.has_flag("y", "yes"):
-                prompting.append((command, f"{command.name} {sub}"))
+                prompting.append((command, sub))
         if prompting:
-            command, written = prompting[0]
+            command, sub = prompting[0]
             yield hit_at(run, command.program_location(), fix=add_flag(dockerfile, run, _CONDA_CHANGE, "-y", _YES),
-                         message=f"`{written}` without `-y` stops at a confirmation prompt: add `-y`")
+                         message=says(program=command.name, subcommand=sub))

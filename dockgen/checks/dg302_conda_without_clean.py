@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import has_cache_mount, shipped_stages
 from dockgen.checks._fixes import append_command
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.commands import conda
 from dockgen.lint.model import Command, Dockerfile
 
@@ -44,4 +44,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if not any(_cleans(c) for c in run.commands[installs[0] + 1:]):
             tool = run.commands[installs[0]].name
             yield Hit(run.line, fix=append_command(dockerfile, run, f"{tool} clean --all --yes"),
-                      message=f"`{tool}` leaves its package cache in the layer: end the RUN with `{tool} clean --all --yes`")
+                      message=says(program=tool))

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._base import stage_of
-from dockgen.checks.contract import Context, Hit, hit_at, parent_stage, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, parent_stage, says, with_onbuild
 from dockgen.commands import conda
 from dockgen.knowledge import images
 from dockgen.lint.model import Command, Dockerfile, Instruction, Stage
@@ -89,11 +89,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             implicit = not (command.has_flag("override-channels") or command.name == "micromamba"
                             or safe_base or removed or configured)
             if explicit or implicit:
-                via = (f"it names `{explicit[0]}`" if explicit
-                       else "the base image's channels")
                 flags = _flags(command, configured_channels, defaults)
                 yield hit_at(run, command.program_location(),
                           fix=None if explicit else add_flag(dockerfile, run, _CONDA_INSTALL, flags, _OVERRIDE),
-                          message=f"`{command.name} {conda.subcommand(command)}` may use Anaconda's "
-                          f"`defaults` ({via}): add `--override-channels -c conda-forge`")
+                          message=says("named", program=command.name, subcommand=str(conda.subcommand(command)),
+                                       channel=explicit[0]) if explicit
+                          else says(program=command.name, subcommand=str(conda.subcommand(command))))
                 break

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.commands import conda
 from dockgen.lint.model import Dockerfile
 
@@ -12,6 +12,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         loose = [(command, spec) for command in run.commands if conda.subcommand(command) in ("install", "create")
                  for spec in conda.packages(command) if conda.is_unpinned(spec)]
         if loose:
-            yield hit_at(run, loose[0][0].find(loose[0][1]), f"`{loose[0][1]}`"
-                         f"{' is' if len(loose) == 1 else f' and {len(loose) - 1} more are'} unpinned in conda "
-                         "install: write `name=version`")
+            yield hit_at(run, loose[0][0].find(loose[0][1]), says(package=loose[0][1]) if len(loose) == 1
+                         else says("more", package=loose[0][1], more=len(loose) - 1))

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.lint.model import Command, Dockerfile
 
@@ -27,6 +27,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 continue
             hooked = command.name in ("source", ".") or any(_hooks_shell(c) for c in commands[:index])
             if index == len(commands) - 1 or not hooked:
-                yield hit_at(run, command.location(), "`activate` lasts only until this RUN ends: put the "
-                             "environment's `bin` on PATH, or use `conda run`")
+                yield hit_at(run, command.location(), says())
                 break

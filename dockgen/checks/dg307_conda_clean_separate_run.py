@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import stage_runs
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.commands.conda import installs, subcommand
 from dockgen.lint.model import Dockerfile
 
@@ -15,5 +15,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             installing = any(installs(c) for c in run.commands)
             cleans = any(subcommand(c) == "clean" for c in run.commands)
             if cleans and not installing and uncleaned:
-                yield Hit(run.line, "`conda clean` in a RUN of its own cannot shrink the image: clean in the install's RUN")
+                yield Hit(run.line, says())
             uncleaned = uncleaned or (installing and not cleans)

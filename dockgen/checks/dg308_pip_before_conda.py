@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import root_image, stage_runs
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.commands.conda import installs
 from dockgen.commands.pip import is_pip_install
 from dockgen.knowledge import python
@@ -35,5 +35,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         found = _first_conda_after_pip(dockerfile, stage)
         if found:
             pip_line, conda_line = found
-            yield Hit(conda_line, f"`conda` installs after `pip` changed the environment on line {pip_line}: install with "
-                      f"conda first, then pip")
+            yield Hit(conda_line, says(line=pip_line))

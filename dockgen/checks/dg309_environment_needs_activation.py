@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import stage_runs
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, says
 from dockgen.commands.conda import TOOLS, subcommand
 from dockgen.commands.options import option_values
 from dockgen.lint.model import Dockerfile
@@ -28,5 +28,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                     arg.rstrip("/").endswith(f"envs/{name}") for arg in c.args)) for c in run.commands)
                 reachable = f"/{name}/bin" in path or "CONDA_DEFAULT_ENV" in last_env
                 if name != "base" and not removed and not reachable:
-                    yield Hit(run.line, f"Environment `{name}` is on no PATH: add "
-                              f"`ENV PATH=/opt/conda/envs/{name}/bin:$PATH`")
+                    yield Hit(run.line, says(environment=name))

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.knowledge import python
 from dockgen.lint.model import Command, Dockerfile
 
@@ -23,6 +23,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for command in run.commands:
             script = _installer(command)
             if script and not command.has_flag("b"):
-                yield hit_at(run, command.program_location(), f"`{script}` without `-b` stops at the licence "
-                             f"prompt: add `-b`")
+                yield hit_at(run, command.program_location(), says(installer=script))
                 break

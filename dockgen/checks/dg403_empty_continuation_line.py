@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -11,5 +11,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         last = instruction.heredocs[0].start_line - 1 if instruction.heredocs else instruction.end_line
         empty = [n for n in range(instruction.line + 1, last) if not dockerfile.lines[n - 1].strip()]
         if empty:
-            yield Hit(instruction.line, f"Line {empty[0]} is an empty continuation line, which is deprecated: "
-                      f"remove it")
+            yield Hit(instruction.line, says(line=empty[0]))

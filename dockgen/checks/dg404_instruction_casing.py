@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import replace_text
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -16,5 +16,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         keyword = instruction.written_keyword
         if (majority_upper and not keyword.isupper()) or (not majority_upper and not keyword.islower()):
             expected = keyword.upper() if majority_upper else keyword.lower()
-            yield Hit(instruction.line, f"`{keyword}` differs from the file's other instructions: write "
-                      f"`{expected}`", fix=replace_text(dockerfile, instruction, keyword, expected))
+            yield Hit(instruction.line, says(keyword=keyword, expected=expected),
+                      fix=replace_text(dockerfile, instruction, keyword, expected))

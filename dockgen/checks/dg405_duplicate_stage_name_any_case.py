@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -15,8 +15,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         key = stage.alias.lower()
         if key in seen:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
-            yield Hit(stage.from_instruction.line, f"Stage name `{stage.alias}` is already used on line "
-                      f"{seen[key]} (names are compared without case)",
+            yield Hit(stage.from_instruction.line, says(stage=stage.alias, line=seen[key]),
                       column=column, end_column=end_column)
         else:
             seen[key] = stage.from_instruction.line

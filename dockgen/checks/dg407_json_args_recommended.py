@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -14,4 +14,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 shell_set = True
             elif instruction.keyword in ("CMD", "ENTRYPOINT") and not instruction.is_exec_form and not shell_set:
                 if instruction.args.strip():
-                    yield Hit(instruction.line, f"`{instruction.keyword}` in shell form does not pass signals on: use the JSON form")
+                    yield Hit(instruction.line, says(instruction=instruction.keyword))

@@ -2,11 +2,10 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in with_onbuild(dockerfile, "MAINTAINER"):
-        yield Hit(instruction.line, "`MAINTAINER` is deprecated: write "
-                  f"`LABEL org.opencontainers.image.authors=\"{instruction.args.strip()}\"`")
+        yield Hit(instruction.line, says(author=instruction.args.strip()))

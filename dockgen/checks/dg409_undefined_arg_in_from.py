@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs
 
@@ -19,7 +19,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for name in variables(text):
             if name not in declared and name not in AUTOMATIC_ARGS:
                 guess = near_miss(name, declared | AUTOMATIC_ARGS)
-                hint = f" (did you mean `{guess}`?)" if guess else ""
-                yield Hit(instruction.line, f"`${name}` is empty: no ARG before the first FROM "
-                          f"declares it{hint}")
+                yield Hit(instruction.line, says("guessed", name=name, guess=guess) if guess else says(name=name))
                 break

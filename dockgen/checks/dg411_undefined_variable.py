@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, near_miss, variables
-from dockgen.checks.contract import Context, Hit, parent_stage
+from dockgen.checks.contract import Context, Hit, parent_stage, says
 from dockgen.lint.model import Dockerfile, Instruction, Stage
 from dockgen.lint.parse import arg_pairs, key_values
 
@@ -43,7 +43,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 for name in variables(instruction.args):
                     guess = None if name in known_now else near_miss(name, known_now)
                     if guess and guess != name:
-                        yield Hit(instruction.line, f"`${name}` is not defined here: did you mean `${guess}`?")
+                        yield Hit(instruction.line, says(name=name, guess=guess))
                         break
             if instruction.keyword in ("ARG", "ENV"):
                 known = known | _names(instruction)

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -11,5 +11,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for keyword in ("CMD", "ENTRYPOINT", "HEALTHCHECK"):
             found = [i for i in stage.instructions if i.keyword == keyword]
             for instruction in found[:-1]:
-                yield Hit(instruction.line, f"Only the last `{keyword}` of a stage takes effect (line "
-                          f"{found[-1].line}): remove this one")
+                yield Hit(instruction.line, says(instruction=keyword, line=found[-1].line))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import span
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.lint.edits import Edit, Fix
 from dockgen.lint.model import Dockerfile, Instruction
 from dockgen.lint.words import split_words
@@ -16,8 +16,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             key = parts[0]
             value = inner.args.strip()[len(key):].strip()
             quoted = value if len(value) > 1 and value[0] == value[-1] == '"' else f'"{value}"'
-            yield Hit(inner.line, f"`{inner.keyword} {key} {value}` is the legacy form: write "
-                      f"`{inner.keyword} {key}={quoted}`",
+            yield Hit(inner.line, says(keyword=inner.keyword, key=key, value=value, quoted=quoted),
                       fix=_fix(dockerfile, inner, key, value))
 
 

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, substitute, variables
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import words
 
@@ -28,5 +28,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         if not re.fullmatch(_IMAGE, resolved):
             yield Hit(stage.from_instruction.line,
-                      f"With the ARG defaults this FROM names `{resolved or '(nothing)'}`, "
-                      f"which is no valid image: give the ARG a default")
+                      says(image=resolved or "(nothing)"))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -12,6 +12,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for flag in stage.from_instruction.flags:
             if flag.name == "platform" and flag.value and "$" not in flag.value:
                 column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={flag.value}")
-                yield Hit(stage.from_instruction.line, f"`--platform={flag.value}` pins one platform, so other "
-                          f"platforms run this stage emulated",
+                yield Hit(stage.from_instruction.line, says(platform=flag.value),
                           column=column, end_column=end_column)

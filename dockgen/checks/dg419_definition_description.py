@@ -3,7 +3,7 @@ start with the name it describes."""
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs, words
 
@@ -22,5 +22,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         else:
             continue
         if name and not text.split(maxsplit=1)[0:1] == [name]:
-            yield Hit(instruction.line, f"The comment above describes `{name}` only when it starts with the name: "
-                      f"`# {name} ...`")
+            yield Hit(instruction.line, says(name=name))

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.lint.model import Dockerfile
 
 # curl/wget ... | [sudo] [-E] sh|bash|zsh|dash|ash|python*|perl|ruby   (within one pipeline: no ; & or newline between)
@@ -18,4 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         text = run.args.replace("\\\n", " ")
         bodies = " ".join(heredoc.body for heredoc in run.heredocs)
         if re.search(_PIPE_TO_SHELL, text) or (bodies and re.search(_PIPE_TO_SHELL, bodies)):
-            yield Hit(run.line, "A downloaded script is piped into a shell: download it, check its sha256, then run it")
+            yield Hit(run.line, says())

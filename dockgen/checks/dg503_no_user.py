@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import lineage
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.knowledge import python
 from dockgen.lint.model import Dockerfile, Stage
 from dockgen.lint.parse import is_posix_shell
@@ -23,15 +23,12 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     if scratch and not any(i.keyword in ("CMD", "ENTRYPOINT") for stage in chain for i in stage.instructions):
         return  # files only (`--output`, COPY --from): nothing runs in it
     if _windows(final, chain[-1].image.raw):
-        yield Hit(final.from_instruction.line, f"The image never sets `USER`, so it may run as "
-                  f"ContainerAdministrator: add `USER ContainerUser`")
+        yield Hit(final.from_instruction.line, says("windows"))
         return
     if scratch:
-        yield Hit(final.from_instruction.line, "The image never sets `USER`, so it runs as root: add "
-                  "`USER 10001` before ENTRYPOINT")
+        yield Hit(final.from_instruction.line, says("scratch"))
         return
-    yield Hit(final.from_instruction.line, f"The image never sets `USER`, so it runs as root (unless `{chain[-1].image.raw}` sets one): "
-              f"add a non-root `USER`")
+    yield Hit(final.from_instruction.line, says(image=chain[-1].image.raw))
 
 
 # The official images' way to start as root, fix ownership, then run the service as its own user.

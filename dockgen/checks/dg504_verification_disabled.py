@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.knowledge import python
 from dockgen.lint.model import Command, Dockerfile, Location
 from dockgen.lint.parse import key_values
@@ -13,13 +13,13 @@ def _insecure_option(command: Command) -> tuple[str, Location | None] | None:
     for option in python.insecure_options().get(command.name, ()):
         for index, arg in enumerate(command.args):
             if arg == option or arg.startswith(option + "="):
-                return f"`{command.name} {option}`", command.arg_location(index)
+                return f"{command.name} {option}", command.arg_location(index)
     text = " ".join(command.args).lower()
     fragment = next((f for f in python.insecure_fragments() if f in text), None)
     if fragment is None:
         return None
     at = next((i for i, arg in enumerate(command.args) if fragment in arg.lower()), None)
-    return f"`{fragment}`", command.program_location() if at is None else command.arg_location(at)
+    return fragment, command.program_location() if at is None else command.arg_location(at)
 
 
 _CHECKSUMS = frozenset({"sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum"})
@@ -41,13 +41,13 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for env in with_onbuild(dockerfile, "ENV"):
         found = [key for key, value in key_values(env.args) if _insecure_env(key, value)]
         if found:
-            yield Hit(env.line, f"`{found[0]}` turns off certificate checks for everything that runs later")
+            yield Hit(env.line, says("environment", variable=found[0]))
     for run in with_onbuild(dockerfile, "RUN"):
         verified = any(_verifies(c) for c in run.commands)
         insecure = next((w for c in run.commands if (w := _insecure_option(c))
                          and not (verified and c.name in ("curl", "wget"))), None)
         if insecure is None:
-            insecure = next(((f"`{key}`", c.find(a)) for c in run.commands for a in c.assignments
+            insecure = next(((key, c.find(a)) for c in run.commands for a in c.assignments
                              for key, _, value in [a.partition("=")] if _insecure_env(key, value.strip("'\""))), None)
         if insecure:
-            yield hit_at(run, insecure[1], f"{insecure[0]} turns off certificate or signature checks")
+            yield hit_at(run, insecure[1], says(setting=insecure[0]))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.lint import dockerignore
 from dockgen.lint.model import Dockerfile
 
@@ -19,5 +19,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if any(f.name == "from" for f in inner.flags):
             continue
         if any(source in _WHOLE_CONTEXT for source in copy_parts(inner)[:-1]):
-            yield Hit(inner.line, "The whole build context is copied and there is no `.dockerignore`: add one")
+            yield Hit(inner.line, says())
             return

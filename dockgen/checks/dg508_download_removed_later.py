@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import mount_targets, shipped_stages
 from dockgen.checks._structure import copy_parts, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.commands.download import downloaded_files, removed_paths
 from dockgen.lint.model import Dockerfile, Instruction
 
@@ -59,6 +59,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 for earlier, path in list(pending):
                     if any(_covers(r, path) for r in removed_here):
                         pending.remove((earlier, path))
-                        yield Hit(earlier.line, f"`{path}` downloaded here is removed only on line {instruction.line}, "
-                                  f"so this layer keeps it")
+                        yield Hit(earlier.line, says(path=path, line=instruction.line))
                 pending += [(instruction, path) for path in here if not any(_covers(r, path) for r in removed_here)]

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import lineage
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.commands import system
 from dockgen.lint.model import Dockerfile, Instruction, Stage
 
@@ -34,6 +34,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                             if family in updates and verb in ("install", "upgrade")), None)
             if install is not None and not any(family in updates and verb == "update"
                                                for family, verb in _verbs(install)):
-                tool = "apk update" if updates == {"apk"} else "apt-get update"
-                yield Hit(run.line, f"`{tool}` runs in a RUN of its own, so the install on line {install.line} can see a stale "
-                          f"index: update in its RUN")
+                yield Hit(run.line, says(program="apk" if updates == {"apk"} else "apt-get", line=install.line))

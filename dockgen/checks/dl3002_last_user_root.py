@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -14,4 +14,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for stage in dockerfile.stages:
         users = [i for i in stage.instructions if i.keyword == "USER"]
         if users and is_root(users[-1].args.strip()):
-            yield Hit(users[-1].line)
+            yield Hit(users[-1].line, says(user=users[-1].args.strip()))

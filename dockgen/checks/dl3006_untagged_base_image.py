@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import image_ref
 
@@ -15,8 +15,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         exempt = image.raw == "scratch" or image.raw.startswith("$") or image.name in aliases
         if not exempt and image.tag is None and image.digest is None:
             column, end_column = word_columns(dockerfile, stage.from_instruction, image.raw)
-            yield Hit(stage.from_instruction.line, f"`{image.raw}` has no tag, so it is `latest` on the day of the build: "
-                      f"pin `{image.raw}:<version>` or a digest",
+            yield Hit(stage.from_instruction.line, says(image=image.raw),
                       column=column, end_column=end_column)
         if stage.alias:
             aliases.add(stage.alias)

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, Message, hit_at, says, with_onbuild
 from dockgen.commands.system import is_apt_get_install
 from dockgen.lint.model import Dockerfile
 
@@ -13,8 +13,8 @@ def unpinned(word: str) -> bool:
     return "=" not in word and "/" not in word and not word.endswith(".deb")
 
 
-def _more(count: int) -> str:
-    return " is" if count == 1 else f" and {count - 1} more are"
+def _message(package: str, count: int) -> Message:
+    return says(package=package) if count == 1 else says("more", package=package, more=count - 1)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -23,5 +23,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                  for word in command.positional(_TARGET_RELEASE) if word != "install" and unpinned(word)]
         if loose:
             command, word = loose[0]
-            yield hit_at(run, command.find(word), f"`{word}`{_more(len(loose))} unpinned in apt-get install: "
-                         "write `package=version`")
+            yield hit_at(run, command.find(word), _message(word, len(loose)))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import has_cache_mount, mount_targets, reported_runs
 from dockgen.checks._fixes import append_command
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile, Instruction
 
 
@@ -19,6 +19,8 @@ def _cleans(run: Instruction) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in reported_runs(dockerfile):
-        updates = any(c.name in ("apt", "apt-get", "aptitude") and c.has_arg("update") for c in run.commands)
-        if updates and not _cleans(run):
-            yield Hit(run.line, fix=append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))
+        update = next((c for c in run.commands if c.name in ("apt", "apt-get", "aptitude") and c.has_arg("update")),
+                      None)
+        if update is not None and not _cleans(run):
+            yield Hit(run.line, says(program=update.name),
+                      fix=append_command(dockerfile, run, "rm -rf /var/lib/apt/lists/*"))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import ARCHIVE_SUFFIXES, copy_parts, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Command, Dockerfile
 
 _EXTRACTORS = frozenset({"unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat"})
@@ -41,4 +41,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                         for line in archives.pop(_basename(word), []):
                             if line not in reported:
                                 reported.add(line)
-                                yield Hit(line)
+                                yield Hit(line, says(archive=_basename(word)))

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,5 +13,8 @@ def _too_large(word: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "EXPOSE" and any(_too_large(word) for word in instruction.args.split()):
-            yield Hit(instruction.line)
+        if instruction.keyword != "EXPOSE":
+            continue
+        port = next((word for word in instruction.args.split() if _too_large(word)), None)
+        if port is not None:
+            yield Hit(instruction.line, says(port=port))

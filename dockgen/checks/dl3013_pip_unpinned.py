@@ -3,13 +3,13 @@
 from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, Message, hit_at, says, with_onbuild
 from dockgen.commands.pip import installed_packages, is_pinned, is_pip_install
 from dockgen.lint.model import Dockerfile
 
 
-def _more(count: int) -> str:
-    return " is" if count == 1 else f" and {count - 1} more are"
+def _message(package: str, count: int) -> Message:
+    return says(package=package) if count == 1 else says("more", package=package, more=count - 1)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
@@ -18,5 +18,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                  for package in installed_packages(command) or () if not is_pinned(package)]
         if loose:
             command, package = loose[0]
-            yield hit_at(run, command.find(package), f"`{package}`{_more(len(loose))} unpinned in pip install: "
-                         "write `package==version` or use a constraints file")
+            yield hit_at(run, command.find(package), _message(package, len(loose)))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import script_commands
 from dockgen.checks._managers import first_word_of
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.lint.model import Command, Dockerfile
 
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
@@ -32,4 +32,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         command = next((command for command in script_commands(run) if _loose(command)), None)
         if command is not None:
-            yield hit_at(run, where(command), f"`{_loose(command)[0]}` is unpinned in npm install: write `name@version`")
+            yield hit_at(run, where(command), says(package=_loose(command)[0]))

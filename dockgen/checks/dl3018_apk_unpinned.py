@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.lint.model import Command, Dockerfile
 
 _VALUE_OPTIONS = frozenset({"t", "virtual", "repository", "X"})
@@ -20,4 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         command = next((command for command in run.commands if _loose(command)), None)
         if command is not None:
             package = _loose(command)[0]
-            yield hit_at(run, command.find(package), f"`{package}` is unpinned in apk add: write `{package}=<version>`")
+            yield hit_at(run, command.find(package), says(package=package))

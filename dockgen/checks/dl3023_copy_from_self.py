@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -11,4 +11,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for instruction in stage.instructions:
             source = instruction.flag("from") if instruction.keyword == "COPY" else None
             if source is not None and stage.alias is not None and source.value == stage.alias:
-                yield Hit(instruction.line)
+                yield Hit(instruction.line, says(stage=source.value))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -14,5 +14,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         if stage.alias in seen:
             column, end_column = word_columns(dockerfile, stage.from_instruction, stage.alias)
-            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)
+            yield Hit(stage.from_instruction.line, says(stage=stage.alias),
+                      column=column, end_column=end_column)
         seen.add(stage.alias)

@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import span
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.edits import Edit, Fix
 from dockgen.lint.model import Dockerfile, Instruction
 
@@ -13,10 +13,11 @@ from dockgen.lint.model import Dockerfile, Instruction
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword in ("CMD", "ENTRYPOINT") and not instruction.is_exec_form:
-            yield Hit(instruction.line, fix=_exec_form(dockerfile, instruction))
+            yield Hit(instruction.line, says(instruction=instruction.keyword),
+                      fix=_exec_form(dockerfile, instruction))
         elif instruction.keyword == "HEALTHCHECK" and instruction.args.upper().startswith("CMD") \
                 and not instruction.is_exec_form:
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, says(instruction="HEALTHCHECK CMD"))
 
 
 # Text a shell would interpret: with any of it the JSON form would not run the same command.

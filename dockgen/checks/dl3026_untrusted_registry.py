@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.lint.model import Dockerfile
 
 _HUB = ("docker.io", "hub.docker.com")
@@ -31,8 +31,8 @@ def _registry(image: str) -> str:
     return first if slash and "." in first else "docker.io"
 
 
-def _untrusted(image: str) -> str:
-    return f"`{image}` comes from `{_registry(image)}`, which is not a trusted registry"
+def _untrusted(image: str) -> Message:
+    return says(image=image, registry=_registry(image))
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import each_run_where, first_word_of
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Command, Dockerfile
 
 
@@ -32,4 +32,4 @@ def _loose(command: Command) -> list[str]:
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from each_run_where(dockerfile, _loose, first_word_of(_loose))
+    yield from each_run_where(dockerfile, _loose, first_word_of(_loose), lambda command: says(gem=_loose(command)[0]))

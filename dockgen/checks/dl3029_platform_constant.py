@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,5 +13,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if platform is not None and not any(name in (platform.value or "")
                                             for name in ("BUILDPLATFORM", "TARGETPLATFORM")):
             column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={platform.value}")
-            yield Hit(stage.from_instruction.line, f"`--platform={platform.value}` names a fixed platform in FROM",
+            yield Hit(stage.from_instruction.line, says(platform=platform.value or ""),
                       column=column, end_column=end_column)

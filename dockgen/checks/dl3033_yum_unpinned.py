@@ -3,11 +3,12 @@
 from collections.abc import Iterator
 
 from dockgen.checks._managers import unpinned_rpm_installs
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from unpinned_rpm_installs(dockerfile, frozenset({"yum"}), skip_groups=False)
+    yield from unpinned_rpm_installs(dockerfile, frozenset({"yum"}), skip_groups=False,
+                                     message=lambda package, tool: says(package=package, tool=tool))
 
 

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.lint.model import Dockerfile
 
 
@@ -12,4 +12,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                  for word in c.positional() if word not in ("install", "in")
                  and not any(mark in word for mark in "=><") and not word.endswith(".rpm")]
         if loose:
-            yield hit_at(run, loose[0][0].find(loose[0][1]))
+            yield hit_at(run, loose[0][0].find(loose[0][1]), says(package=loose[0][1]))

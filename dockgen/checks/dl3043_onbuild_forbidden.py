@@ -2,11 +2,11 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.inner is not None and instruction.inner.keyword in ("ONBUILD", "FROM", "MAINTAINER"):
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, says(instruction=instruction.inner.keyword))

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs, key_values
 
@@ -20,7 +20,8 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword != "ENV":
             continue
         pairs = key_values(instruction.args)
-        if any(_refers_to(value, key) for key, _ in pairs if key not in defined
-               for other, value in pairs if other != key):
-            yield Hit(instruction.line)
+        name = next((key for key, _ in pairs if key not in defined
+                     for other, value in pairs if other != key and _refers_to(value, key)), None)
+        if name is not None:
+            yield Hit(instruction.line, says(name=name))
         defined.update(key for key, _ in pairs)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import stage_key
 from dockgen.checks._labels import labels
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -31,4 +31,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue  # a build stage others copy from is not an image anyone runs
         for name in required:
             if name not in present[stage_key(stage)]:
-                yield Hit(stage.from_instruction.line, f"Label `{name}` is missing")
+                yield Hit(stage.from_instruction.line, says(label=name))

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from dockgen.checks._labels import invalid_values
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
-    yield from invalid_values(dockerfile, context, "semver")
+    yield from invalid_values(dockerfile, context, "semver", lambda label: says(label=label))

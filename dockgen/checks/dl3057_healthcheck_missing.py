@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, parent_stage
+from dockgen.checks.contract import Context, Hit, parent_stage, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -23,4 +23,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     covered = {root(s.index) for s in dockerfile.stages if any(i.keyword == "HEALTHCHECK" for i in s.instructions)}
     for stage in dockerfile.stages:
         if root(stage.index) not in covered:
-            yield Hit(stage.from_instruction.line)
+            yield Hit(stage.from_instruction.line, says(stage=stage.alias or stage.image.raw))

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -11,4 +11,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword == "FROM":
             return
         if instruction.keyword != "ARG":
-            yield Hit(instruction.line)
+            yield Hit(instruction.line, says(instruction=instruction.keyword))

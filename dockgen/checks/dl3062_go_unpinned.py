@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
 from dockgen.lint.model import Command, Dockerfile
 
 
@@ -31,4 +31,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         loose = _run_loose if runners else _install_loose
         command = next((c for c in runners or gos if loose(c)), None)
         if command is not None:
-            yield hit_at(run, command.find(loose(command)[0]))
+            verb = "run" if runners else next((a for a in command.args if a in ("install", "get")), "install")
+            yield hit_at(run, command.find(loose(command)[0]), says(module=loose(command)[0], verb=verb))

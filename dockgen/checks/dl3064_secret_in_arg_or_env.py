@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, says, with_onbuild
 from dockgen.knowledge.secrets import looks_secret
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs, key_values
@@ -17,4 +17,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             if secret is not None:
                 found.append((instruction.line, secret))
     for line, secret in sorted(found):
-        yield Hit(line, f"`{secret}` looks like a secret: ARG and ENV values stay in the image history")
+        yield Hit(line, says(variable=secret))

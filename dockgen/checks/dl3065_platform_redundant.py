@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import word_columns
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -12,4 +12,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         platform = stage.from_instruction.flag("platform")
         if platform is not None and (platform.value or "").strip() in ("$TARGETPLATFORM", "${TARGETPLATFORM}"):
             column, end_column = word_columns(dockerfile, stage.from_instruction, f"--platform={platform.value}")
-            yield Hit(stage.from_instruction.line, column=column, end_column=end_column)
+            yield Hit(stage.from_instruction.line, says(platform=platform.value or ""),
+                      column=column, end_column=end_column)

@@ -3,13 +3,14 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "COPY" and instruction.flag("from") is not None:
+        source = instruction.flag("from") if instruction.keyword == "COPY" else None
+        if source is not None:
             parts = [unquote(p) for p in copy_parts(instruction)]
             if parts == ["/", "/"]:
-                yield Hit(instruction.line)
+                yield Hit(instruction.line, says(stage=source.value or ""))

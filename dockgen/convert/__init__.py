@@ -25,6 +25,7 @@ from dockgen.lint.engine import Settings, lint
 from dockgen.lint.findings import Finding
 from dockgen.lint.fixer import fix_text
 from dockgen.lint.parse import parse_text
+from dockgen.lint.rules import all_rules
 from dockgen.lint.shellcheck import shellcheck_binary
 from dockgen.lint.source import decode
 
@@ -103,7 +104,9 @@ def _carried_notes(findings: list[tuple[Finding, bool]]) -> list[str]:
         by_code.setdefault((finding.code, carried), []).append(finding)
     notes = []
     for (code, carried), found in sorted(by_code.items()):
-        message = found[0].message.split("; ")[0].rstrip(".")
+        rule = all_rules().get(code)
+        same = rule is None or len({f.message for f in found}) == 1
+        message = (found[0].message if same or rule is None else rule.summary).split("; ")[0].rstrip(".")
         places = f"{len(found)} places" if len(found) > 1 else "1 place"
         where = "carried over from the source as written" if carried else "on lines dockgen wrote, as it writes them"
         notes.append(f"{code} ({message}): {where}, {places}, marked with a pragma.")

@@ -60,19 +60,33 @@ def note(selector: str, kind: Kind) -> tuple[str, str]:
 
 
 def suggest_code(word: str) -> str:
-    return suggest(word, [*all_rules(), *(rule.name for rule in all_rules().values())])
+    return suggest(word, _codes_and_names())
+
+
+def closest_code(word: str) -> str | None:
+    """The rule code or name ``word`` most likely misspells, if any."""
+    return closest(word, _codes_and_names())
+
+
+def _codes_and_names() -> list[str]:
+    return [*all_rules(), *(rule.name for rule in all_rules().values())]
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'X'?)`` for the closest choice, or nothing."""
+    found = closest(word, choices)
+    return f" (did you mean {found!r}?)" if found else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
     import difflib  # only on the error path
 
     choices = list(choices)
     # Letters typed for digits in a code (DL30O8, DG1O1) are the commonest typo: fix those before guessing.
     prefix, digits = word[:2].upper(), word[2:].upper().translate(str.maketrans("OIL", "011"))
     if prefix + digits in choices:
-        return f" (did you mean {prefix + digits!r}?)"
+        return prefix + digits
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(word.upper(), choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dockgen.checks import CheckFunction, check_for, check_modules
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, Message, says
 from dockgen.lint import settings_values
 from dockgen.lint.edits import Fix, line_starts
 from dockgen.lint.findings import Finding, Severity
+from dockgen.lint.messages import message_text
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.rules import Rule, all_rules, resolve_code
 from dockgen.lint.suppressions import UNUSED_SUPPRESSION, Suppressions
@@ -117,8 +118,8 @@ def lint(dockerfile: Dockerfile, settings: Settings = Settings(), path: str | No
         if PARSE_ERROR not in enabled:
             return []
         rule = rules[PARSE_ERROR]
-        return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), f"Cannot parse: {p.message}", p.line,
-                        p.line, name=rule.name) for p in dockerfile.problems]
+        return [Finding(PARSE_ERROR, levels.get(PARSE_ERROR, rule.level), message_text(rule, says(problem=p.message)),
+                        p.line, p.line, name=rule.name) for p in dockerfile.problems]
     context = Context(today=settings.today or datetime.date.today(), trusted_registries=settings.trusted_registries,
                       label_schema=settings.label_schema, strict_labels=settings.strict_labels, location=location)
     suppressed = Suppressions(dockerfile) if not settings.disable_pragmas else None
@@ -157,9 +158,15 @@ def _add_findings(findings: list[Finding], rule: Rule, hits: Iterable[Hit], supp
         fix = hit.fix
         if fix is not None:  # the rule's data says how safe its fixes are
             fix = Fix(fix.edits, rule.safe_fix, line_starts(source))
-        message = sys.intern(hit.message) if hit.message else rule.summary  # big files repeat messages
+        message = _text(code, hit.message)
         findings.append(Finding(code, levels.get(code, rule.level), message, hit.line, hit.end_line or hit.line,
                                 column=hit.column or 1, name=rule.name, fix=fix, end_column=hit.end_column))
+
+
+@functools.lru_cache(maxsize=8192)
+def _text(code: str, message: Message | None) -> str:
+    """A hit's message text, worked out once for each message a run repeats (big files and corpora repeat them)."""
+    return sys.intern(message_text(all_rules()[code], message))
 
 
 def buildkit_skips(directive: str) -> frozenset[str]:

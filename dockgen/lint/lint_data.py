@@ -27,8 +27,8 @@ INDEX = Path(__file__).resolve().parent / "lint_data.json"
 # Folders under the data root, as linting reads them.
 FOLDERS = ("rules", "rules/knowledge", "templates/packages")
 # What linting reads of a rule file; the rest (rationale, examples) is for people (dockgen.lint.rules_doc).
-RULE_KEYS = ("code", "name", "level", "summary", "default", "fix", "fix-safety", "hadolint", "aliases",
-             "security-severity")
+RULE_KEYS = ("code", "name", "level", "summary", "message", "messages", "default", "fix", "fix-safety", "hadolint",
+             "aliases", "security-severity")
 
 Tables = dict[str, dict[str, dict[str, Any]]]  # folder -> file stem -> parsed TOML
 
@@ -54,8 +54,14 @@ def read_folder(root: Path, folder: str) -> dict[str, dict[str, Any]]:
 
 
 def build_index(root: Path) -> str:
-    """The index text for the data folders under ``root`` (a checkout)."""
+    """The index text for the data folders under ``root`` (a checkout); BrokenDataFile when a rule's message
+    templates and its check disagree (``dockgen.lint.message_templates``)."""
+    from dockgen.lint import message_templates
+
     tables: Tables = {folder: read_folder(root, folder) for folder in FOLDERS}
+    problems = message_templates.problems(root, tables["rules"])
+    if problems:
+        raise BrokenDataFile("rule messages and checks disagree:\n  " + "\n  ".join(problems))
     return json.dumps(tables, indent=1, ensure_ascii=False, default=_encode) + "\n"
 
 
@@ -102,7 +108,11 @@ def main() -> None:
     """Write the index from the checkout's data folders."""
     from dockgen._resources import data_dir
 
-    INDEX.write_text(build_index(data_dir("rules").parent), encoding="utf-8")
+    try:
+        text = build_index(data_dir("rules").parent)
+    except BrokenDataFile as error:
+        sys.exit(f"not written: {error}")
+    INDEX.write_text(text, encoding="utf-8")
     sys.stdout.write(f"wrote {INDEX}\n")
 
 

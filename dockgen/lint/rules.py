@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from dockgen.errors import DockgenError
 from dockgen.lint import lint_data
@@ -25,6 +26,8 @@ class Rule:
     aliases: tuple[str, ...] = ()
     # 0-10 for rules about security, as GitHub code scanning ranks them (9+ critical, 7+ high, 4+ medium); else None.
     security_severity: float | None = None
+    # Message templates by key: ``message`` (the TOML's ``message``, else the summary) and the ``[messages]`` table.
+    messages: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def safe_fix(self) -> bool:
@@ -43,13 +46,27 @@ def all_rules() -> dict[str, Rule]:
                         fix=str(data.get("fix", "none")), fix_safety=str(data.get("fix-safety", "unsafe")),
                         hadolint=tuple(data.get("hadolint", ())),
                         aliases=tuple(data.get("aliases", ())),
-                        security_severity=_severity(data.get("security-severity")))
+                        security_severity=_severity(data.get("security-severity")),
+                        messages=_templates(data))
         except (KeyError, ValueError, TypeError) as error:
             raise DockgenError(f"{path}: broken rule data: {error}") from error
         if rule.code != stem:
             raise DockgenError(f"{path}: code {rule.code} does not match the file name")
         rules[rule.code] = rule
     return rules
+
+
+def _templates(data: Mapping[str, object]) -> dict[str, str]:
+    """The rule's message templates by key; a template that is not text is a TypeError."""
+    more = data.get("messages", {})
+    if not isinstance(more, dict) or "message" in more:
+        raise TypeError("[messages] must be a table of named templates, without `message` (write it on its own)")
+    templates: dict[str, str] = {}
+    for key, template in {"message": data.get("message", data["summary"]), **more}.items():
+        if not isinstance(template, str):
+            raise TypeError(f"message template {key!r} must be a string")
+        templates[key] = template
+    return templates
 
 
 def _severity(value: object) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Hit
+from dockgen.checks.contract import Hit, Message, says
 from dockgen.lint.codes import Kind, classify
 from dockgen.lint.edits import Edit, Fix, line_starts
 from dockgen.lint.model import Comment, Dockerfile, Pragma
@@ -12,10 +12,6 @@ from dockgen.lint.pragmas import ignore_items, ignore_list_span
 from dockgen.lint.rules import resolve_code
 
 UNUSED_SUPPRESSION = "DG003"
-_NOT_RULES = {Kind.RETIRED: "is a retired hadolint code", Kind.PARSE_ERROR: "is hadolint's parse-error code",
-              Kind.UNKNOWN: "is not a rule code"}
-
-
 class Suppressions:
     """Which codes the file's pragmas silence on which lines, and which pragma codes did silence a finding.
 
@@ -65,10 +61,10 @@ class Suppressions:
             unused = [item for item, reason in reasons.items() if reason]
             if not unused or not items:
                 continue
-            listed = ", ".join(f"`{item}` {reasons[item]}" for item in unused)
-            yield _hit(dockerfile, comments[pragma.line], items, unused, f"Unused suppression: {listed}")
+            yield _hit(dockerfile, comments[pragma.line], items, unused,
+                       says(reasons=tuple(reason for reason in reasons.values() if reason)))
 
-    def _reason(self, pragma: Pragma, item: str, ran: frozenset[str], shellcheck: bool) -> str | None:
+    def _reason(self, pragma: Pragma, item: str, ran: frozenset[str], shellcheck: bool) -> Message | None:
         """Why ``item`` in ``pragma`` is of no use, or None when it is (or may be, for a rule that did not run)."""
         code = resolve_code(item)
         if code is None and classify(item, prefixes=False) is Kind.SHELLCHECK:
@@ -76,17 +72,20 @@ class Suppressions:
             if not shellcheck:
                 return None
         elif code is None:
-            return _NOT_RULES[classify(item, prefixes=False)]
+            kind = classify(item, prefixes=False)
+            if kind is Kind.RETIRED:
+                return says("retired", code=item)
+            return says("parse-error", code=item) if kind is Kind.PARSE_ERROR else says("unknown", code=item)
         elif code not in ran or code == UNUSED_SUPPRESSION:
             return None
-        return None if (pragma.line, code) in self.used else "silenced nothing"
+        return None if (pragma.line, code) in self.used else says("silenced", code=item)
 
 
 def _resolved(pragma: Pragma) -> frozenset[str]:
     return frozenset(resolve_code(code) or code for code in pragma.codes)
 
 
-def _hit(dockerfile: Dockerfile, comment: Comment, items: list[str], unused: list[str], message: str) -> Hit:
+def _hit(dockerfile: Dockerfile, comment: Comment, items: list[str], unused: list[str], message: Message) -> Hit:
     """The hit on the pragma's code list, with the fix that leaves only the codes still of use."""
     source = dockerfile.source
     starts = line_starts(source)
