@@ -15,6 +15,8 @@ from tests.test_cli import run
 README = Path(__file__).resolve().parent.parent / "README.md"
 TABLE = re.compile(r"(<!-- rules table: generated[^\n]*-->\n)(.*?)(<!-- end of the rules table -->)", re.DOTALL)
 EXAMPLE = re.compile(r"(```console\n\$ cat Dockerfile\n)(.*?)\n(\$ dockgen lint Dockerfile\n)(.*?)(```)", re.DOTALL)
+TERMINAL = {form: re.compile(rf"(```console\n\$ dockgen lint --output-format {form} Dockerfile\n)(.*?)(```)", re.DOTALL)
+            for form in ("concise", "full")}
 LIBRARY = re.compile(r"## Library\n.*?```python\n(.*?)```\n\nprints\n\n```text\n(.*?)```", re.DOTALL)
 
 
@@ -53,6 +55,25 @@ def test_the_lint_example_prints_what_the_readme_shows(tmp_path: Path) -> None:
     assert result.returncode == 1 and result.stderr == ""
     assert "DG413 [*] [warning]" in result.stdout  # the example shows a fix hint
     _check(EXAMPLE, 4, result.stdout)
+
+
+def test_the_terminal_formats_print_what_the_readme_shows(tmp_path: Path) -> None:
+    match = EXAMPLE.search(README.read_text())
+    assert match is not None
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "Dockerfile").write_text(match.group(2))
+    lines = match.group(2).splitlines()
+    for form, pattern in TERMINAL.items():
+        result = run("lint", "--output-format", form, "Dockerfile", cwd=tmp_path,
+                     env_extra={"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")})
+        assert result.returncode == 1 and result.stderr == ""
+        _check(pattern, 2, result.stdout)
+        if form == "concise":  # each line's column is where its word is written in the example, counted here
+            for row in re.findall(r"^Dockerfile:(\d+):(\d+): (D[GL]\d+)", result.stdout, re.MULTILINE):
+                line, column, _ = int(row[0]), int(row[1]), row[2]
+                assert 1 <= column <= len(lines[line - 1]), row
+        else:
+            assert "^" in result.stdout
 
 
 def test_the_library_example_runs_and_prints_what_the_readme_shows(tmp_path: Path) -> None:
