@@ -9,6 +9,7 @@ the generator share.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import NamedTuple
 from dockgen.lint.edits import Fix
 from dockgen.lint.model import Dockerfile, Instruction, Location, Stage
 from dockgen.lint.parse import key_values
+from dockgen.lint.words import dequote, word_spans
 
 
 class Hit(NamedTuple):
@@ -39,6 +41,20 @@ def hit_at(instruction: Instruction, where: Location | None, message: str | None
     if where is None:
         return Hit(instruction.line, message, fix=fix)
     return Hit(where.line, message, where.end_line, fix, where.column, where.end_column)
+
+
+def written_at(instruction: Instruction, word: str) -> Location | None:
+    """Where the Dockerfile word ``word`` (quotes and escapes consumed, as ``parse.words`` gives it) is first
+    written in the instruction's arguments; in exec form, the JSON string that holds it. None when it is not there
+    (or the instruction has no source map)."""
+    origin, text = instruction.origin, instruction.args
+    if origin is None:
+        return None
+    if instruction.json_args is not None:
+        at = text.find(json.dumps(word, ensure_ascii=False))
+        return origin.location(at, at + len(json.dumps(word, ensure_ascii=False))) if at >= 0 else None
+    return next((origin.location(start, end) for start, end in word_spans(text) if dequote(text[start:end]) == word),
+                None)
 
 
 @dataclass(frozen=True, slots=True)

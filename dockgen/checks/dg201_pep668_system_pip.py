@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import system_pip_runs
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.knowledge import images, python
 from dockgen.lint.model import Dockerfile
 
@@ -23,6 +23,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         if _version(release.version) < _version(first):
             continue
-        for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, f"`pip install` fails on {release.title}'s externally managed Python (PEP 668): "
-                      f"use a virtual environment")
+        for run, pip in system_pip_runs(dockerfile, stage, environment):
+            yield hit_at(run, pip.program_location(), f"`pip install` fails on {release.title}'s externally managed "
+                         f"Python (PEP 668): use a virtual environment")

@@ -4,16 +4,17 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.commands.options import option_values
 from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import python
-from dockgen.lint.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile, Location
 
 # PyTorch's per-CUDA wheel indexes (download.pytorch.org/whl/cu128) and NVIDIA's own (pypi.nvidia.com).
 _CUDA_INDEX = r"/whl/(nightly/)?cu\d+|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com"
 
-def _problem(pip: Command) -> str | None:
+def _problem(pip: Command) -> tuple[str, Location | None] | None:
+    """What is wrong, and the requirement it is about."""
     indexes = option_values(pip, "index-url", "i")
     extra = option_values(pip, "extra-index-url")
     if any(re.search(_CUDA_INDEX, index) for index in (*indexes, *extra)):
@@ -23,13 +24,15 @@ def _problem(pip: Command) -> str | None:
         if facts is None:
             continue
         name = python.requirement_name(requirement)
+        where = pip.find(requirement)
         if facts.cpu_index and facts.cpu_index in " ".join(extra):
             return (f"`{name}` may come from PyPI as a CUDA build despite `--extra-index-url`: "
-                    f"use `--index-url` in a pip call of its own")
+                    f"use `--index-url` in a pip call of its own", where)
         if facts.cpu_index and not any(index.startswith(facts.cpu_index) for index in indexes):
-            return (f"`{name}` from PyPI is a CUDA build: for a CPU image install it with `--index-url {facts.cpu_index}`")
+            return (f"`{name}` from PyPI is a CUDA build: for a CPU image install it with `--index-url {facts.cpu_index}`",
+                    where)
         if facts.gpu_pip and name == python.normalize(facts.gpu_pip) and facts.pip != facts.gpu_pip:
-            return (f"`{name}` pulls GPU libraries on Linux: install `{facts.pip}`, its CPU-only build")
+            return (f"`{name}` pulls GPU libraries on Linux: install `{facts.pip}`, its CPU-only build", where)
     return None
 
 
@@ -42,6 +45,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for run in stage_runs(stage):
             if not gpu_names.isdisjoint(environment.get(run.line, {})):
                 continue  # the image says it is meant for GPUs
-            message = next((m for m in (_problem(pip) for pip in pip_installs(run)) if m), None)
-            if message:
-                yield Hit(run.line, message)
+            problem = next((p for p in (_problem(pip) for pip in pip_installs(run)) if p), None)
+            if problem:
+                yield hit_at(run, problem[1], problem[0])

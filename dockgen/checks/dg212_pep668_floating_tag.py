@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import system_pip_runs
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, environment_at
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at
 from dockgen.knowledge import images, interpreters, python
 from dockgen.lint.model import Dockerfile
 
@@ -20,6 +20,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         tag = image.tag or "latest"
         if tag not in interpreters.floating_tags(family):
             continue
-        for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, f"`{image.raw}` follows {family.capitalize()} releases whose Python is externally managed (PEP 668): "
-                      f"use a venv")
+        for run, pip in system_pip_runs(dockerfile, stage, environment):
+            yield hit_at(run, pip.program_location(), f"`{image.raw}` follows {family.capitalize()} releases whose "
+                         f"Python is externally managed (PEP 668): use a venv")

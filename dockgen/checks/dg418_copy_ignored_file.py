@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild, written_at
 from dockgen.lint import dockerignore
 from dockgen.lint.model import Dockerfile
 
@@ -22,6 +22,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 continue
             pattern = ignore.excluding_pattern(source)
             if pattern:
-                yield Hit(inner.line, f"`{source}` is excluded by `{pattern}` in {ignore.path.name}, so the "
-                          f"build cannot see it")
+                yield hit_at(inner, written_at(inner, source), f"`{source}` is excluded by `{pattern}` in "
+                             f"{ignore.path.name}, so the build cannot see it")
                 break

@@ -221,7 +221,7 @@ def _tokenize(text: str) -> list[_Token]:
             continue
         if char in "<>" and text.startswith("(", pos + 1):
             end = _balanced(text, pos + 2, "(", ")")
-            tokens.append(_Token(text[pos:end], False, ((text[pos + 2:end - 1], pos + 2),), pos))
+            tokens.append(_Token(text[pos:end], False, ((text[pos + 2:_inner_end(text, end, ")")], pos + 2),), pos))
             pos = end
             continue
         operator = _operator_at(text, pos)
@@ -300,19 +300,19 @@ def _read_word(text: str, pos: int) -> tuple[str, tuple[tuple[str, int], ...], i
         if char == "\\":
             if pos + 1 < length and text[pos + 1] != "\n":
                 parts.append(text[pos + 1])
-            pos += 2
+            pos = min(pos + 2, length)  # a backslash at the very end stands alone
         elif char == "'":
             end = text.find("'", pos + 1)
             end = length if end < 0 else end
             parts.append(text[pos + 1:end])
-            pos = end + 1
+            pos = min(end + 1, length)  # unterminated: the word runs to the end, not past it
         elif char == '"':
             pos = _read_double_quoted(text, pos + 1, parts, substitutions)
         elif char == "$" and text.startswith("$'", pos):
             end = text.find("'", pos + 2)
             end = length if end < 0 else end
             parts.append(text[pos + 2:end])
-            pos = end + 1
+            pos = min(end + 1, length)
         elif char == "$" or char == "`":
             pos = _read_expansion(text, pos, parts, substitutions)
         else:
@@ -348,13 +348,12 @@ def _read_expansion(text: str, pos: int, parts: list[str], substitutions: list[t
         end = _balanced(text, pos + 2, "(", ")")  # arithmetic: no commands inside
     elif text.startswith("$(", pos):
         end = _balanced(text, pos + 2, "(", ")")
-        substitutions.append((text[pos + 2:end - 1], pos + 2))
+        substitutions.append((text[pos + 2:_inner_end(text, end, ")")], pos + 2))
     elif text.startswith("${", pos):
         end = _balanced(text, pos + 2, "{", "}")
     elif text[pos] == "`":
-        close = text.find("`", pos + 1)
-        end = len(text) if close < 0 else close + 1
-        substitutions.append((text[pos + 1:end - 1], pos + 1))
+        end = _backtick_end(text, pos + 1)
+        substitutions.append((text[pos + 1:_inner_end(text, end, "`")], pos + 1))
     else:
         end = pos + 1
         while end < len(text) and (text[end].isalnum() or text[end] == "_"):
@@ -363,6 +362,26 @@ def _read_expansion(text: str, pos: int, parts: list[str], substitutions: list[t
             end += 1
     parts.append(text[pos:end])
     return end
+
+
+def _backtick_end(text: str, pos: int) -> int:
+    """Index just past the backtick that closes one opened before ``pos``: a backslash quotes the next character
+    (``\\``` is a backtick inside, as the shell reads it), so the scan steps over both."""
+    length = len(text)
+    while pos < length:
+        if text[pos] == "\\":
+            pos += 2
+        elif text[pos] == "`":
+            return pos + 1
+        else:
+            pos += 1
+    return length
+
+
+def _inner_end(text: str, end: int, closing: str) -> int:
+    """Where a substitution's inner script ends: before its closing character, or at ``end`` when it has none
+    (unterminated, so the script runs to the end of the text)."""
+    return end - 1 if text[end - 1:end] == closing else end
 
 
 def _balanced(text: str, pos: int, opening: str, closing: str) -> int:
