@@ -77,6 +77,20 @@ def test_stage_name_and_platform_findings_point_at_the_word(text: str, code: str
     ("FROM debian:13\nCOPY --chown=app id_rsa /home/app/.ssh/\n", "DG506", (2, 18, 2, 24), "id_rsa"),
     ("FROM debian:13\nONBUILD COPY 'id_rsa' /root/.ssh/\n", "DG506", (2, 14, 2, 22), "'id_rsa'"),
     ("FROM   cimg/python:3.10-node\n", "DG211", (1, 8, 1, 29), "cimg/python:3.10-node"),
+    ("FROM debian:13\nEXPOSE 80 70000/tcp\n", "DL3011", (2, 11, 2, 20), "70000/tcp"),
+    ("FROM debian:13 as build\n", "DG402", (1, 16, 1, 18), "as"),
+    ("FROM debian:13\nCOPY a b \\\n  'rel dir'\n", "DL3045", (3, 3, 3, 12), "'rel dir'"),
+    ('FROM debian:13\nWORKDIR /app\nCOPY ["a", "b", "dest"]\n', "DL3021", (3, 17, 3, 23), '"dest"'),
+    ("FROM debian:13\nUSER  app:app\n", "DL3066", (2, 7, 2, 14), "app:app"),
+    ("FROM debian:13\nWORKDIR app\n", "DL3000", (2, 9, 2, 12), "app"),
+    ("FROM debian:13\nWORKDIR app\n", "DG410", (2, 9, 2, 12), "app"),
+    ("FROM debian:13\nCOPY --from=nope /a /b\n", "DL3022", (2, 6, 2, 17), "--from=nope"),
+    ("ARG IMG=\"\"\nFROM  ${IMG}\n", "DG416", (2, 7, 2, 13), "${IMG}"),
+    ("ARG BASE=debian\nFROM ${BASR:-x}:13\n", "DG409", (2, 6, 2, 16), "${BASR:-x}"),
+    ("FROM debian:13\nENV FOO=1\nWORKDIR /a/$FOOO/x\n", "DG411", (3, 12, 3, 17), "$FOOO"),
+    ("FROM debian:13\nENV A=1 \\\n  AWS_SECRET_KEY=\"x\"\n", "DL3064", (3, 3, 3, 17), "AWS_SECRET_KEY"),
+    ("FROM debian:13\nONBUILD ARG GITHUB_TOKEN\n", "DG415", (2, 13, 2, 25), "GITHUB_TOKEN"),
+    ("FROM debian:13\nLABEL good=1 \"Com.Bad\"=2\n", "DL3048", (2, 14, 2, 25), '"Com.Bad"=2'),
 ])
 def test_instruction_word_findings_point_at_the_word(text: str, code: str, where: tuple[int, int, int, int],
                                                      word: str) -> None:
@@ -93,3 +107,13 @@ def test_a_copy_source_the_dockerignore_excludes_is_pointed_at(tmp_path: Path) -
     text = "FROM debian:13\nCOPY app.py \\\n     secrets/key.txt /app/\n"
     found = lint_text(text, Settings(select=("DG418",)), location=tmp_path / "Dockerfile")
     assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [(3, 6, 3, 21)]
+
+
+def test_label_and_registry_findings_point_at_the_word() -> None:
+    schema = (("org.opencontainers.image.url", "url"), ("maintainer", "email"))
+    text = "FROM debian:13\nLABEL maintainer=\"\" \\\n      org.opencontainers.image.url=nope\n"
+    found = lint_text(text, Settings(select=("DL3051", "DL3052"), label_schema=schema))
+    assert [(f.code, f.line, f.column, f.end_column) for f in found] == [("DL3051", 2, 7, 17), ("DL3052", 3, 7, 35)]
+    text = "FROM debian:13\nCOPY --from=quay.io/x/y:1 /a /b\n"
+    found = lint_text(text, Settings(select=("DL3026",), trusted_registries=("docker.io",)))
+    assert [(f.line, f.column, f.end_column) for f in found] == [(2, 6, 26)]

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, references
+from dockgen.checks.contract import Context, Hit, args_location, hit_at
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs
 
@@ -16,10 +16,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword != "FROM":
             continue
         text = " ".join([instruction.args, *(f"{f.name}={f.value}" for f in instruction.flags if f.value)])
-        for name in variables(text):
+        for name, start, end in references(text):
             if name not in declared and name not in AUTOMATIC_ARGS:
                 guess = near_miss(name, declared | AUTOMATIC_ARGS)
                 hint = f" (did you mean `{guess}`?)" if guess else ""
-                yield Hit(instruction.line, f"`${name}` is empty: no ARG before the first FROM "
-                          f"declares it{hint}")
+                where = args_location(instruction, start, end) if end <= len(instruction.args) else None
+                yield hit_at(instruction, where, f"`${name}` is empty: no ARG before the first FROM declares it{hint}")
                 break

@@ -3,11 +3,11 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import is_absolute, unquote
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, args_location, hit_at
 from dockgen.lint.model import Dockerfile
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         if instruction.keyword == "WORKDIR" and not is_absolute(unquote(instruction.args)):
-            yield Hit(instruction.line)
+            yield hit_at(instruction, args_location(instruction, 0, len(instruction.args)))

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit
+from dockgen.checks.contract import Context, Hit, hit_at, written_at
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,5 +13,7 @@ def _too_large(word: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
-        if instruction.keyword == "EXPOSE" and any(_too_large(word) for word in instruction.args.split()):
-            yield Hit(instruction.line)
+        large = next((w for w in instruction.args.split() if _too_large(w)), None) \
+            if instruction.keyword == "EXPOSE" else None
+        if large is not None:
+            yield hit_at(instruction, written_at(instruction, large))
