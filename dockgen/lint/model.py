@@ -221,6 +221,7 @@ class Instruction:
     json_args: tuple[str, ...] | None = None  # exec form, when ``args`` is a JSON array of strings
     commands: tuple[Command, ...] = ()  # RUN only: every simple command, in source order (none under PowerShell)
     has_pipe: bool = False  # RUN only: the script has a pipeline
+    pipelines: tuple[tuple[Command, ...], ...] = ()  # RUN only: each pipeline of two or more of ``commands``
     inner: Instruction | None = None  # ONBUILD's wrapped instruction
     shell: tuple[str, ...] | None = None  # the SHELL in effect (exec form); None means /bin/sh -c
     stage: int = -1  # index of the stage it belongs to, -1 before the first FROM

@@ -261,8 +261,8 @@ def _build(logical: str, line: int, end_line: int, heredocs: tuple[Heredoc, ...]
     script = _run_script(args, json_args, heredocs, args_origin) if keyword == "RUN" and posix else Script((), False)
     return Instruction(keyword=keyword, written_keyword=written, line=line, end_line=end_line, text=text, args=args,
                        flags=flags, heredocs=heredocs if inner is None else (), json_args=json_args,
-                       commands=script.commands, has_pipe=script.has_pipe, inner=inner, stage=stage,
-                       shell=shell, origin=args_origin)
+                       commands=script.commands, has_pipe=script.has_pipe, pipelines=script.pipelines, inner=inner,
+                       stage=stage, shell=shell, origin=args_origin)
 
 
 def is_posix_shell(shell: tuple[str, ...] | None) -> bool:
@@ -312,14 +312,15 @@ def _run_script(args: str, json_args: tuple[str, ...] | None, heredocs: tuple[He
     """The RUN's shell script; exec form is joined with spaces and read as shell too, as hadolint does (its words
     then have no place in the source)."""
     script = parse_script(" ".join(json_args)) if json_args is not None else parse_script(args, origin)
-    commands, has_pipe = script.commands, script.has_pipe
+    commands, has_pipe, pipelines = script
     for heredoc in heredocs:
         # A bare ``RUN <<EOF`` runs the body as the script; ``RUN bash <<EOF`` feeds it to a shell.
         if not script.commands or any(command.name in _SHELLS for command in script.commands):
             body = parse_script(heredoc.body, heredoc.origin())
             commands += body.commands
             has_pipe = has_pipe or body.has_pipe
-    return Script(commands, has_pipe)
+            pipelines += body.pipelines
+    return Script(commands, has_pipe, pipelines)
 
 
 def words(text: str) -> list[str]:

@@ -37,15 +37,17 @@ class _Token(NamedTuple):
 class Script(NamedTuple):
     commands: tuple[Command, ...]  # outer commands before the ones nested in their arguments
     has_pipe: bool  # a ``|`` or ``|&`` pipeline anywhere (not ``||``, not a ``case`` pattern)
+    # Each pipeline of two or more simple commands, its commands in order (a subshell or group in a pipeline
+    # ends it: ``a | (b)`` is not recorded)
+    pipelines: tuple[tuple[Command, ...], ...] = ()
 
 
 def parse_script(script: str, origin: SourceMap | None = None) -> Script:
     """The commands of ``script``; with ``origin``, the map from offsets in ``script`` to the file's lines and
     columns, each command records where its words are written."""
-    commands: list[Command] = []
-    pipes: list[bool] = []
-    _collect(script, _Output(commands, pipes), depth=0, origin=origin)
-    return Script(tuple(commands), bool(pipes))
+    out = _Output([], [], [])
+    _collect(script, out, depth=0, origin=origin)
+    return Script(tuple(out.commands), bool(out.pipes), tuple(out.pipelines))
 
 
 def split_commands(script: str) -> tuple[Command, ...]:
@@ -56,6 +58,7 @@ def split_commands(script: str) -> tuple[Command, ...]:
 class _Output(NamedTuple):
     commands: list[Command]
     pipes: list[bool]
+    pipelines: list[tuple[Command, ...]]
 
 
 def _collect(script: str, out: _Output, depth: int, origin: SourceMap | None) -> None:
@@ -63,6 +66,7 @@ def _collect(script: str, out: _Output, depth: int, origin: SourceMap | None) ->
     if depth > 20:
         return
     words: list[_Token] = []
+    pipeline: list[Command] = []  # the commands of the pipeline being read
     state = _State()
     tokens = _tokenize(script)
     index = 0
@@ -76,9 +80,11 @@ def _collect(script: str, out: _Output, depth: int, origin: SourceMap | None) ->
                 index += 1  # the redirection target is not an argument
             continue
         if token.is_operator:
-            if token.text in ("|", "|&") and not state.case_pattern:
+            piped = token.text in ("|", "|&") and not state.case_pattern
+            if piped:
                 out.pipes.append(True)
-            _flush(words, out, depth, origin)
+            if not (token.text == "\n" and not words and pipeline):  # ``a |`` newline ``b`` is one pipeline
+                _pipe(pipeline, _flush(words, out, depth, origin), out, piped)
             state.after_operator(token.text)
             continue
         if not words and state.skip_word(token.text):
@@ -87,7 +93,17 @@ def _collect(script: str, out: _Output, depth: int, origin: SourceMap | None) ->
             index += 2  # ``name() { ... }`` defines a function
             continue
         words.append(token)
-    _flush(words, out, depth, origin)
+    _pipe(pipeline, _flush(words, out, depth, origin), out, False)
+
+
+def _pipe(pipeline: list[Command], command: Command | None, out: _Output, continues: bool) -> None:
+    """Add ``command`` to the pipeline being read; unless a ``|`` follows, the pipeline ends here."""
+    if command is not None:
+        pipeline.append(command)
+    if not continues:
+        if len(pipeline) > 1:
+            out.pipelines.append(tuple(pipeline))
+        pipeline.clear()
 
 
 def _inner(origin: SourceMap | None, inner: str, offset: int) -> SourceMap | None:
@@ -135,19 +151,23 @@ class _State:
             self.skipping_header = False
 
 
-def _flush(words: list[_Token], out: _Output, depth: int, origin: SourceMap | None) -> None:
+def _flush(words: list[_Token], out: _Output, depth: int, origin: SourceMap | None) -> Command | None:
+    """The command of ``words`` (None when there are only assignments, or none), added to ``out`` before the
+    commands nested in its words."""
     if not words:
-        return
+        return None
     texts = [w.text for w in words]
     first = 0
     while first < len(texts) and _ASSIGNMENT.match(texts[first]):
         first += 1
-    if first < len(texts):
-        out.commands.append(_resolve(texts, first, words[0].start, origin))
+    command = _resolve(texts, first, words[0].start, origin) if first < len(texts) else None
+    if command is not None:
+        out.commands.append(command)
     for word in words:
         for inner, offset in word.substitutions:
             _collect(inner, out, depth + 1, _inner(origin, inner, offset))
     words.clear()
+    return command
 
 
 # Programs that run their arguments as a command, with the options that take a value.
