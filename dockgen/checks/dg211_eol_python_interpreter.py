@@ -8,12 +8,14 @@ from dockgen.checks._python import root_image
 from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit, hit_at
 from dockgen.commands import conda, options, system
+from dockgen.commands.options import positional
 from dockgen.knowledge import images, interpreters
 from dockgen.lint.model import Command, Dockerfile, Location
 
 # apt/apk names such as python3.7, python3.7-dev, python3.7-venv; rpm names such as python36, python38-devel.
 _DISTRO_PACKAGE = r"^python(3\.\d{1,2})(?:-[a-z0-9-]+)?$"
 _RPM_PACKAGE = r"^(?:rh-)?python(3)(\d{1,2})(?:-[a-z0-9-]+)?$"
+_UV_VALUES = frozenset({"i", "install-dir", "mirror", "pypy-mirror", "python-downloads-json-url"})
 
 
 def _distro_versions(command: Command) -> list[tuple[str, str]]:
@@ -40,8 +42,7 @@ def _asked_versions(command: Command) -> list[tuple[str, str]]:
         values = options.option_values(command, "p", "python")
         return [(v, value) for value in values if (v := interpreters.minor_version(value))]
     if name == "uv" and command.args[:2] == ("python", "install"):
-        return [(v, arg) for arg in command.args[2:] if not arg.startswith("-")
-                and (v := interpreters.minor_version(arg))]
+        return [(v, arg) for arg in positional(command, _UV_VALUES)[2:] if (v := interpreters.minor_version(arg))]
     if name == "pyenv" and command.args[:1] == ("install",):
         return [(v, arg) for arg in command.args[1:] if re.match(r"^\d", arg)
                 and (v := interpreters.minor_version(arg))]

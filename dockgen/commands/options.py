@@ -23,8 +23,8 @@ class Syntax:
 class Option(NamedTuple):
     name: str  # without dashes; one letter for a short option
     value: str | None  # None for a switch, or a value option at the very end
-    at: int  # the argument the option is written in
-    written: str  # the option as written, value attached (``-i URL`` -> ``-i``, ``--index-url=URL`` in full)
+    at: int  # the argument the option is written in (``-qi`` holds two options)
+    apart: bool = False  # the value is the next argument (``-i URL``), not part of this one (``-iURL``)
 
 
 class Parsed(NamedTuple):
@@ -57,10 +57,10 @@ def _long(args: Sequence[str], index: int, syntax: Syntax) -> tuple[list[Option]
     word = args[index]
     name, equals, value = word[2:].partition("=")
     if equals:
-        return [Option(name, value, index, word)], index
+        return [Option(name, value, index)], index
     if name in syntax.values and index + 1 < len(args):
-        return [Option(name, args[index + 1], index, word)], index + 1
-    return [Option(name, None, index, word)], index
+        return [Option(name, args[index + 1], index, True)], index + 1
+    return [Option(name, None, index)], index
 
 
 def _short(args: Sequence[str], index: int, syntax: Syntax) -> tuple[list[Option], int]:
@@ -70,14 +70,14 @@ def _short(args: Sequence[str], index: int, syntax: Syntax) -> tuple[list[Option
     for position in range(1, len(word)):
         letter = word[position]
         if letter not in syntax.values:
-            found.append(Option(letter, None, index, word))
+            found.append(Option(letter, None, index))
             continue
         rest = word[position + 1:]
         if rest:
-            return found + [Option(letter, rest, index, word)], index
+            return found + [Option(letter, rest, index)], index
         if index + 1 < len(args):
-            return found + [Option(letter, args[index + 1], index, word)], index + 1
-        return found + [Option(letter, None, index, word)], index
+            return found + [Option(letter, args[index + 1], index, True)], index + 1
+        return found + [Option(letter, None, index)], index
     return found, index
 
 
@@ -101,10 +101,4 @@ def option_value(command: Command, *names: str) -> str | None:
 
 def flag_count(command: Command, flag: str) -> int:
     """How many times a flag is given: ``-qq`` and ``-q -q`` both count ``q`` twice."""
-    count = 0
-    for arg in command.args:
-        if arg.startswith("--"):
-            count += arg[2:].split("=", 1)[0] == flag
-        elif arg.startswith("-") and arg != "-" and len(flag) == 1:
-            count += arg[1:].count(flag)
-    return count
+    return sum(option.name == flag for option in parse(command.args).options)

@@ -152,22 +152,6 @@ class Command:
     def has_flag(self, *names: str) -> bool:
         return not self.flags.isdisjoint(names)
 
-    def positional(self, drop_values_of: frozenset[str] = frozenset()) -> tuple[str, ...]:
-        """Argument words that are not flags; a flag in ``drop_values_of`` written without ``=`` also takes
-        the next word as its value."""
-        words: list[str] = []
-        skip_next = False
-        for arg in self.args:
-            if skip_next:
-                skip_next = False
-                continue
-            if _is_flag_word(arg):
-                if "=" not in arg and not _flags_of((arg,)).isdisjoint(drop_values_of):
-                    skip_next = True
-                continue
-            words.append(arg)
-        return tuple(words)
-
 
 def _is_flag_word(word: str) -> bool:
     return word.startswith("-") and word not in ("-", "--")
