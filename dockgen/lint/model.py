@@ -110,7 +110,7 @@ class Command:
     def _spans(self) -> list[tuple[int, int]] | None:
         if self.origin is None or self.offset < 0:
             return None
-        from dockgen.lint.shell import word_spans  # the shell syntax lives there (and imports this module)
+        from dockgen.lint.shell_lexer import word_spans  # the shell syntax lives there, the model only holds data
 
         spans = word_spans(self.origin.text, self.offset)
         return spans if len(spans) == len(self.prefix) + 1 + len(self.args) else None
