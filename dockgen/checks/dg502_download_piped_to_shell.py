@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, with_onbuild
-from dockgen.commands.download import runs_fetched_script
+from dockgen.commands.fetched import runs_fetched_script
 from dockgen.lint.model import Command, Dockerfile, Instruction
 
 _MESSAGE = "A downloaded script is piped into a shell: download it, check its sha256, then run it"
