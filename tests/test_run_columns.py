@@ -39,6 +39,20 @@ CASES = [
      (2, 36, 2, 39), "gcc"),
     ("FROM debian:13\nRUN apt-get install -y python3-pip gcc && pip install --break-system-packages flask\n", "DG213",
      (2, 55, 2, 78), "--break-system-packages"),
+    # The rules below point at their word since issue 17's second part; columns counted by hand.
+    ("FROM debian:13\nRUN apt-get update\nRUN apt-get install -y curl=8.1\n", "DG509", (2, 5, 2, 12), "apt-get"),
+    ("FROM debian:13\nRUN curl -o /tmp/a.tgz https://x.y/a.tgz\nRUN rm /tmp/a.tgz\n", "DG508", (2, 13, 2, 23),
+     "/tmp/a.tgz"),
+    ("FROM debian:13\nRUN wget -q \\\n    https://x.y/b.tgz\nRUN rm b.tgz\n", "DG508", (3, 5, 3, 22),
+     "https://x.y/b.tgz"),
+    ("FROM debian:13\nRUN virtualenv -p python3.7 /venv\n", "DG211", (2, 19, 2, 28), "python3.7"),
+    ("FROM debian:13\nRUN uv venv --python=3.6\n", "DG211", (2, 13, 2, 25), "--python=3.6"),
+    ("FROM debian:13\nRUN apt-get install -y python3-pip && pip install flask==3.0.3\n", "DG201", (2, 39, 2, 42),
+     "pip"),
+    ("FROM debian:stable\nRUN apt-get install -y python3-pip && pip install flask==3.0.3\n", "DG212",
+     (2, 39, 2, 42), "pip"),
+    ("FROM debian:13\nRUN pip install --no-cache-dir torch==2.5.1\n", "DG203", (2, 32, 2, 44), "torch==2.5.1"),
+    ("FROM debian:13\nRUN apt-get install -y openssh-server\n", "DG505", (2, 24, 2, 38), "openssh-server"),
 ]
 
 
@@ -50,6 +64,30 @@ def test_run_findings_point_at_the_word(text: str, code: str, where: tuple[int, 
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == where
     line = parse_text(text).lines[finding.line - 1]
     assert line[finding.column - 1:finding.end_column - 1] == word
+
+
+@pytest.mark.parametrize(("script", "words"), [
+    # an escaped backtick inside backticks does not close the substitution
+    ("echo `echo \\`date\\` b` x", [["echo", "`echo \\`date\\` b`", "x"], ["echo", "\\`date\\`", "b"]]),
+    # unterminated: the inner script keeps its last word, and no word runs past the end of the text
+    ("echo `curl -fsS x", [["echo", "`curl -fsS x"], ["curl", "-fsS", "x"]]),
+    ("echo $(curl x", [["echo", "$(curl x"], ["curl", "x"]]),
+    ("echo 'a b", [["echo", "'a b"]]),
+    ("echo `ls a\\`", [["echo", "`ls a\\`"], ["ls", "a\\"]]),
+])
+def test_words_in_backticks_and_unterminated_text_end_where_they_are_written(script: str,
+                                                                             words: list[list[str]]) -> None:
+    model = parse_text(f"FROM a\nRUN {script}\n")
+    written = []
+    for command in model.instructions[1].commands:
+        found = []
+        for index in range(len(command.prefix) + 1 + len(command.args)):
+            where = command.word_location(index)
+            assert where is not None and where.line == where.end_line == 2
+            assert where.end_column <= len(model.lines[1]) + 1  # not past the end of the line
+            found.append(model.lines[1][where.column - 1:where.end_column - 1])
+        written.append(found)
+    assert written == words
 
 
 def test_a_word_split_by_a_continuation_ends_on_its_last_line() -> None:

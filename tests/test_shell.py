@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dockgen.commands.options import positional
 from dockgen.lint.shell import parse_script, split_commands
 
 
@@ -69,7 +70,7 @@ def test_unquoted_version_operator_is_a_redirection() -> None:
 def test_flags_and_positional_words() -> None:
     command = split_commands("apt-get -qq -t bookworm-backports install --no-install-recommends -y curl")[0]
     assert {"q", "t", "no-install-recommends", "y"} <= command.flags
-    assert command.positional(frozenset({"t"})) == ("install", "curl")
+    assert positional(command, frozenset({"t"})) == ("install", "curl")
 
 
 @pytest.mark.parametrize(("script", "pipe"), [

@@ -8,6 +8,7 @@ import pytest
 
 from dockgen import Settings, lint_text
 from dockgen.errors import DockgenError
+from dockgen.lint.parse import parse_text
 from dockgen.lint.shellcheck import shellcheck_binary
 from tests.differential.generate import generate
 from tests.differential.hadolint_runner import hadolint_binary, run_hadolint
@@ -65,7 +66,9 @@ def test_superset_of_hadolint(tmp_path: Path) -> None:
         hadolint_sc = {(line, code) for line, code in theirs[str(path)] if code.startswith("SC")}
         # SC2239/SC1008/SC1071 are hadolint's own shebang mistakes (#!bash, #!/usr/bin/env ...), not the script's.
         hadolint_sc = {(line, code) for line, code in hadolint_sc if code not in ("SC2239", "SC1008", "SC1071")}
-        ours = sc(text, Settings(shellcheck=True))
+        model = parse_text(text)  # hadolint reports at the RUN's first line, we at the word
+        ours = {(instruction.line if (instruction := model.instruction_at(line)) else line, code)
+                for line, code in sc(text, Settings(shellcheck=True))}
         if not hadolint_sc <= ours:
             missing.append((sorted(hadolint_sc - ours), text))
     assert len(texts) > 400
@@ -113,3 +116,29 @@ def test_a_batch_gives_each_file_what_it_gets_alone() -> None:
     models = [parse_text(text) for text in texts]
     alone = [shellcheck_findings(model) for model in models]
     assert shellcheck_batch(models) == alone and any(alone) and not all(alone)
+
+
+@pytest.mark.parametrize(("text", "code", "where", "word"), [
+    # counted by hand: a continuation line, a heredoc body with a tab, ONBUILD, a RUN flag before the script
+    ("FROM debian:13\nRUN cd /x && \\\n    echo $HOME\n", "SC2086", (3, 10, 3, 15), "$HOME"),
+    ("FROM debian:13\nRUN cd /x; \\\n    echo $HOME\n", "SC2164", (2, 5, 2, 10), "cd /x"),
+    ("FROM debian:13\nRUN <<EOF\nset -e\n\techo `pwd`\nEOF\n", "SC2006", (4, 7, 4, 12), "`pwd`"),
+    ("FROM debian:13\nONBUILD RUN echo `ls` \\\n  | grep x\n", "SC2006", (2, 18, 2, 22), "`ls`"),
+    ("FROM debian:13\nRUN --mount=type=cache,target=/root/.cache echo `ls`\n", "SC2006", (2, 49, 2, 53), "`ls`"),
+])
+def test_findings_point_at_the_place_shellcheck_names(text: str, code: str, where: tuple[int, int, int, int],
+                                                      word: str) -> None:
+    found = [f for f in lint_text(text, Settings(shellcheck=True, select=("DL3003",))) if f.code == code]
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [where]
+    assert text.splitlines()[where[0] - 1][where[1] - 1:where[3] - 1] == word
+
+
+def test_a_place_outside_the_script_stays_at_the_run() -> None:
+    from dockgen.lint.shellcheck import _place, _Script
+
+    model = parse_text("FROM debian:13\nRUN echo `ls`\n")
+    script = _Script("sh", "export A=1\necho `ls`\n", model.instructions[1], 1, model.instructions[1].origin)
+    assert _place({"line": 1, "column": 8, "endLine": 1, "endColumn": 9}, script) is None  # in the exports
+    assert _place({"line": 3, "column": 1, "endLine": 3, "endColumn": 1}, script) is None  # past the body
+    inside = _place({"line": 2, "column": 6, "endLine": 2, "endColumn": 10}, script)
+    assert inside is not None and (inside.line, inside.column, inside.end_column) == (2, 10, 14)

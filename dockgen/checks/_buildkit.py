@@ -21,12 +21,17 @@ _REFERENCE = r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))"
 
 def variables(text: str) -> list[str]:
     """Names referenced as ``$NAME`` or ``${NAME...}``; ``\\$`` escapes are skipped."""
-    names = []
+    return [name for name, _, _ in references(text)]
+
+
+def references(text: str) -> list[tuple[str, int, int]]:
+    """Each reference of ``variables``: the name, and where the reference starts and ends in ``text``."""
+    found = []
     for match in re.finditer(_REFERENCE, text):
         if match.start() > 0 and text[match.start() - 1] == "\\":
             continue
-        names.append(match.group(1) or match.group(2))
-    return names
+        found.append((match.group(1) or match.group(2), match.start(), match.end()))
+    return found
 
 
 def near_miss(name: str, candidates: set[str] | frozenset[str]) -> str | None:

@@ -7,7 +7,7 @@ import datetime
 import functools
 from collections.abc import Callable, Iterator
 
-from dockgen.checks.contract import Context, Hit, Message
+from dockgen.checks.contract import Context, Hit, Message, hit_at, key_written_at
 from dockgen.lint.model import Dockerfile, Instruction
 from dockgen.lint.parse import key_values
 
@@ -64,4 +64,4 @@ def invalid_values(dockerfile: Dockerfile, context: Context, kind: str,
         wrong = [key for key, value in labels(instruction) if key in keys and not valid(value)] \
             if instruction.keyword == "LABEL" else []
         if wrong:
-            yield Hit(instruction.line, message(wrong[0]))
+            yield hit_at(instruction, key_written_at(instruction, wrong[0]), message(wrong[0]))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from dockgen.checks.contract import Hit, Message, environment_at, hit_at, with_onbuild
+from dockgen.commands.options import positional
 from dockgen.lint.model import Command, Dockerfile, Instruction, Location
 from dockgen.lint.parse import arg_pairs, key_values
 
@@ -97,7 +98,7 @@ def _loose(command: Command, tools: frozenset[str], variables: set[str], skip_gr
     """The unpinned packages of a yum/dnf install (modules without a stream)."""
     if command.name not in tools or not command.has_arg("install"):
         return []
-    words = [w for w in command.positional() if w not in ("install", "module")]
+    words = [w for w in positional(command) if w not in ("install", "module")]
     if command.has_arg("module"):
         return [word for word in words if ":" not in word]
     if skip_groups and command.has_arg("group"):

@@ -42,9 +42,11 @@ def _installs_distribution_python(command: Command) -> bool:
     return any(package.startswith(("python3", "py3-")) for package in system.installed_packages(command, _APT_APK))
 
 
-def system_pip_runs(dockerfile: Dockerfile, stage: Stage, environment: dict[int, dict[str, str]]) -> Iterator[Instruction]:
-    """The RUNs of ``stage`` whose ``pip install`` goes into the distribution's Python: after apt/apk installed it
-    (here or in a stage it is built on), with no virtual environment, other Python on PATH, or unlocked pip."""
+def system_pip_runs(dockerfile: Dockerfile, stage: Stage, environment: dict[int, dict[str, str]]
+                    ) -> Iterator[tuple[Instruction, Command]]:
+    """The RUNs of ``stage`` whose ``pip install`` goes into the distribution's Python, each with its first such
+    pip: after apt/apk installed it (here or in a stage it is built on), with no virtual environment, other Python
+    on PATH, or unlocked pip."""
     environment_made = False
     system_python = any(_installs_distribution_python(c) for member in lineage(dockerfile, stage)
                         if member is not stage for run in stage_runs(member) for c in run.commands)
@@ -69,5 +71,5 @@ def system_pip_runs(dockerfile: Dockerfile, stage: Stage, environment: dict[int,
             if "/" in pip.program or pip.has_flag(*_ESCAPES) or any(
                     a.startswith("PIP_BREAK_SYSTEM_PACKAGES") for a in pip.assignments):
                 continue
-            yield run
+            yield run, pip
             break

@@ -9,6 +9,7 @@ the generator share.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import NamedTuple, TypeAlias
 from dockgen.lint.edits import Fix
 from dockgen.lint.model import Dockerfile, Instruction, Location, Stage
 from dockgen.lint.parse import key_values
+from dockgen.lint.words import dequote, word_spans
 
 
 # A tuple of words reads `a`, `b` in the message; a tuple of the rule's messages reads as their texts, a, b.
@@ -61,6 +63,38 @@ def hit_at(instruction: Instruction, where: Location | None, message: Message | 
     if where is None:
         return Hit(instruction.line, message, fix=fix)
     return Hit(where.line, message, where.end_line, fix, where.column, where.end_column)
+
+
+def args_location(instruction: Instruction, start: int, end: int) -> Location | None:
+    """Where the text ``[start, end)`` of the instruction's ``args`` is written."""
+    return instruction.origin.location(start, end) if instruction.origin is not None else None
+
+
+def written_at(instruction: Instruction, word: str) -> Location | None:
+    """Where the Dockerfile word ``word`` (quotes and escapes consumed, as ``parse.words`` gives it) is first
+    written in the instruction's arguments; in exec form, the JSON string that holds it. None when it is not there
+    (or the instruction has no source map)."""
+    origin, text = instruction.origin, instruction.args
+    if origin is None:
+        return None
+    if instruction.json_args is not None:
+        at = text.find(json.dumps(word, ensure_ascii=False))
+        return origin.location(at, at + len(json.dumps(word, ensure_ascii=False))) if at >= 0 else None
+    return next((origin.location(start, end) for start, end in word_spans(text) if dequote(text[start:end]) == word),
+                None)
+
+
+def key_written_at(instruction: Instruction, key: str) -> Location | None:
+    """Where the key ``key`` of an ARG, ENV or LABEL pair is written: the key of its ``key=value`` word (the whole
+    word when the key is quoted), or the first word of the legacy ``KEY value`` form."""
+    origin, text = instruction.origin, instruction.args
+    if origin is None:
+        return None
+    for start, end in word_spans(text):
+        word = dequote(text[start:end])
+        if word == key or word.startswith(key + "="):
+            return origin.location(start, start + len(key) if text.startswith(key, start) else end)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

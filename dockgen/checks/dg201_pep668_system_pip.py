@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import system_pip_runs
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, environment_at, says
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, says
 from dockgen.knowledge import images, python
 from dockgen.lint.model import Dockerfile
 
@@ -23,5 +23,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         if _version(release.version) < _version(first):
             continue
-        for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, says(release=release.title))
+        for run, pip in system_pip_runs(dockerfile, stage, environment):
+            yield hit_at(run, pip.program_location(), says(release=release.title))

@@ -4,16 +4,17 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._python import pip_installs, root_image, stage_runs
-from dockgen.checks.contract import Context, Hit, Message, environment_at, says
+from dockgen.checks.contract import Context, Hit, Message, environment_at, hit_at, says
 from dockgen.commands.options import option_values
 from dockgen.commands.pip import installed_packages
 from dockgen.knowledge import python
-from dockgen.lint.model import Command, Dockerfile
+from dockgen.lint.model import Command, Dockerfile, Location
 
 # PyTorch's per-CUDA wheel indexes (download.pytorch.org/whl/cu128) and NVIDIA's own (pypi.nvidia.com).
 _CUDA_INDEX = r"/whl/(nightly/)?cu\d+|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com"
 
-def _problem(pip: Command) -> Message | None:
+def _problem(pip: Command) -> tuple[Message, Location | None] | None:
+    """What is wrong, and the requirement it is about."""
     indexes = option_values(pip, "index-url", "i")
     extra = option_values(pip, "extra-index-url")
     if any(re.search(_CUDA_INDEX, index) for index in (*indexes, *extra)):
@@ -23,12 +24,13 @@ def _problem(pip: Command) -> Message | None:
         if facts is None:
             continue
         name = python.requirement_name(requirement)
+        where = pip.find(requirement)
         if facts.cpu_index and facts.cpu_index in " ".join(extra):
-            return says("extra-index", package=name)
+            return says("extra-index", package=name), where
         if facts.cpu_index and not any(index.startswith(facts.cpu_index) for index in indexes):
-            return says(package=name, index=facts.cpu_index)
+            return says(package=name, index=facts.cpu_index), where
         if facts.gpu_pip and name == python.normalize(facts.gpu_pip) and facts.pip != facts.gpu_pip:
-            return says("gpu-build", package=name, cpu_build=facts.pip)
+            return says("gpu-build", package=name, cpu_build=facts.pip), where
     return None
 
 
@@ -41,6 +43,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         for run in stage_runs(stage):
             if not gpu_names.isdisjoint(environment.get(run.line, {})):
                 continue  # the image says it is meant for GPUs
-            message = next((m for m in (_problem(pip) for pip in pip_installs(run)) if m), None)
-            if message:
-                yield Hit(run.line, message)
+            problem = next((p for p in (_problem(pip) for pip in pip_installs(run)) if p), None)
+            if problem:
+                yield hit_at(run, problem[1], problem[0])

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._pep668 import system_pip_runs
 from dockgen.checks._python import root_image
-from dockgen.checks.contract import Context, Hit, environment_at, says
+from dockgen.checks.contract import Context, Hit, environment_at, hit_at, says
 from dockgen.knowledge import images, interpreters, python
 from dockgen.lint.model import Dockerfile
 
@@ -20,5 +20,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         tag = image.tag or "latest"
         if tag not in interpreters.floating_tags(family):
             continue
-        for run in system_pip_runs(dockerfile, stage, environment):
-            yield Hit(run.line, says(image=image.raw, distribution=family.capitalize()))
+        for run, pip in system_pip_runs(dockerfile, stage, environment):
+            yield hit_at(run, pip.program_location(), says(image=image.raw, distribution=family.capitalize()))

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
+from dockgen.commands.options import positional
 from dockgen.knowledge import python
 from dockgen.lint.model import Command, Dockerfile
 
@@ -13,7 +14,7 @@ def _installer(command: Command) -> str | None:
     if python.is_conda_installer(command.program or command.name):
         return command.name
     if command.name in _SHELLS:
-        script = next((arg for arg in command.args if not arg.startswith("-")), "")
+        script = next(iter(positional(command)), "")
         return script if python.is_conda_installer(script) else None
     return None
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._fixes import replace_text
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, says, written_at
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import words
 
@@ -17,5 +17,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         keyword = instruction.written_keyword
         if (keyword.isupper() and not as_word.isupper()) or (keyword.islower() and not as_word.islower()):
             wanted = "AS" if keyword.isupper() else "as"
-            yield Hit(instruction.line, says(written=as_word, keyword=keyword, wanted=wanted),
-                      fix=replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} "))
+            yield hit_at(instruction, written_at(instruction, as_word),
+                         says(written=as_word, keyword=keyword, wanted=wanted),
+                         fix=replace_text(dockerfile, instruction, f" {as_word} ", f" {wanted} "))

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, variables
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks._buildkit import AUTOMATIC_ARGS, near_miss, references
+from dockgen.checks.contract import Context, Hit, args_location, hit_at, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs
 
@@ -16,8 +16,9 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword != "FROM":
             continue
         text = " ".join([instruction.args, *(f"{f.name}={f.value}" for f in instruction.flags if f.value)])
-        for name in variables(text):
+        for name, start, end in references(text):
             if name not in declared and name not in AUTOMATIC_ARGS:
                 guess = near_miss(name, declared | AUTOMATIC_ARGS)
-                yield Hit(instruction.line, says("guessed", name=name, guess=guess) if guess else says(name=name))
+                where = args_location(instruction, start, end) if end <= len(instruction.args) else None
+                yield hit_at(instruction, where, says("guessed", name=name, guess=guess) if guess else says(name=name))
                 break

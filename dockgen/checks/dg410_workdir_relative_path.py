@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import is_absolute, unquote
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, args_location, hit_at, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -15,5 +15,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             path = unquote(instruction.args.strip())
             if is_absolute(path):
                 break
-            yield Hit(instruction.line, says(path=path, absolute=path.lstrip("./")))
+            yield hit_at(instruction, args_location(instruction, 0, len(instruction.args)),
+                         says(path=path, absolute=path.lstrip("./")))
             break

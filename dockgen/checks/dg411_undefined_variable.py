@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, near_miss, variables
-from dockgen.checks.contract import Context, Hit, parent_stage, says
+from dockgen.checks._buildkit import AUTOMATIC_ARGS, COMMON_ENV, PROXY_ARGS, near_miss, references
+from dockgen.checks.contract import Context, Hit, args_location, hit_at, parent_stage, says
 from dockgen.lint.model import Dockerfile, Instruction, Stage
 from dockgen.lint.parse import arg_pairs, key_values
 
@@ -40,10 +40,10 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             else:
                 known_now = known
             if instruction.keyword in _EXPANDED:
-                for name in variables(instruction.args):
+                for name, start, end in references(instruction.args):
                     guess = None if name in known_now else near_miss(name, known_now)
                     if guess and guess != name:
-                        yield Hit(instruction.line, says(name=name, guess=guess))
+                        yield hit_at(instruction, args_location(instruction, start, end), says(name=name, guess=guess))
                         break
             if instruction.keyword in ("ARG", "ENV"):
                 known = known | _names(instruction)

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, says, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, key_written_at, says, with_onbuild
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs, key_values
 
@@ -20,4 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             names = arg_pairs(instruction.args) if keyword == "ARG" else dict(key_values(instruction.args))
             secret = next((n for n in names if re.search(_SECRET, n) and not re.search(_PUBLIC, n)), None)
             if secret:
-                yield Hit(instruction.line, says(variable=secret))
+                yield hit_at(instruction, key_written_at(instruction, secret), says(variable=secret))

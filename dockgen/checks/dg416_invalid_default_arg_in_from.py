@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._buildkit import AUTOMATIC_ARGS, substitute, variables
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import words
@@ -27,5 +28,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if resolved.lower() in aliases or resolved == "scratch":
             continue
         if not re.fullmatch(_IMAGE, resolved):
+            column, end_column = word_columns(dockerfile, stage.from_instruction, image)
             yield Hit(stage.from_instruction.line,
-                      says(image=resolved or "(nothing)"))
+                      says(image=resolved or "(nothing)"), column=column, end_column=end_column)

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit, says, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild, written_at
 from dockgen.lint import dockerignore
 from dockgen.lint.model import Dockerfile
 
@@ -22,5 +22,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                 continue
             pattern = ignore.excluding_pattern(source)
             if pattern:
-                yield Hit(inner.line, says(source=source, pattern=pattern, file=ignore.path.name))
+                yield hit_at(inner, written_at(inner, source),
+                             says(source=source, pattern=pattern, file=ignore.path.name))
                 break

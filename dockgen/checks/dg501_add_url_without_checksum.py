@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit, says, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild, written_at
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,4 +13,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         urls = [source for source in copy_parts(add)[:-1] if source.startswith(("http://", "https://"))]
         if urls:
-            yield Hit(add.line, says(url=urls[0]))
+            yield hit_at(add, written_at(add, urls[0]), says(url=urls[0]))

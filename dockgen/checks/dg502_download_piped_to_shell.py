@@ -1,21 +1,23 @@
 """DG502: a script downloaded with curl or wget and piped straight into a shell or interpreter."""
 
-import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, says, with_onbuild
-from dockgen.lint.model import Dockerfile
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
+from dockgen.commands.fetched import runs_fetched_script
+from dockgen.lint.model import Command, Dockerfile, Instruction
 
-# curl/wget ... | [sudo] [-E] sh|bash|zsh|dash|ash|python*|perl|ruby   (within one pipeline: no ; & or newline between)
-_PIPE_TO_SHELL = (
-    r"\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|da|a)?sh\b(?!\S*\.)"
-    r"|\b(?:curl|wget)\b[^;&|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:python[0-9.]*|perl|ruby)\s*(?:-\s*)?"
-    r"(?:$|[;&|)\n])")
+
+def _exec_form(run: Instruction) -> tuple[Command, ...]:
+    """Exec form as the command it is (``["/bin/sh", "-c", "curl ... | sh"]``): its words keep their grouping,
+    which the joined text the model parses loses."""
+    if not run.json_args:
+        return ()
+    program = run.json_args[0]
+    return (Command(program.rsplit("/", 1)[-1], run.json_args[1:], program=program),)
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
-        text = run.args.replace("\\\n", " ")
-        bodies = " ".join(heredoc.body for heredoc in run.heredocs)
-        if re.search(_PIPE_TO_SHELL, text) or (bodies and re.search(_PIPE_TO_SHELL, bodies)):
-            yield Hit(run.line, says())
+        shell = runs_fetched_script((*run.commands, *_exec_form(run)), run.pipelines)
+        if shell is not None:
+            yield hit_at(run, shell.program_location(), says())

@@ -2,32 +2,40 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, Message, says, with_onbuild
+from dockgen.checks.contract import Context, Hit, Message, hit_at, says, with_onbuild, written_at
 from dockgen.commands import system
 from dockgen.knowledge import python
-from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.model import Dockerfile, Instruction, Location
 from dockgen.lint.parse import words
 
-def _evidence(instruction: Instruction) -> Message | None:
-    if instruction.keyword == "EXPOSE" and any(w.split("/")[0] == "22" for w in words(instruction.args)):
-        return says("exposed", line=instruction.line)
+
+def _evidence(instruction: Instruction) -> tuple[Message, Location | None] | None:
+    """What says the server is there, and where: the port, the server program or the package."""
+    if instruction.keyword == "EXPOSE":
+        port = next((w for w in words(instruction.args) if w.split("/")[0] == "22"), None)
+        return (says("exposed", line=instruction.line), written_at(instruction, port)) if port else None
     if instruction.keyword in ("CMD", "ENTRYPOINT"):
         parts = list(instruction.json_args) if instruction.json_args is not None else words(instruction.args)
-        if any(part.rsplit("/", 1)[-1] in python.ssh_programs() for part in parts[:3]):
-            return says("started", instruction=instruction.keyword, line=instruction.line)
+        program = next((part for part in parts[:3] if part.rsplit("/", 1)[-1] in python.ssh_programs()), None)
+        if program:
+            return (says("started", instruction=instruction.keyword, line=instruction.line),
+                    written_at(instruction, program))
     if instruction.keyword == "RUN":
-        packages = {package for command in instruction.commands for package in system.installed_packages(command)}
-        if packages & python.ssh_packages():
-            return says("installed", line=instruction.line)
+        for command in instruction.commands:
+            package = next((p for p in system.installed_packages(command) if p in python.ssh_packages()), None)
+            if package:
+                written = next((a for a in command.args if a.split("=", 1)[0] == package), package)
+                return says("installed", line=instruction.line), command.find(written)
     return None
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     """One finding per stage, at the first sign of the server, naming every sign."""
-    groups: dict[int, list[tuple[int, Message]]] = {}
+    groups: dict[int, list[tuple[Instruction, Message, Location | None]]] = {}
     for instruction in with_onbuild(dockerfile, "EXPOSE", "CMD", "ENTRYPOINT", "RUN"):
         found = _evidence(instruction)
         if found:
-            groups.setdefault(instruction.stage, []).append((instruction.line, found))
+            groups.setdefault(instruction.stage, []).append((instruction, *found))
     for signs in groups.values():
-        yield Hit(signs[0][0], says(signs=tuple(sign for _, sign in signs)))
+        first, _, where = signs[0]
+        yield hit_at(first, where, says(signs=tuple(sign for _, sign, _ in signs)))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts
-from dockgen.checks.contract import Context, Hit, says, with_onbuild
+from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild, written_at
 from dockgen.knowledge import python
 from dockgen.lint.model import Dockerfile
 
@@ -14,4 +14,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         secrets = [source for source in copy_parts(inner)[:-1] if python.is_secret_path(source)]
         if secrets:
-            yield Hit(inner.line, says(file=secrets[0]))
+            yield hit_at(inner, written_at(inner, secrets[0]), says(file=secrets[0]))

@@ -3,16 +3,20 @@
 from collections.abc import Iterator
 
 from dockgen.checks._python import lineage
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, says
 from dockgen.commands import system
-from dockgen.lint.model import Dockerfile, Instruction, Stage
+from dockgen.lint.model import Command, Dockerfile, Instruction, Stage
 
 _FAMILIES = frozenset({"apt", "apk"})
 
 
 def _verbs(run: Instruction) -> list[tuple[str, str]]:
     """(family, verb) of every apt or apk command in the RUN."""
-    return [(parsed.family, parsed.verb) for command in run.commands
+    return [(family, verb) for family, verb, _ in _commands(run)]
+
+
+def _commands(run: Instruction) -> list[tuple[str, str, Command]]:
+    return [(parsed.family, parsed.verb, command) for command in run.commands
             if (parsed := system.system_command(command)) and parsed.family in _FAMILIES]
 
 
@@ -34,4 +38,6 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
                             if family in updates and verb in ("install", "upgrade")), None)
             if install is not None and not any(family in updates and verb == "update"
                                                for family, verb in _verbs(install)):
-                yield Hit(run.line, says(program="apk" if updates == {"apk"} else "apt-get", line=install.line))
+                update = next(command for _, verb, command in _commands(run) if verb == "update")
+                yield hit_at(run, update.program_location(),
+                             says(program="apk" if updates == {"apk"} else "apt-get", line=install.line))

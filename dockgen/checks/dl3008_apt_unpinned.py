@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, Message, hit_at, says, with_onbuild
+from dockgen.commands.options import positional
 from dockgen.commands.system import is_apt_get_install
 from dockgen.lint.model import Dockerfile
 
@@ -20,7 +21,7 @@ def _message(package: str, count: int) -> Message:
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for run in with_onbuild(dockerfile, "RUN"):
         loose = [(command, word) for command in run.commands if is_apt_get_install(command)
-                 for word in command.positional(_TARGET_RELEASE) if word != "install" and unpinned(word)]
+                 for word in positional(command, _TARGET_RELEASE) if word != "install" and unpinned(word)]
         if loose:
             command, word = loose[0]
             yield hit_at(run, command.find(word), _message(word, len(loose)))

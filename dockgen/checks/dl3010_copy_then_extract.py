@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._structure import ARCHIVE_SUFFIXES, copy_parts, unquote
 from dockgen.checks.contract import Context, Hit, says
+from dockgen.commands.options import positional
 from dockgen.lint.model import Command, Dockerfile
 
 _EXTRACTORS = frozenset({"unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat"})
@@ -37,7 +38,7 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         elif instruction.keyword == "RUN":
             for command in instruction.commands:
                 if _extracts(command):
-                    for word in command.positional():
+                    for word in positional(command):
                         for line in archives.pop(_basename(word), []):
                             if line not in reported:
                                 reported.add(line)

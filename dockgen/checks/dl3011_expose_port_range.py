@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, says, written_at
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,8 +13,7 @@ def _too_large(word: str) -> bool:
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
-        if instruction.keyword != "EXPOSE":
-            continue
-        port = next((word for word in instruction.args.split() if _too_large(word)), None)
-        if port is not None:
-            yield Hit(instruction.line, says(port=port))
+        large = next((w for w in instruction.args.split() if _too_large(w)), None) \
+            if instruction.keyword == "EXPOSE" else None
+        if large is not None:
+            yield hit_at(instruction, written_at(instruction, large), says(port=large))

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dockgen.checks._base import script_commands
 from dockgen.checks._managers import first_word_of
 from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
+from dockgen.commands.options import positional
 from dockgen.lint.model import Command, Dockerfile
 
 _GIT = ("git://", "git+ssh://", "git+http://", "git+https://")
@@ -21,7 +22,7 @@ def _pinned(package: str) -> bool:
 def _loose(command: Command) -> list[str]:
     if command.name != "npm" or not command.has_arg("install"):
         return []
-    words = command.positional(frozenset({"loglevel", "registry"}))
+    words = positional(command, frozenset({"loglevel", "registry"}))
     if not words or words[0] != "install":
         return []
     return [word for word in words[1:] if not _pinned(word)]

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
+from dockgen.commands.options import positional
 from dockgen.lint.model import Command, Dockerfile
 
 _VALUE_OPTIONS = frozenset({"t", "virtual", "repository", "X"})
@@ -11,7 +12,7 @@ _VALUE_OPTIONS = frozenset({"t", "virtual", "repository", "X"})
 def _loose(command: Command) -> list[str]:
     if command.name != "apk" or not command.has_arg("add"):
         return []
-    return [word for word in command.positional(_VALUE_OPTIONS) if word != "add"
+    return [word for word in positional(command, _VALUE_OPTIONS) if word != "add"
             and not any(mark in word for mark in "=~><") and not word.endswith(".apk")]
 
 

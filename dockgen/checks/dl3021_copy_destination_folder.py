@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._structure import copy_parts, unquote
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, says, written_at
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,4 +13,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             continue
         parts = copy_parts(instruction)
         if len(parts) >= 3 and not unquote(parts[-1]).endswith("/"):
-            yield Hit(instruction.line, says(destination=unquote(parts[-1])))
+            yield hit_at(instruction, written_at(instruction, parts[-1]), says(destination=unquote(parts[-1])))

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit, says
 from dockgen.lint.model import Dockerfile
 
@@ -18,4 +19,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             value = source.value  # as written: hadolint keeps quotes here
             index_ok = value.isdigit() and int(value) <= stage.index
             if ":" not in value and value not in aliases and not index_ok:
-                yield Hit(instruction.line, says(stage=value))
+                column, end_column = word_columns(dockerfile, instruction, f"--from={value}")
+                yield Hit(instruction.line, says(stage=value), column=column, end_column=end_column)

@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
+from dockgen.checks._fixes import word_columns
 from dockgen.checks.contract import Context, Hit, Message, says
-from dockgen.lint.model import Dockerfile
+from dockgen.lint.model import Dockerfile, Instruction
 
 _HUB = ("docker.io", "hub.docker.com")
 
@@ -35,6 +36,11 @@ def _untrusted(image: str) -> Message:
     return says(image=image, registry=_registry(image))
 
 
+def _hit(dockerfile: Dockerfile, instruction: Instruction, word: str, image: str) -> Hit:
+    column, end_column = word_columns(dockerfile, instruction, word)
+    return Hit(instruction.line, _untrusted(image), column=column, end_column=end_column)
+
+
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     patterns = context.trusted_registries
     if not patterns:
@@ -44,14 +50,14 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword == "FROM" and instruction.stage >= 0:
             stage = dockerfile.stages[instruction.stage]
             if stage.image.raw not in aliases and not trusted(stage.image.raw, patterns):
-                yield Hit(instruction.line, _untrusted(stage.image.raw))
+                yield _hit(dockerfile, instruction, stage.image.raw, stage.image.raw)
             if stage.alias:
                 aliases.add(stage.alias)
         elif instruction.keyword == "COPY" and (source := instruction.flag("from")) is not None:
             value = source.value or ""
             # A stage name or index is not an image (hadolint reads COPY --from=0 as an untrusted image).
             if value not in aliases and not value.isdigit() and not trusted(value, patterns):
-                yield Hit(instruction.line, _untrusted(value))
+                yield _hit(dockerfile, instruction, f"--from={value}", value)
         elif instruction.keyword == "RUN":
             sources = [option.partition("=")[2] for flag in instruction.flags if flag.name == "mount" and flag.value
                        for option in flag.value.split(",") if option.startswith("from=")]

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from dockgen.checks._base import stage_key
 from dockgen.checks._structure import copy_parts, is_absolute, unquote
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, says, written_at
 from dockgen.lint.model import Dockerfile
 
 
@@ -21,5 +21,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
             elif instruction.keyword == "COPY" and not current:
                 parts = copy_parts(instruction)
                 if len(parts) >= 2 and not is_absolute(unquote(parts[-1])):
-                    yield Hit(instruction.line, says(destination=unquote(parts[-1])))
+                    yield hit_at(instruction, written_at(instruction, parts[-1]), says(destination=unquote(parts[-1])))
         has_workdir[key] = current

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from dockgen.checks._structure import unquote
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, key_written_at, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import key_values
 
@@ -20,4 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         invalid = [unquote(k) for k, _ in key_values(instruction.args) if _invalid(unquote(k))]
         if instruction.keyword == "LABEL" and invalid:
-            yield Hit(instruction.line, says(key=invalid[0]))
+            yield hit_at(instruction, key_written_at(instruction, invalid[0]), says(key=invalid[0]))

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._labels import labels
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, key_written_at, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -14,4 +14,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
     for instruction in dockerfile.instructions:
         unlisted = [key for key, _ in labels(instruction) if key not in allowed] if instruction.keyword == "LABEL" else []
         if unlisted:
-            yield Hit(instruction.line, says(label=unlisted[0]))
+            yield hit_at(instruction, key_written_at(instruction, unlisted[0]), says(label=unlisted[0]))

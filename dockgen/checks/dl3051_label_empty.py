@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks._labels import labels
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, hit_at, key_written_at, says
 from dockgen.lint.model import Dockerfile
 
 
@@ -13,5 +13,5 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         if instruction.keyword == "LABEL":
             for key, value in labels(instruction):
                 if key in keys and not value:
-                    yield Hit(instruction.line, says(label=key))
+                    yield hit_at(instruction, key_written_at(instruction, key), says(label=key))
                     break

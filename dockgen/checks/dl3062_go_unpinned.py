@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from dockgen.checks.contract import Context, Hit, hit_at, says, with_onbuild
+from dockgen.commands.options import positional
 from dockgen.lint.model import Command, Dockerfile
 
 
@@ -13,7 +14,7 @@ def _pinned(word: str) -> bool:
 
 
 def _run_loose(command: Command) -> list[str]:
-    words = command.positional()
+    words = positional(command)
     after = words[words.index("run") + 1:] if "run" in words else []
     return [after[0]] if after and not _pinned(after[0]) else []
 
@@ -21,7 +22,7 @@ def _run_loose(command: Command) -> list[str]:
 def _install_loose(command: Command) -> list[str]:
     if not command.has_arg("install", "get"):
         return []
-    return [w for w in command.positional() if w not in ("install", "get", "tool") and not _pinned(w)]
+    return [w for w in positional(command) if w not in ("install", "get", "tool") and not _pinned(w)]
 
 
 def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterator
 
-from dockgen.checks.contract import Context, Hit, says
+from dockgen.checks.contract import Context, Hit, args_location, hit_at, says
 from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import arg_pairs
 
@@ -20,4 +20,4 @@ def check(dockerfile: Dockerfile, context: Context) -> Iterator[Hit]:
         elif instruction.keyword == "USER":
             user = instruction.args.split(":", 1)[0]
             if not user.isdigit() and not _mentions(user, args):
-                yield Hit(instruction.line, says(user=user))
+                yield hit_at(instruction, args_location(instruction, 0, len(instruction.args)), says(user=user))

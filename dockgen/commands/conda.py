@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dockgen.commands.options import option_value, option_values
+from dockgen.commands.options import Syntax, option_value, option_values, parse, positional
 from dockgen.lint.model import Command
 
 TOOLS = frozenset({"conda", "mamba", "micromamba"})
@@ -13,6 +13,7 @@ CHANGES = INSTALLS | {"remove", "uninstall"}
 _VALUE_OPTIONS = frozenset({"c", "channel", "n", "name", "p", "prefix", "file", "repodata-fn", "solver",
                             "experimental-solver", "platform", "subdir", "r", "root-prefix"})
 _MICROMAMBA_VALUE_OPTIONS = _VALUE_OPTIONS | {"f"}
+_RUN = Syntax(frozenset({"n", "name", "p", "prefix", "cwd"}), anywhere=False)  # ``conda run``: then the command
 
 
 def _value_options(command: Command) -> frozenset[str]:
@@ -22,14 +23,13 @@ def _value_options(command: Command) -> frozenset[str]:
 def subcommand(command: Command) -> str | None:
     if command.name not in TOOLS:
         return None
-    positional = command.positional(_value_options(command))
-    return positional[0] if positional else None
+    operands = positional(command, _value_options(command))
+    return operands[0] if operands else None
 
 
 def packages(command: Command) -> tuple[str, ...]:
     """Package specs named on the command line (none when they come from ``--file``)."""
-    positional = command.positional(_value_options(command))
-    return positional[1:]
+    return positional(command, _value_options(command))[1:]
 
 
 def channels(command: Command) -> list[str]:
@@ -49,7 +49,7 @@ def installs(command: Command) -> bool:
     sub = subcommand(command)
     if sub in INSTALLS:
         return True
-    return sub == "env" and command.positional(_value_options(command))[1:2] in (("create",), ("update",))
+    return sub == "env" and positional(command, _value_options(command))[1:2] in (("create",), ("update",))
 
 
 def spec_name(spec: str) -> str:
@@ -106,7 +106,5 @@ def run_target(words: list[str]) -> list[str] | None:
     when the words are not a ``conda run`` (or ``mamba``/``micromamba run``)."""
     if len(words) < 2 or words[0].strip("'\"").rsplit("/", 1)[-1] not in TOOLS or words[1] != "run":
         return None
-    rest = words[2:]
-    while rest and rest[0].startswith("-"):
-        rest = rest[2:] if rest[0] in ("-n", "--name", "-p", "--prefix", "--cwd") else rest[1:]
-    return rest
+    operands = parse(words[2:], _RUN).operand_indexes
+    return words[2 + operands[0]:] if operands else []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from dockgen.commands.options import Option, Syntax, parse, positional
 from dockgen.lint.model import Command
 
 # Options whose value is the next word when written without ``=``.
@@ -39,10 +41,10 @@ def installed_packages(command: Command) -> tuple[str, ...] | None:
     """Requirement words after ``install``; None when a requirements file, ``.`` or constraints make it unknown."""
     if command.has_arg("-r", "--requirement", ".") or command.has_flag("c", "constraint"):
         return None
-    positional = command.positional(VALUE_OPTIONS)
-    if "install" not in positional:
+    operands = positional(command, VALUE_OPTIONS)
+    if "install" not in operands:
         return ()
-    return positional[positional.index("install") + 1:]
+    return operands[operands.index("install") + 1:]
 
 
 def is_pinned(requirement: str) -> bool:
@@ -79,38 +81,30 @@ def parse_install(command: Command) -> PipInstall | None:
     if command.name.startswith("python"):
         args = args[args.index("pip") + 1:]
     args = args[args.index("install") + 1:] if "install" in args else []
-    kinds: dict[str, list[str]] = {"r": [], "c": [], "e": [], "options": [], "requirements": []}
-    index = 0
-    while index < len(args):
-        word = args[index]
-        name, value = _option(word)
-        if name is None:
-            kinds["requirements"].append(word)
-        elif name in ("r", "requirement", "c", "constraint", "e", "editable"):
-            if value is None and index + 1 < len(args):
-                index += 1
-                value = args[index]
-            kinds[name[0]].append(value or "")
-        elif name in VALUE_OPTIONS and value is None and index + 1 < len(args):
-            index += 1
-            kinds["options"].append(f"{word}={args[index]}" if word.startswith("--") else f"{word} {args[index]}")
+    parsed = parse(args, _SYNTAX)
+    kinds: dict[str, list[str]] = {"r": [], "c": [], "e": [], "options": []}
+    for _, written in itertools.groupby(parsed.options, key=lambda option: option.at):  # one option word at a time
+        word = list(written)
+        listed = next((o for o in word if o.name in _LISTS), None)
+        if listed is not None:
+            kinds[listed.name[0]].append(listed.value or "")
         else:
-            kinds["options"].append(word)
-        index += 1
-    return PipInstall(tuple(kinds["requirements"]), tuple(kinds["r"]), tuple(kinds["c"]), tuple(kinds["e"]),
+            kinds["options"].append(_as_written(word[-1], args))
+    return PipInstall(parsed.operands, tuple(kinds["r"]), tuple(kinds["c"]), tuple(kinds["e"]),
                       tuple(kinds["options"]))
 
 
-def _option(word: str) -> tuple[str | None, str | None]:
-    """``--index-url=X`` -> (index-url, X); ``-rfile`` -> (r, file); ``-U`` -> (U, None); a requirement -> None."""
-    if not word.startswith("-") or word in ("-", "--"):
-        return None, None
-    if word.startswith("--"):
-        name, equals, value = word[2:].partition("=")
-        return name, value if equals else None
-    if word[1] in "rce" and len(word) > 2:
-        return word[1], word[2:]
-    return word[1:], None
+# Options that name requirement files, constraint files and editable projects.
+_LISTS = frozenset({"r", "requirement", "c", "constraint", "e", "editable"})
+_SYNTAX = Syntax(VALUE_OPTIONS | _LISTS)
+
+
+def _as_written(option: Option, args: list[str]) -> str:
+    """An option word with its value when that is the next word: ``--index-url=URL``, ``-i URL``."""
+    word = args[option.at]
+    if not option.apart:
+        return word
+    return f"{word}={option.value}" if word.startswith("--") else f"{word} {option.value}"
 
 
 def is_local(requirement: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dockgen.commands.options import Syntax, parse
 from dockgen.lint.model import Command
 
 FAMILY_OF_TOOL = {"apt-get": "apt", "apt": "apt", "aptitude": "apt", "apk": "apk", "yum": "rpm", "dnf": "rpm",
@@ -15,11 +16,11 @@ _VERBS = {
     "clean": "clean", "autoclean": "clean",
     "remove": "remove", "purge": "remove", "del": "remove", "erase": "remove", "autoremove": "remove",
 }
-# Options whose value is the next word, per family.
-_VALUE_OPTIONS = {"apt": frozenset({"o", "option", "t", "target-release", "c", "config-file"}),
-                  "apk": frozenset({"t", "virtual", "repository", "X", "p", "root", "arch"}),
-                  "rpm": frozenset({"enablerepo", "disablerepo", "setopt", "installroot", "releasever", "x",
-                                    "exclude"})}
+# How each family reads its options: the ones whose value is the next word.
+_SYNTAX = {"apt": Syntax(frozenset({"o", "option", "t", "target-release", "c", "config-file"})),
+           "apk": Syntax(frozenset({"t", "virtual", "repository", "X", "p", "root", "arch"})),
+           "rpm": Syntax(frozenset({"enablerepo", "disablerepo", "setopt", "installroot", "releasever", "x",
+                                    "exclude"}))}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class SystemCommand:
         return self.family == "rpm" and self.verb == "update"
 
 
-def installed_packages(command: Command, families: frozenset[str] = frozenset(_VALUE_OPTIONS)) -> tuple[str, ...]:
+def installed_packages(command: Command, families: frozenset[str] = frozenset(_SYNTAX)) -> tuple[str, ...]:
     """What a system package install of one of ``families`` installs, by name (``curl=7.88*`` is ``curl``);
     empty for any other command. The one definition of "a system package install" the checks share."""
     parsed = system_command(command)
@@ -59,25 +60,10 @@ def system_command(command: Command) -> SystemCommand | None:
     family = FAMILY_OF_TOOL.get(command.name)
     if family is None:
         return None
-    options = _VALUE_OPTIONS[family]
-    positional: list[str] = []
-    virtual = None
-    args = command.args
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg.startswith("-") and arg not in ("-", "--"):
-            name = arg.lstrip("-").split("=", 1)[0]
-            if name in options and "=" not in arg:
-                if name in ("t", "virtual") and family == "apk" and index + 1 < len(args):
-                    virtual = args[index + 1]
-                index += 1
-            elif name == "virtual" and family == "apk":
-                virtual = arg.split("=", 1)[1]
-        else:
-            positional.append(arg)
-        index += 1
-    if not positional:
+    parsed = parse(command.args, _SYNTAX[family])
+    virtual = next((option.value for option in parsed.options
+                    if family == "apk" and option.name in ("t", "virtual") and option.value is not None), None)
+    if not parsed.operands:
         return SystemCommand(family, "", (), tool=command.name)
-    verb = _VERBS.get(positional[0], positional[0])
-    return SystemCommand(family, verb, tuple(positional[1:]), virtual, command.name)
+    verb = _VERBS.get(parsed.operands[0], parsed.operands[0])
+    return SystemCommand(family, verb, parsed.operands[1:], virtual, command.name)

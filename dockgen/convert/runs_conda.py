@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from dockgen.commands import conda, pip
 from dockgen.commands.environment import EnvironmentSpec, read_conda_file
+from dockgen.commands.options import positional
 from dockgen.convert import knowledge
 from dockgen.convert.context import StageContext, Target
 from dockgen.convert.layout import read_named
@@ -91,7 +92,7 @@ def _conda_in_place(command: Command, words: list[str], sub: str | None, stage: 
 def conda_listing(command: Command, text: str, stage: StageContext) -> list[str]:
     """A conda command in a pipeline or with a redirection, in the pip variant (which has no conda): an environment
     listing written to a file becomes pip's; anything else is left out."""
-    words = command.positional(frozenset({"n", "name", "p", "prefix"}))
+    words = positional(command, frozenset({"n", "name", "p", "prefix"}))
     redirect = re.search(r">", re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", lambda m: "_" * len(m.group()), text))
     if redirect and (words[:2] == ("env", "export") or words[:1] == ("list",)):
         stage.notes.add(f"`{text}` lists the conda environment; the pip variant writes `pip freeze` there instead.")

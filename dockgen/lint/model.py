@@ -110,7 +110,7 @@ class Command:
     def _spans(self) -> list[tuple[int, int]] | None:
         if self.origin is None or self.offset < 0:
             return None
-        from dockgen.lint.shell import word_spans  # the shell syntax lives there (and imports this module)
+        from dockgen.lint.shell_lexer import word_spans  # the shell syntax lives there, the model only holds data
 
         spans = word_spans(self.origin.text, self.offset)
         return spans if len(spans) == len(self.prefix) + 1 + len(self.args) else None
@@ -151,22 +151,6 @@ class Command:
 
     def has_flag(self, *names: str) -> bool:
         return not self.flags.isdisjoint(names)
-
-    def positional(self, drop_values_of: frozenset[str] = frozenset()) -> tuple[str, ...]:
-        """Argument words that are not flags; a flag in ``drop_values_of`` written without ``=`` also takes
-        the next word as its value."""
-        words: list[str] = []
-        skip_next = False
-        for arg in self.args:
-            if skip_next:
-                skip_next = False
-                continue
-            if _is_flag_word(arg):
-                if "=" not in arg and not _flags_of((arg,)).isdisjoint(drop_values_of):
-                    skip_next = True
-                continue
-            words.append(arg)
-        return tuple(words)
 
 
 def _is_flag_word(word: str) -> bool:
@@ -221,6 +205,7 @@ class Instruction:
     json_args: tuple[str, ...] | None = None  # exec form, when ``args`` is a JSON array of strings
     commands: tuple[Command, ...] = ()  # RUN only: every simple command, in source order (none under PowerShell)
     has_pipe: bool = False  # RUN only: the script has a pipeline
+    pipelines: tuple[tuple[Command, ...], ...] = ()  # RUN only: each pipeline of two or more of ``commands``
     inner: Instruction | None = None  # ONBUILD's wrapped instruction
     shell: tuple[str, ...] | None = None  # the SHELL in effect (exec form); None means /bin/sh -c
     stage: int = -1  # index of the stage it belongs to, -1 before the first FROM

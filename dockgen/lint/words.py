@@ -42,6 +42,22 @@ def split_words(text: str, dequote: bool = True) -> list[str]:
     return result
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word ``split_words`` finds is written in ``text``: start and end offsets, quotes included."""
+    spans: list[tuple[int, int]] = []
+    start = -1
+    for match in _PIECE.finditer(text):
+        if match.lastgroup == "space":
+            if start >= 0:
+                spans.append((start, match.start()))
+            start = -1
+        elif start < 0:
+            start = match.start()
+    if start >= 0:
+        spans.append((start, len(text)))
+    return spans
+
+
 def dequote(text: str) -> str:
     """The text with quotes and escapes consumed, whitespace kept."""
     return "".join(match.group() if match.lastgroup == "space" else _consumed(match) for match in _PIECE.finditer(text))
