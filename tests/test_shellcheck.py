@@ -142,3 +142,14 @@ def test_a_place_outside_the_script_stays_at_the_run() -> None:
     assert _place({"line": 3, "column": 1, "endLine": 3, "endColumn": 1}, script) is None  # past the body
     inside = _place({"line": 2, "column": 6, "endLine": 2, "endColumn": 10}, script)
     assert inside is not None and (inside.line, inside.column, inside.end_column) == (2, 10, 14)
+
+
+def test_the_converter_finds_hadolints_sh_reading_on_a_continuation_line() -> None:
+    """ShellCheck findings point into the RUN now; hadolint's bug #1228 reading is still matched to the RUN's first
+    line (the `[[` is on line 6, the RUN starts on line 5)."""
+    from dockgen.convert.hadolint_quirks import read_as_sh_by_hadolint
+
+    text = ('FROM debian:13\nSHELL ["/bin/bash", "-c"]\nENV A=1\nRUN true\n'
+            'RUN echo start && \\\n    [[ -f /x ]] && echo yes\n')
+    quirks = read_as_sh_by_hadolint(text, Settings(shellcheck=True))
+    assert [(f.line, f.code) for f in quirks] == [(5, "SC3010")]

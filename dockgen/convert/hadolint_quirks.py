@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from dockgen.lint.engine import Settings, lint
 from dockgen.lint.findings import Finding
+from dockgen.lint.model import Dockerfile
 from dockgen.lint.parse import parse_text
 
 _BASH = ("bash", "/bin/bash", "/usr/bin/bash", "/usr/bin/env bash")
@@ -37,13 +38,18 @@ def read_as_sh_by_hadolint(text: str, settings: Settings) -> list[Finding]:
     as_hadolint = parse_text("\n".join(lines))
     ordinal = {i.line: n for n, i in enumerate(as_hadolint.instructions)}
     output_lines = [i.line for i in dockerfile.instructions]
-    found = {(f.line, f.code) for f in lint(dockerfile, settings) if f.code.startswith("SC")}
+    found = {(_first_line(dockerfile, f), f.code) for f in lint(dockerfile, settings) if f.code.startswith("SC")}
     quirks: list[Finding] = []
-    for finding in lint(as_hadolint, settings):
-        if not finding.code.startswith("SC") or finding.line not in ordinal:
+    for finding in lint(as_hadolint, settings):  # ShellCheck findings point into the RUN: compare by its first line
+        if not finding.code.startswith("SC") or _first_line(as_hadolint, finding) not in ordinal:
             continue
-        line = output_lines[ordinal[finding.line]]
+        line = output_lines[ordinal[_first_line(as_hadolint, finding)]]
         if (line, finding.code) not in found:
             quirks.append(replace(finding, line=line, end_line=line, message="hadolint 2.15.1 reads this RUN as sh "
                                   f"after an ENV or ARG (its bug #1228): {finding.message}"))
     return quirks
+
+
+def _first_line(dockerfile: Dockerfile, finding: Finding) -> int:
+    instruction = dockerfile.instruction_at(finding.line)
+    return instruction.line if instruction is not None else finding.line
