@@ -32,6 +32,12 @@ def test_one_ssh_server_is_one_finding_naming_every_sign() -> None:
                                                       "line 3, started by CMD at line 4)")
 
 
+def test_an_ssh_package_on_a_continuation_line_is_named_at_its_own_line() -> None:
+    found = _found("FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends \\\n"
+                   "       openssh-server=1:9.6p1-3ubuntu13 \\\n    && rm -rf /var/lib/apt/lists/*\n", "DG505")
+    assert found == ["4: An SSH server (installed at line 4): use `docker exec` instead"]
+
+
 def test_arg_defaults_built_from_earlier_args_are_expanded() -> None:
     text = ("ARG REGISTRY=ghcr.io\nARG IMAGE=${REGISTRY}/acme/python:3.12-slim\nFROM $IMAGE\n"
             "RUN python -c 'print(1)'\n")

@@ -25,7 +25,8 @@ def _evidence(instruction: Instruction) -> tuple[Message, Location | None] | Non
             package = next((p for p in system.installed_packages(command) if p in python.ssh_packages()), None)
             if package:
                 written = next((a for a in command.args if a.split("=", 1)[0] == package), package)
-                return says("installed", line=instruction.line), command.find(written)
+                where = command.find(written)  # the package's own line, on a continuation line too
+                return says("installed", line=where.line if where else instruction.line), where
     return None
 
 
