@@ -194,7 +194,7 @@ def _rewrite_part(text: str, stage: StageContext, target: Target, run: RunState)
         stage.notes.add(f"`{text}` is left out: it checks conda's installer, which is left out too.")
         return []
     if stage.replaces_python and stage.drops_pyenv and _PYENV.search(text) and commands and (
-            commands[0].name in ("curl", "wget", "git", "eval", "pyenv") or commands[0].name.startswith("pyenv")):
+            commands[0].name in ("curl", "wget", "git", "eval") or commands[0].name.startswith("pyenv")):
         stage.notes.add(f"pyenv, its setup and the Python it builds are left out: the new base brings Python "
                         f"{target.python} (pyenv's shims would come first on PATH).")
         return []

@@ -64,9 +64,9 @@ def _remove_across(found: system.SystemCommand, stage: StageContext, target: Tar
     """A removal on a base of another family: the packages' names there, without the ones the new base ships or
     dockgen cannot name (the package manager stops on a name it does not know)."""
     virtual = stage.virtual_packages.get(found.packages[0], ()) if found.packages else ()
-    packages: list[str] = list(virtual)
+    packages: list[str] = list(virtual)  # an apk --virtual group, already in the new family's names
     unknown: list[str] = []
-    for package in () if virtual else found.packages:
+    for package in found.packages if not virtual else ():
         if stage.replaces_python and knowledge.provides_python(source_family, package):
             continue
         names, known = knowledge.map_system_package(package, source_family, family)
